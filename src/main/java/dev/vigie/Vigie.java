@@ -1,0 +1,41 @@
+package dev.vigie;
+
+import dev.vigie.cli.DataDirOption;
+import dev.vigie.cli.IncidentsCommand;
+import dev.vigie.cli.IngestCommand;
+import dev.vigie.cli.SampleLogsCommand;
+import dev.vigie.config.Settings;
+import dev.vigie.config.SettingsLoader;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * Entry point. Without a sub-command it opens the cockpit; sub-commands run headless. It does not
+ * extend {@code Application}, so that a plain class-path jar can start JavaFX.
+ */
+@Command(name = "vigie", mixinStandardHelpOptions = true, version = "Vigie 0.1.0",
+        description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
+        subcommands = {IngestCommand.class, IncidentsCommand.class, SampleLogsCommand.class})
+public final class Vigie implements Callable<Integer> {
+    @Mixin
+    DataDirOption dataDir;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Vigie());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = SettingsLoader.forThisProcess().load(dataDir.path(), Map.of());
+        // loaded by name so that the headless commands never touch JavaFX classes
+        Class.forName("dev.vigie.ui.CockpitLauncher").getMethod("launch", Settings.class).invoke(null, settings);
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.vigie.cli;
+
+import dev.vigie.config.Settings;
+import dev.vigie.config.SettingsLoader;
+import dev.vigie.store.Store;
+import dev.vigie.store.StoredIncident;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "incidents", mixinStandardHelpOptions = true, description = "List the stored incidents.")
+public final class IncidentsCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption dataDir;
+
+    @Option(names = "--json", description = "Print a JSON array")
+    boolean json;
+
+    /** One incident as printed. */
+    record Row(String id, String service, String start, String end, String severity, String status, String domain,
+               String cause, String analyst, String report) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = SettingsLoader.forThisProcess().load(dataDir.path(), Map.of());
+        List<StoredIncident> incidents;
+        try (Store store = new Store(settings.databaseFile(), Clock.systemUTC())) {
+            incidents = store.incidents();
+        }
+        List<Row> rows = incidents.stream().map(i -> new Row(i.id(), i.service(), i.start().toString(), i.end().toString(),
+                i.severity().name(), i.status().name(), i.domain(), i.cause(), i.analyst(), i.reportPath())).toList();
+        if (json) {
+            System.out.println(Json.write(rows));
+        } else if (rows.isEmpty()) {
+            System.out.println("No incidents in " + settings.dataDir());
+        } else {
+            for (Row r : rows) {
+                System.out.printf("%s  %-12s %s → %s  %-8s %-8s %-14s %s%n      %s%n", r.id(), r.service(), r.start(), r.end(),
+                        r.severity(), r.status(), r.domain() == null ? "-" : r.domain(),
+                        r.cause() == null ? "(not analysed yet)" : r.cause(), r.report() == null ? "" : r.report());
+            }
+        }
+        return 0;
+    }
+}

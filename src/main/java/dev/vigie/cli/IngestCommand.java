@@ -1,0 +1,50 @@
+package dev.vigie.cli;
+
+import dev.vigie.config.Settings;
+import dev.vigie.config.SettingsLoader;
+import dev.vigie.pipeline.OnceIngest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read log files through every stage (parse, templates, detection, incidents, agents) and store the results.")
+public final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption dataDir;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories or globs")
+    List<String> paths;
+
+    @Option(names = "--once", required = true, description = "Read what is there now, then exit (live tailing is the cockpit's job)")
+    boolean once;
+
+    @Option(names = "--json", description = "Print one JSON object with the counts of this run, and nothing else")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = SettingsLoader.forThisProcess().load(dataDir.path(), Map.of());
+        OnceIngest.Summary s = OnceIngest.run(settings, paths, Clock.systemUTC());
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("lines", s.lines());
+            out.put("events", s.events());
+            out.put("rejected", s.rejected());
+            out.put("anomalies", s.anomalies());
+            out.put("incidents", s.incidents());
+            System.out.println(Json.write(out));
+        } else {
+            System.out.printf("%d lines, %d events, %d rejected, %d anomalies, %d incidents (data: %s)%n",
+                    s.lines(), s.events(), s.rejected(), s.anomalies(), s.incidents(), settings.dataDir());
+        }
+        s.unreadable().forEach((source, error) -> System.err.println("unreadable: " + source + ": " + error));
+        return 0;
+    }
+}

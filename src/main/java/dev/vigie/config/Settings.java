@@ -1,0 +1,45 @@
+package dev.vigie.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything Vigie can be told, resolved once at start: command line over environment over the
+ * settings file over defaults.
+ *
+ * @param sources       files, directories or globs to tail
+ * @param replayDir     recorded logs replayed as a live stream by the cockpit, or null
+ * @param replaySpeed   event-time seconds replayed per wall-clock second
+ * @param ollamaUrl     where an Ollama server may answer
+ * @param ollamaModel   model to use, or empty for the first one the server lists
+ * @param simulator     whether the cockpit runs the built-in metric simulator
+ * @param incidentGap   anomalies of one service closer than this belong to one incident
+ */
+public record Settings(
+        Path dataDir,
+        Path settingsFile,
+        List<String> sources,
+        Path replayDir,
+        double replaySpeed,
+        String ollamaUrl,
+        String ollamaModel,
+        boolean simulator,
+        Duration incidentGap) {
+
+    public Settings {
+        sources = List.copyOf(sources);
+    }
+
+    public Path databaseFile() {
+        return dataDir.resolve("vigie.db");
+    }
+
+    public Path reportsDir() {
+        return dataDir.resolve("reports");
+    }
+
+    public Path replaySpoolDir() {
+        return dataDir.resolve("replay");
+    }
+}

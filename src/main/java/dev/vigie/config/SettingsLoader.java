@@ -1,0 +1,157 @@
+package dev.vigie.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves {@link Settings}: command line, then environment, then {@code settings.properties} in
+ * the data directory, then defaults. The data directory itself cannot come from the file that
+ * lives in it, so it is resolved first from the command line, the environment and XDG.
+ */
+public final class SettingsLoader {
+    public static final String FILE_NAME = "settings.properties";
+
+    static final String SOURCES = "sources";
+    static final String REPLAY_DIR = "replay.dir";
+    static final String REPLAY_SPEED = "replay.speed";
+    static final String OLLAMA_URL = "ollama.url";
+    static final String OLLAMA_MODEL = "ollama.model";
+    static final String SIMULATOR = "simulator.enabled";
+    static final String INCIDENT_GAP = "incident.gap.seconds";
+
+    private static final Map<String, String> ENV_NAMES = Map.of(
+            SOURCES, "VIGIE_SOURCES",
+            REPLAY_DIR, "VIGIE_REPLAY_DIR",
+            REPLAY_SPEED, "VIGIE_REPLAY_SPEED",
+            OLLAMA_URL, "VIGIE_OLLAMA_URL",
+            OLLAMA_MODEL, "VIGIE_OLLAMA_MODEL",
+            SIMULATOR, "VIGIE_SIMULATOR",
+            INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS");
+
+    private final Map<String, String> env;
+    private final Path home;
+    private final Path workingDir;
+
+    public SettingsLoader(Map<String, String> env, Path home, Path workingDir) {
+        this.env = env;
+        this.home = home;
+        this.workingDir = workingDir;
+    }
+
+    public static SettingsLoader forThisProcess() {
+        return new SettingsLoader(System.getenv(), Path.of(System.getProperty("user.home")), Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * @param cliDataDir  {@code --data-dir}, or null
+     * @param cliValues   other command-line values by settings key; absent keys fall through
+     */
+    public Settings load(Path cliDataDir, Map<String, String> cliValues) throws IOException {
+        Path dataDir = dataDir(cliDataDir);
+        Files.createDirectories(dataDir);
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            writeTemplate(file);
+        }
+        Properties fromFile = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            fromFile.load(r);
+        }
+        Map<String, String> values = new HashMap<>(defaults());
+        fromFile.stringPropertyNames().forEach(k -> values.put(k, fromFile.getProperty(k).trim()));
+        ENV_NAMES.forEach((key, name) -> {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                values.put(key, v.trim());
+            }
+        });
+        if (!env.containsKey(ENV_NAMES.get(OLLAMA_URL)) && env.get("OLLAMA_HOST") != null && !env.get("OLLAMA_HOST").isBlank()) {
+            values.put(OLLAMA_URL, env.get("OLLAMA_HOST").trim());
+        }
+        values.putAll(cliValues);
+
+        String replay = values.get(REPLAY_DIR);
+        Path replayDir = replay.isBlank() ? null : workingDir.resolve(replay).normalize();
+        return new Settings(
+                dataDir,
+                file,
+                list(values.get(SOURCES)),
+                replayDir,
+                positive(values, REPLAY_SPEED),
+                OllamaUrls.normalise(values.get(OLLAMA_URL)),
+                values.get(OLLAMA_MODEL),
+                Boolean.parseBoolean(values.get(SIMULATOR)),
+                Duration.ofSeconds((long) positive(values, INCIDENT_GAP)));
+    }
+
+    Path dataDir(Path cliDataDir) {
+        if (cliDataDir != null) {
+            return cliDataDir.toAbsolutePath().normalize();
+        }
+        String fromEnv = env.get("VIGIE_DATA_DIR");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv).toAbsolutePath().normalize();
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share");
+        return base.resolve("vigie").toAbsolutePath().normalize();
+    }
+
+    private static Map<String, String> defaults() {
+        return Map.of(
+                SOURCES, "",
+                REPLAY_DIR, "sample-logs",
+                REPLAY_SPEED, "60",
+                OLLAMA_URL, "http://localhost:11434",
+                OLLAMA_MODEL, "",
+                SIMULATOR, "true",
+                INCIDENT_GAP, "300");
+    }
+
+    private static List<String> list(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static double positive(Map<String, String> values, String key) {
+        String raw = values.get(key);
+        try {
+            double v = Double.parseDouble(raw);
+            if (v > 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(key + " must be a positive number, got '" + raw + "'");
+    }
+
+    private static void writeTemplate(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("""
+                    # Vigie settings. Command-line options and VIGIE_* environment variables override these.
+                    # Files, directories or globs to tail, comma-separated (e.g. /var/log/nginx/*.log).
+                    #sources=
+                    # Recorded logs the cockpit replays as a live stream (relative to the working directory); empty to disable.
+                    #replay.dir=sample-logs
+                    # Event-time seconds replayed per wall-clock second.
+                    #replay.speed=60
+                    # Ollama server (OLLAMA_HOST is honoured too) and model; empty model = first one listed.
+                    #ollama.url=http://localhost:11434
+                    #ollama.model=
+                    #simulator.enabled=true
+                    # Anomalies of one service closer than this many seconds form one incident.
+                    #incident.gap.seconds=300
+                    """);
+        }
+    }
+}

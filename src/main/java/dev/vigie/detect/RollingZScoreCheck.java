@@ -1,0 +1,41 @@
+package dev.vigie.detect;
+
+import dev.vigie.event.MetricSample;
+import dev.vigie.event.Severity;
+import java.util.Locale;
+import java.util.Map;
+
+/** How many standard deviations a point lies from the mean of the points just before it. */
+final class RollingZScoreCheck implements MetricCheck {
+    static final int MIN_POINTS = 10;
+
+    private final double threshold;
+
+    RollingZScoreCheck(double threshold) {
+        this.threshold = threshold;
+    }
+
+    @Override
+    public String name() {
+        return "rolling_zscore";
+    }
+
+    @Override
+    public Finding evaluate(MetricSample s, SeriesWindow before) {
+        if (before.size() < MIN_POINTS) {
+            return null;
+        }
+        double mean = before.mean();
+        // a flat series has no spread: measure against 1% of its level so that noise does not fire
+        double std = Math.max(before.std(mean), Math.max(1e-9, Math.abs(mean) * 0.01));
+        double z = (s.value() - mean) / std;
+        if (Math.abs(z) < threshold) {
+            return null;
+        }
+        String text = String.format(Locale.ROOT, "%s %s %.1f is %.1f σ %s its %d-point rolling mean %.1f",
+                s.service(), s.metric(), s.value(), Math.abs(z), z > 0 ? "above" : "below", before.size(), mean);
+        Severity severity = Math.abs(z) >= 2 * threshold ? Severity.CRITICAL : Severity.WARNING;
+        return new Finding(severity, Math.min(1.0, Math.abs(z) / (2 * threshold)), text,
+                Map.of("value", s.value(), "mean", mean, "std", std, "z", z, "window", before.size()));
+    }
+}

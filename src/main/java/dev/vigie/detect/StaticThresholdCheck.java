@@ -1,0 +1,45 @@
+package dev.vigie.detect;
+
+import dev.vigie.event.MetricSample;
+import dev.vigie.event.Severity;
+import java.util.Locale;
+import java.util.Map;
+
+/** Fixed warning and critical levels per metric. */
+final class StaticThresholdCheck implements MetricCheck {
+    record Limits(double warning, double critical) {
+    }
+
+    static final Map<String, Limits> DEFAULTS = Map.of(
+            "cpu_usage", new Limits(80, 90),
+            "memory_usage", new Limits(85, 95),
+            "disk_usage", new Limits(85, 95),
+            "error_rate", new Limits(5, 20),
+            "latency_ms_p95", new Limits(500, 1000),
+            "active_connections", new Limits(80, 95));
+
+    private final Map<String, Limits> limits;
+
+    StaticThresholdCheck(Map<String, Limits> limits) {
+        this.limits = Map.copyOf(limits);
+    }
+
+    @Override
+    public String name() {
+        return "static_threshold";
+    }
+
+    @Override
+    public Finding evaluate(MetricSample s, SeriesWindow before) {
+        Limits l = limits.get(s.metric());
+        if (l == null || s.value() < l.warning()) {
+            return null;
+        }
+        boolean critical = s.value() >= l.critical();
+        double threshold = critical ? l.critical() : l.warning();
+        String text = String.format(Locale.ROOT, "%s: %s %s (%.1f) above threshold %.1f",
+                critical ? "CRITICAL" : "WARNING", s.service(), s.metric(), s.value(), threshold);
+        return new Finding(critical ? Severity.CRITICAL : Severity.WARNING, critical ? 1.0 : 0.6, text,
+                Map.of("value", s.value(), "threshold", threshold));
+    }
+}

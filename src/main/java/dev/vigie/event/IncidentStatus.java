@@ -1,0 +1,5 @@
+package dev.vigie.event;
+
+public enum IncidentStatus {
+    OPEN, RESOLVED
+}

@@ -1,0 +1,34 @@
+package dev.vigie.event;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One parsed log record. {@code time} is event time, read from the line; when the line had none
+ * usable, {@code timeInferred} says that {@code time} was borrowed (previous line, or ingest time).
+ * {@code templateId} is null until the template stage has mined the message.
+ */
+public record LogEvent(
+        Instant time,
+        String source,
+        String service,
+        Level level,
+        String message,
+        Map<String, String> fields,
+        String raw,
+        boolean timeInferred,
+        String templateId) {
+
+    public LogEvent {
+        fields = Map.copyOf(fields);
+    }
+
+    public LogEvent withTemplateId(String id) {
+        return new LogEvent(time, source, service, level, message, fields, raw, timeInferred, id);
+    }
+
+    /** A stack trace or exception is part of the record (multi-line Java/Python traces, or an exception field). */
+    public boolean hasException() {
+        return fields.containsKey("exception") || ExceptionMarkers.present(raw);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vigie.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON form of a {@link FactsReport}: stable key order, ISO times, indented. */
+public final class FactsJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private FactsJson() {
+    }
+
+    public static String write(FactsReport report) {
+        try {
+            return MAPPER.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a facts report is plain data and always serialises", e);
+        }
+    }
+
+    public static FactsReport read(String json) {
+        try {
+            return MAPPER.readValue(json, FactsReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a facts report: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.vigie.incident;
+
+import dev.vigie.event.IncidentStatus;
+import dev.vigie.event.Severity;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The objective record of one incident: what was measured, nothing inferred. It is what the
+ * analysts read, and it is the same, byte for byte, every time the same input is replayed.
+ */
+public record FactsReport(
+        String incidentId,
+        String service,
+        Instant start,
+        Instant end,
+        Severity severity,
+        IncidentStatus status,
+        String firstSignal,
+        List<AnomalyFact> anomalies,
+        List<TemplateFact> templates,
+        List<String> sampleLines,
+        List<MetricFact> metrics,
+        boolean summarised) {
+
+    public record AnomalyFact(String check, String series, Instant start, Instant end, Severity severity,
+                              double score, String text, Map<String, Object> evidence) {
+    }
+
+    /** A template with how often it appeared in the window before the incident and during it. */
+    public record TemplateFact(String templateId, String template, long before, long during) {
+    }
+
+    /** A series around the incident: its baseline before, its extremes during, a few points. */
+    public record MetricFact(String series, double baseline, double minDuring, double maxDuring,
+                             List<Point> points) {
+    }
+
+    public record Point(Instant time, double value) {
+    }
+}

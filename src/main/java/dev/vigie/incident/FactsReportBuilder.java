@@ -1,0 +1,170 @@
+package dev.vigie.incident;
+
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.Incident;
+import dev.vigie.event.MetricSample;
+import dev.vigie.incident.FactsReport.AnomalyFact;
+import dev.vigie.incident.FactsReport.MetricFact;
+import dev.vigie.incident.FactsReport.Point;
+import dev.vigie.incident.FactsReport.TemplateFact;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Describes an incident from the evidence buffer: the window before it is the baseline, kept
+ * small enough for a small model's context (caps on anomalies, templates, lines and points).
+ */
+public final class FactsReportBuilder {
+    static final Duration BEFORE = Duration.ofMinutes(10);
+    static final int MAX_ANOMALIES = 20;
+    static final int MAX_TEMPLATES = 10;
+    static final int MAX_SAMPLES = 5;
+    static final int MAX_POINTS = 12;
+    private static final int MAX_LINE_CHARS = 400;
+
+    public FactsReport build(Incident incident, EvidenceBuffer buffer) {
+        Instant from = incident.start().minus(BEFORE);
+        Instant start = incident.start();
+        Instant end = incident.end().plusSeconds(1);
+        List<EvidenceBuffer.Line> lines = buffer.lines(incident.service()).stream()
+                .filter(l -> !l.time().isBefore(from) && l.time().isBefore(end))
+                .toList();
+
+        List<Anomaly> chosen = incident.anomalies().stream()
+                .sorted(Comparator.comparing(Anomaly::severity).reversed()
+                        .thenComparing(Comparator.comparingDouble(Anomaly::score).reversed())
+                        .thenComparing(Anomaly::start))
+                .limit(MAX_ANOMALIES)
+                .sorted(Comparator.comparing(Anomaly::start).thenComparing(Anomaly::check))
+                .toList();
+        Anomaly first = incident.anomalies().get(0);
+        String firstSignal = first.start() + " " + first.check() + ": " + first.text();
+
+        return new FactsReport(incident.id(), incident.service(), incident.start(), incident.end(),
+                incident.severity(), incident.status(), firstSignal,
+                chosen.stream().map(FactsReportBuilder::fact).toList(),
+                templates(lines, start, buffer),
+                samples(lines, start),
+                metrics(incident.service(), lines, buffer, from, start, end),
+                incident.anomalies().size() > MAX_ANOMALIES);
+    }
+
+    private static AnomalyFact fact(Anomaly a) {
+        Map<String, Object> evidence = new TreeMap<>(a.evidence());
+        evidence.remove("samples");
+        return new AnomalyFact(a.check(), a.series(), a.start(), a.end(), a.severity(), a.score(), a.text(), evidence);
+    }
+
+    private static List<TemplateFact> templates(List<EvidenceBuffer.Line> lines, Instant start, EvidenceBuffer buffer) {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (EvidenceBuffer.Line l : lines) {
+            counts.computeIfAbsent(l.templateId(), k -> new long[2])[l.time().isBefore(start) ? 0 : 1]++;
+        }
+        return counts.entrySet().stream()
+                .map(e -> new TemplateFact(e.getKey(), buffer.templateText(e.getKey()), e.getValue()[0], e.getValue()[1]))
+                .filter(t -> t.during() > 0)
+                .sorted(Comparator.comparingLong((TemplateFact t) -> t.during() - t.before()).reversed()
+                        .thenComparing(TemplateFact::templateId))
+                .limit(MAX_TEMPLATES)
+                .toList();
+    }
+
+    /** The first line of each template during the incident, worst levels first. */
+    private static List<String> samples(List<EvidenceBuffer.Line> lines, Instant start) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<EvidenceBuffer.Line> picked = new ArrayList<>();
+        lines.stream()
+                .filter(l -> !l.time().isBefore(start))
+                .sorted(Comparator.comparing(EvidenceBuffer.Line::level).reversed()
+                        .thenComparing(EvidenceBuffer.Line::time))
+                .forEach(l -> {
+                    if (picked.size() < MAX_SAMPLES && seen.add(l.templateId())) {
+                        picked.add(l);
+                    }
+                });
+        picked.sort(Comparator.comparing(EvidenceBuffer.Line::time));
+        return picked.stream().map(l -> shorten(l.raw())).toList();
+    }
+
+    private static String shorten(String raw) {
+        String[] parts = raw.split("\n", 4);
+        String s = String.join("\n", java.util.Arrays.asList(parts).subList(0, Math.min(3, parts.length)));
+        return s.length() > MAX_LINE_CHARS ? s.substring(0, MAX_LINE_CHARS) + "…" : s;
+    }
+
+    private static List<MetricFact> metrics(String service, List<EvidenceBuffer.Line> lines, EvidenceBuffer buffer,
+                                            Instant from, Instant start, Instant end) {
+        List<MetricFact> out = new ArrayList<>();
+        Map<Instant, double[]> perMinute = new TreeMap<>();
+        for (Instant m = minute(from); m.isBefore(end); m = m.plusSeconds(60)) {
+            perMinute.put(m, new double[2]);
+        }
+        for (EvidenceBuffer.Line l : lines) {
+            double[] c = perMinute.get(minute(l.time()));
+            if (c != null) {
+                c[0]++;
+                c[1] += l.level().isErrorOrWorse() ? 1 : 0;
+            }
+        }
+        out.add(series(service + "/log_events_per_min", perMinute, 0, start));
+        out.add(series(service + "/log_errors_per_min", perMinute, 1, start));
+        buffer.samplesOf(service).forEach((name, samples) -> {
+            List<MetricSample> window = samples.stream()
+                    .filter(s -> !s.time().isBefore(from) && s.time().isBefore(end)).toList();
+            if (!window.isEmpty()) {
+                Map<Instant, double[]> values = new TreeMap<>();
+                window.forEach(s -> values.put(s.time(), new double[] {s.value()}));
+                out.add(series(name, values, 0, start));
+            }
+        });
+        return out;
+    }
+
+    private static MetricFact series(String name, Map<Instant, double[]> values, int column, Instant start) {
+        double sumBefore = 0;
+        int nBefore = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        List<Point> all = new ArrayList<>();
+        for (var e : values.entrySet()) {
+            double v = e.getValue()[column];
+            all.add(new Point(e.getKey(), v));
+            if (e.getKey().isBefore(start)) {
+                sumBefore += v;
+                nBefore++;
+            } else {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        double baseline = nBefore == 0 ? 0 : round(sumBefore / nBefore);
+        return new MetricFact(name, baseline, Double.isInfinite(min) ? 0 : min, Double.isInfinite(max) ? 0 : max,
+                downsample(all));
+    }
+
+    private static List<Point> downsample(List<Point> all) {
+        if (all.size() <= MAX_POINTS) {
+            return all;
+        }
+        List<Point> out = new ArrayList<>();
+        for (int i = 0; i < MAX_POINTS; i++) {
+            out.add(all.get((int) ((long) i * (all.size() - 1) / (MAX_POINTS - 1))));
+        }
+        return out;
+    }
+
+    private static Instant minute(Instant t) {
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), 60) * 60);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

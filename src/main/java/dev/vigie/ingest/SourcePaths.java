@@ -1,0 +1,69 @@
+package dev.vigie.ingest;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The configured sources: files, directories (every file below them) and globs. Compressed
+ * rotated files are skipped. Results are sorted, so every run visits files in the same order.
+ */
+public final class SourcePaths {
+    private final List<Spec> specs = new ArrayList<>();
+
+    private record Spec(Path base, PathMatcher matcher) {
+    }
+
+    public SourcePaths(List<String> patterns) {
+        for (String pattern : patterns) {
+            int glob = firstGlobChar(pattern);
+            if (glob < 0) {
+                Path p = Path.of(pattern).toAbsolutePath().normalize();
+                specs.add(new Spec(Files.isRegularFile(p) ? p.getParent() : p, Files.isRegularFile(p)
+                        ? candidate -> candidate.equals(p) : candidate -> true));
+            } else {
+                String absolute = Path.of("").toAbsolutePath().resolve(pattern).normalize().toString();
+                String prefix = absolute.substring(0, firstGlobChar(absolute));
+                Path base = Path.of(prefix.substring(0, Math.max(1, prefix.lastIndexOf('/'))));
+                specs.add(new Spec(base, FileSystems.getDefault().getPathMatcher("glob:" + absolute)));
+            }
+        }
+    }
+
+    private static int firstGlobChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("*?[{".indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Directories to watch for new files. */
+    public List<Path> directories() {
+        return specs.stream().map(Spec::base).filter(Files::isDirectory).distinct().toList();
+    }
+
+    public List<Path> files() throws IOException {
+        TreeSet<Path> found = new TreeSet<>();
+        for (Spec spec : specs) {
+            if (!Files.isDirectory(spec.base())) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(spec.base())) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .filter(p -> !p.getFileName().toString().endsWith(".gz"))
+                        .filter(spec.matcher()::matches)
+                        .forEach(found::add);
+            }
+        }
+        return List.copyOf(found);
+    }
+}

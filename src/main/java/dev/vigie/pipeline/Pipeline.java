@@ -1,0 +1,166 @@
+package dev.vigie.pipeline;
+
+import dev.vigie.detect.AnomalySink;
+import dev.vigie.detect.Detector;
+import dev.vigie.detect.DetectorSettings;
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.Incident;
+import dev.vigie.event.LogEvent;
+import dev.vigie.event.MetricSample;
+import dev.vigie.incident.Correlator;
+import dev.vigie.incident.EvidenceBuffer;
+import dev.vigie.incident.FactsReport;
+import dev.vigie.incident.FactsReportBuilder;
+import dev.vigie.incident.IncidentSink;
+import dev.vigie.ingest.RawRecord;
+import dev.vigie.parse.LogParser;
+import dev.vigie.store.SourceProgress;
+import dev.vigie.store.StoreBatch;
+import dev.vigie.template.Template;
+import dev.vigie.template.TemplateMiner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Consumer;
+
+/**
+ * parse → template → detect → correlate, on one thread, in arrival order: the facts level.
+ * Windows close on a watermark of event time (the newest time seen, less an allowance for late
+ * lines), never on the wall clock, so a replay gives the same facts as the live run did.
+ * What it produces accumulates in a {@link StoreBatch} that the caller takes and commits.
+ */
+public final class Pipeline {
+    static final Duration LATENESS = Duration.ofMinutes(2);
+    private static final Duration ADVANCE_STEP = Duration.ofSeconds(1);
+
+    private final LogParser parser;
+    private final TemplateMiner miner = new TemplateMiner();
+    private final Detector detector;
+    private final Correlator correlator;
+    private final EvidenceBuffer evidence = new EvidenceBuffer();
+    private final FactsReportBuilder factsBuilder = new FactsReportBuilder();
+    private final EventBus bus;
+    private final PipelineStats stats;
+    private final Consumer<FactsReport> closedIncidents;
+    private final AnomalySink anomalySink = this::onAnomaly;
+    private final IncidentSink incidentSink = new IncidentSink() {
+        @Override
+        public void opened(Incident incident) {
+            batch.incident(incident);
+            bus.publish(incident);
+        }
+
+        @Override
+        public void closed(Incident incident) {
+            batch.incident(incident);
+            stats.incidents.incrementAndGet();
+            bus.publish(incident);
+            closedIncidents.accept(factsBuilder.build(incident, evidence));
+        }
+    };
+    private StoreBatch batch = new StoreBatch();
+    private Instant newest = Instant.EPOCH;
+    private Instant advancedTo = Instant.EPOCH;
+
+    public Pipeline(Clock clock, Duration incidentGap, DetectorSettings detectorSettings, EventBus bus,
+                    PipelineStats stats, Consumer<FactsReport> closedIncidents) {
+        this.parser = new LogParser(clock);
+        this.detector = new Detector(detectorSettings);
+        this.correlator = new Correlator(incidentGap);
+        this.bus = bus;
+        this.stats = stats;
+        this.closedIncidents = closedIncidents;
+    }
+
+    /** Templates known from earlier runs keep their counts and first-seen times. */
+    public void restoreTemplates(Collection<Template> known) {
+        miner.restore(known);
+    }
+
+    public LogEvent parse(RawRecord record) {
+        return parser.parse(record);
+    }
+
+    public void onRecord(RawRecord record) {
+        onParsed(record, parse(record));
+    }
+
+    /** A record and what {@link #parse} made of it (null: nothing usable). */
+    public void onParsed(RawRecord record, LogEvent event) {
+        stats.lines.addAndGet(record.lines());
+        boolean rejected = event == null && !record.text().isBlank();
+        if (rejected) {
+            stats.rejected.incrementAndGet();
+        }
+        if (event != null) {
+            Template t = miner.mine(event.message(), event.time());
+            LogEvent mined = event.withTemplateId(t.id());
+            batch.event(mined);
+            batch.template(t);
+            stats.events.incrementAndGet();
+            if (mined.level().isErrorOrWorse()) {
+                stats.errors.incrementAndGet();
+            }
+            evidence.onEvent(mined, t);
+            detector.onEvent(mined, anomalySink);
+            bus.publish(mined);
+            observe(mined.time());
+        }
+        batch.progress(record.source(), new SourceProgress(record.fileKey(), record.endOffset(), record.lines(),
+                event == null ? 0 : 1, rejected ? 1 : 0));
+    }
+
+    public void onSample(MetricSample sample) {
+        batch.sample(sample);
+        stats.samples.incrementAndGet();
+        evidence.onSample(sample);
+        detector.onSample(sample, anomalySink);
+        bus.publish(sample);
+        observe(sample.time());
+    }
+
+    private void onAnomaly(Anomaly a) {
+        batch.anomaly(a);
+        stats.anomalies.incrementAndGet();
+        bus.publish(a);
+        correlator.onAnomaly(a, incidentSink);
+    }
+
+    private void observe(Instant t) {
+        if (t.isAfter(newest)) {
+            newest = t;
+            if (!newest.isBefore(advancedTo.plus(ADVANCE_STEP))) {
+                advancedTo = newest;
+                detector.advance(newest.minus(LATENESS), anomalySink);
+                correlator.advance(newest.minus(LATENESS), incidentSink);
+            }
+        }
+    }
+
+    /** End of input: every window and every incident closes. */
+    public void finish() {
+        detector.flush(anomalySink);
+        correlator.flush(newest, incidentSink);
+    }
+
+    public long openIncidents() {
+        return correlator.openIncidents();
+    }
+
+    /** Newest event time seen. */
+    public Instant newest() {
+        return newest;
+    }
+
+    /** What was produced since the last call, to be committed in one transaction. */
+    public StoreBatch takeBatch() {
+        StoreBatch b = batch;
+        batch = new StoreBatch();
+        return b;
+    }
+
+    public int pendingBatchSize() {
+        return batch.size();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.vigie.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** The SQLite file: WAL, versioned migrations from resources, one connection per caller. */
+final class Database {
+    /** In order; a migration is never edited once released, only followed by a new one. */
+    static final List<String> MIGRATIONS = List.of("V1__initial.sql");
+
+    private final Path file;
+
+    Database(Path file) throws IOException, SQLException {
+        this.file = file;
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (Connection c = connect()) {
+            migrate(c);
+        }
+    }
+
+    Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=NORMAL");
+            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA foreign_keys=ON");
+        }
+        return c;
+    }
+
+    int version() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static void migrate(Connection c) throws SQLException, IOException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+        }
+        int current;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+            current = rs.getInt(1);
+        }
+        c.setAutoCommit(false);
+        try {
+            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                String name = MIGRATIONS.get(v - 1);
+                try (Statement s = c.createStatement()) {
+                    for (String sql : statements(read(name))) {
+                        s.execute(sql);
+                    }
+                    s.execute("INSERT INTO schema_version (version, name) VALUES (" + v + ", '" + name + "')");
+                }
+            }
+            c.commit();
+        } catch (SQLException | IOException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static String read(String name) throws IOException {
+        try (InputStream in = Database.class.getResourceAsStream("migrations/" + name)) {
+            if (in == null) {
+                throw new IOException("migration " + name + " missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Splits a script on ';' at line ends, keeping trigger bodies (BEGIN … END;) whole. */
+    static List<String> statements(String script) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inTrigger = false;
+        for (String line : script.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("--") || t.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (t.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER")) {
+                inTrigger = true;
+            }
+            boolean ends = inTrigger ? t.equalsIgnoreCase("END;") : t.endsWith(";");
+            if (ends) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+                inTrigger = false;
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+}

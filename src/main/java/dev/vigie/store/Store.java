@@ -1,0 +1,361 @@
+package dev.vigie.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.Incident;
+import dev.vigie.event.IncidentStatus;
+import dev.vigie.event.LogEvent;
+import dev.vigie.event.MetricSample;
+import dev.vigie.event.Severity;
+import dev.vigie.ingest.Checkpoint;
+import dev.vigie.ingest.CheckpointSource;
+import dev.vigie.template.Template;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Vigie's history in one SQLite file. Writes come in batches, one transaction each, on the writer
+ * connection; reads use their own connection, so a long query never holds up ingestion.
+ */
+public final class Store implements CheckpointSource, AutoCloseable {
+    private final Database database;
+    private final Connection writer;
+    private final Connection reader;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    public Store(Path file, Clock clock) throws IOException {
+        try {
+            this.database = new Database(file);
+            this.writer = database.connect();
+            this.reader = database.connect();
+        } catch (SQLException e) {
+            throw new IOException("cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+        this.clock = clock;
+    }
+
+    public int schemaVersion() throws SQLException {
+        return database.version();
+    }
+
+    public synchronized void write(StoreBatch b) {
+        if (b.isEmpty()) {
+            return;
+        }
+        try {
+            writer.setAutoCommit(false);
+            try {
+                insertEvents(b.events);
+                upsertSources(b);
+                upsertTemplates(b.templates.values());
+                insertSamples(b.samples);
+                insertAnomalies(b.anomalies);
+                upsertIncidents(b.incidents);
+                updateReports(b.reports);
+                writer.commit();
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void insertEvents(List<LogEvent> events) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO log_events "
+                + "(time_ms, source, service, level, template_id, message, fields, raw, time_inferred) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (LogEvent e : events) {
+                ps.setLong(1, e.time().toEpochMilli());
+                ps.setString(2, e.source());
+                ps.setString(3, e.service());
+                ps.setString(4, e.level().name());
+                ps.setString(5, e.templateId());
+                ps.setString(6, e.message());
+                ps.setString(7, toJson(new TreeMap<>(e.fields())));
+                ps.setString(8, e.raw());
+                ps.setInt(9, e.timeInferred() ? 1 : 0);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void upsertSources(StoreBatch b) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO sources "
+                + "(source, file_key, offset, lines, events, rejected, updated_ms) VALUES (?,?,?,?,?,?,?) "
+                + "ON CONFLICT(source) DO UPDATE SET file_key = excluded.file_key, offset = excluded.offset, "
+                + "lines = lines + excluded.lines, events = events + excluded.events, "
+                + "rejected = rejected + excluded.rejected, updated_ms = excluded.updated_ms")) {
+            for (var e : b.sources.entrySet()) {
+                SourceProgress p = e.getValue();
+                ps.setString(1, e.getKey());
+                ps.setString(2, p.fileKey());
+                ps.setLong(3, p.offset());
+                ps.setLong(4, p.lines());
+                ps.setLong(5, p.events());
+                ps.setLong(6, p.rejected());
+                ps.setLong(7, clock.millis());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void upsertTemplates(Iterable<Template> templates) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO templates "
+                + "(id, template, count, first_seen_ms, last_seen_ms, example) VALUES (?,?,?,?,?,?) "
+                + "ON CONFLICT(id) DO UPDATE SET count = excluded.count, first_seen_ms = excluded.first_seen_ms, "
+                + "last_seen_ms = excluded.last_seen_ms")) {
+            for (Template t : templates) {
+                ps.setString(1, t.id());
+                ps.setString(2, t.text());
+                ps.setLong(3, t.count());
+                ps.setLong(4, t.firstSeen().toEpochMilli());
+                ps.setLong(5, t.lastSeen().toEpochMilli());
+                ps.setString(6, t.example());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void insertSamples(List<MetricSample> samples) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement(
+                "INSERT OR REPLACE INTO metric_samples (service, metric, time_ms, value) VALUES (?,?,?,?)")) {
+            for (MetricSample s : samples) {
+                ps.setString(1, s.service());
+                ps.setString(2, s.metric());
+                ps.setLong(3, s.time().toEpochMilli());
+                ps.setDouble(4, s.value());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void insertAnomalies(List<Anomaly> anomalies) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("INSERT OR REPLACE INTO anomalies "
+                + "(id, check_name, service, series, start_ms, end_ms, severity, score, text, evidence) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            for (Anomaly a : anomalies) {
+                ps.setString(1, a.id());
+                ps.setString(2, a.check());
+                ps.setString(3, a.service());
+                ps.setString(4, a.series());
+                ps.setLong(5, a.start().toEpochMilli());
+                ps.setLong(6, a.end().toEpochMilli());
+                ps.setString(7, a.severity().name());
+                ps.setDouble(8, a.score());
+                ps.setString(9, a.text());
+                ps.setString(10, toJson(a.evidence()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void upsertIncidents(List<Incident> incidents) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO incidents "
+                + "(id, service, start_ms, end_ms, severity, status) VALUES (?,?,?,?,?,?) "
+                + "ON CONFLICT(id) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms, "
+                + "severity = excluded.severity, status = excluded.status");
+             PreparedStatement link = writer.prepareStatement(
+                     "INSERT OR IGNORE INTO incident_anomalies (incident_id, anomaly_id) VALUES (?,?)")) {
+            for (Incident i : incidents) {
+                ps.setString(1, i.id());
+                ps.setString(2, i.service());
+                ps.setLong(3, i.start().toEpochMilli());
+                ps.setLong(4, i.end().toEpochMilli());
+                ps.setString(5, i.severity().name());
+                ps.setString(6, i.status().name());
+                ps.addBatch();
+                for (Anomaly a : i.anomalies()) {
+                    link.setString(1, i.id());
+                    link.setString(2, a.id());
+                    link.addBatch();
+                }
+            }
+            ps.executeBatch();
+            link.executeBatch();
+        }
+    }
+
+    private void updateReports(List<IncidentReport> reports) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("UPDATE incidents SET facts = ?, domain = ?, cause = ?, "
+                + "analyst = ?, report_path = ? WHERE id = ?")) {
+            for (IncidentReport r : reports) {
+                ps.setString(1, r.factsJson());
+                ps.setString(2, r.domain());
+                ps.setString(3, r.cause());
+                ps.setString(4, r.analyst());
+                ps.setString(5, r.reportPath());
+                ps.setString(6, r.incidentId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public synchronized Optional<Checkpoint> checkpoint(String source) {
+        try (PreparedStatement ps = reader.prepareStatement("SELECT file_key, offset FROM sources WHERE source = ?")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Checkpoint(source, rs.getString(1), rs.getLong(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read checkpoint of " + source, e);
+        }
+    }
+
+    /** Forgets the checkpoints of every source under {@code dir}, e.g. before a replay starts anew. */
+    public synchronized void forgetSourcesUnder(Path dir) {
+        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM sources WHERE source LIKE ? ESCAPE '\\'")) {
+            ps.setString(1, dir.toAbsolutePath().toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot forget sources under " + dir, e);
+        }
+    }
+
+    public synchronized List<StoredIncident> incidents() {
+        List<StoredIncident> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT id, service, start_ms, end_ms, severity, status, "
+                + "domain, cause, analyst, report_path FROM incidents ORDER BY start_ms, service, id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredIncident(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        Instant.ofEpochMilli(rs.getLong(4)), Severity.valueOf(rs.getString(5)),
+                        IncidentStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list incidents", e);
+        }
+        return out;
+    }
+
+    public synchronized Optional<String> facts(String incidentId) {
+        try (PreparedStatement ps = reader.prepareStatement("SELECT facts FROM incidents WHERE id = ?")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read facts of " + incidentId, e);
+        }
+    }
+
+    /**
+     * The newest events, optionally matching a full-text query (FTS5 syntax; plain words work).
+     */
+    public synchronized List<StoredEvent> events(String query, int limit) {
+        boolean search = query != null && !query.isBlank();
+        String sql = search
+                ? "SELECT e.id, e.time_ms, e.service, e.level, e.message, e.template_id FROM log_events_fts f "
+                + "JOIN log_events e ON e.id = f.rowid WHERE log_events_fts MATCH ? ORDER BY e.time_ms DESC, e.id DESC LIMIT ?"
+                : "SELECT id, time_ms, service, level, message, template_id FROM log_events ORDER BY time_ms DESC, id DESC LIMIT ?";
+        List<StoredEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(sql)) {
+            int i = 1;
+            if (search) {
+                ps.setString(i++, ftsQuery(query));
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot search events: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Each word quoted, so that user text is never read as FTS syntax. */
+    static String ftsQuery(String text) {
+        StringBuilder q = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            if (!word.isEmpty()) {
+                q.append(q.length() == 0 ? "" : " ").append('"').append(word.replace("\"", "\"\"")).append('"');
+            }
+        }
+        return q.toString();
+    }
+
+    public synchronized List<SourceStatus> sources() {
+        List<SourceStatus> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(
+                "SELECT source, file_key, offset, lines, events, rejected, updated_ms FROM sources ORDER BY source");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new SourceStatus(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), Instant.ofEpochMilli(rs.getLong(7))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list sources", e);
+        }
+        return out;
+    }
+
+    public synchronized List<Template> templates() {
+        List<Template> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(
+                "SELECT id, template, count, first_seen_ms, last_seen_ms, example FROM templates ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Template(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4)),
+                        Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list templates", e);
+        }
+        return out;
+    }
+
+    public synchronized long count(String table) {
+        if (!table.matches("[a-z_]+")) {
+            throw new IllegalArgumentException(table);
+        }
+        try (PreparedStatement ps = reader.prepareStatement("SELECT count(*) FROM " + table); ResultSet rs = ps.executeQuery()) {
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot count " + table, e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            writer.close();
+            reader.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the database", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.vigie.store;
+
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.Incident;
+import dev.vigie.event.LogEvent;
+import dev.vigie.event.MetricSample;
+import dev.vigie.template.Template;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the pipeline produced since the last commit, written in one transaction: the events
+ * and the checkpoints of the sources they came from go in together, or not at all.
+ */
+public final class StoreBatch {
+    final List<LogEvent> events = new ArrayList<>();
+    final Map<String, SourceProgress> sources = new LinkedHashMap<>();
+    final Map<String, Template> templates = new LinkedHashMap<>();
+    final List<MetricSample> samples = new ArrayList<>();
+    final List<Anomaly> anomalies = new ArrayList<>();
+    final List<Incident> incidents = new ArrayList<>();
+    final List<IncidentReport> reports = new ArrayList<>();
+
+    public void event(LogEvent e) {
+        events.add(e);
+    }
+
+    public void progress(String source, SourceProgress p) {
+        sources.merge(source, p, SourceProgress::plus);
+    }
+
+    public void template(Template t) {
+        templates.put(t.id(), t);
+    }
+
+    public void sample(MetricSample s) {
+        samples.add(s);
+    }
+
+    public void anomaly(Anomaly a) {
+        anomalies.add(a);
+    }
+
+    public void incident(Incident i) {
+        incidents.add(i);
+    }
+
+    public void report(IncidentReport r) {
+        reports.add(r);
+    }
+
+    public int size() {
+        return events.size() + sources.size() + templates.size() + samples.size() + anomalies.size()
+                + incidents.size() + reports.size();
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.vigie.store;
+
+import java.time.Instant;
+
+/** A log event as the explorer lists it. */
+public record StoredEvent(long id, Instant time, String service, String level, String message, String templateId) {
+}
