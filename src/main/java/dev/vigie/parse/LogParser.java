@@ -60,6 +60,21 @@ public final class LogParser {
         return new LogEvent(time, source, service, level, message, fields, text, inferred, null);
     }
 
+    /** The event time written in one line, or null when it holds none (e.g. a stack frame). */
+    public Instant timeOf(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        Parsed p = line.startsWith("{") ? json.parse(line) : null;
+        if (p == null) {
+            p = access.parse(line);
+        }
+        if (p == null) {
+            p = plain.parse(line);
+        }
+        return p == null ? null : p.time();
+    }
+
     /** Records that could not be read as text at all. */
     public long rejected() {
         return rejected;

@@ -33,7 +33,7 @@ public final class IncidentAnalyzer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of " + facts.incidentId(), e);
         }
-        return new IncidentReport(facts.incidentId(), factsJson, analysis.domain(), analysis.cause(),
-                analysis.analyst(), report.toString());
+        return new IncidentReport(facts.incidentId(), facts.service(), facts.start(), facts.end(), facts.severity(),
+                facts.status(), factsJson, analysis.domain(), analysis.cause(), analysis.analyst(), report.toString());
     }
 }

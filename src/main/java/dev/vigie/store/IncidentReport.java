@@ -1,6 +1,14 @@
 package dev.vigie.store;
 
-/** An incident's facts and its analysis, as stored once the analysts are done. */
-public record IncidentReport(String incidentId, String factsJson, String domain, String cause, String analyst,
+import dev.vigie.event.IncidentStatus;
+import dev.vigie.event.Severity;
+import java.time.Instant;
+
+/**
+ * An incident's facts and its analysis, as stored once the analysts are done. It carries the
+ * incident's window too, so it can be written before or after the pipeline's own row.
+ */
+public record IncidentReport(String incidentId, String service, Instant start, Instant end, Severity severity,
+                             IncidentStatus status, String factsJson, String domain, String cause, String analyst,
                              String reportPath) {
 }

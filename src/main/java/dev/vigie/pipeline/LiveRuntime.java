@@ -1,0 +1,288 @@
+package dev.vigie.pipeline;
+
+import dev.vigie.agent.AgentTeam;
+import dev.vigie.agent.OllamaGateway;
+import dev.vigie.config.Settings;
+import dev.vigie.detect.DetectorSettings;
+import dev.vigie.event.MetricSample;
+import dev.vigie.incident.FactsReport;
+import dev.vigie.ingest.RawRecord;
+import dev.vigie.ingest.SourcePaths;
+import dev.vigie.ingest.Tailing;
+import dev.vigie.parse.LogParser;
+import dev.vigie.sim.EventClock;
+import dev.vigie.sim.LogReplayer;
+import dev.vigie.sim.MetricSimulator;
+import dev.vigie.sim.ReplayClock;
+import dev.vigie.sim.SampleLogGenerator;
+import dev.vigie.store.IncidentReport;
+import dev.vigie.store.Store;
+import dev.vigie.store.StoreBatch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cockpit's engine: tailers and the simulator feed one bounded queue (a full queue stops the
+ * tailers: the file is the buffer); one pipeline thread runs the facts level in order; one writer
+ * thread commits batches; a small pool runs the analysts. Everything it does is published on
+ * {@link #bus()}.
+ */
+public final class LiveRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRuntime.class);
+    static final int INPUT_CAPACITY = 10_000;
+    private static final int BATCH_ITEMS = 2_000;
+    private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long TICK_MILLIS = 100;
+
+    /** What the cockpit shows about the engine itself. */
+    public record Status(Instant eventTime, int queueDepth, long openIncidents, int replayed, int replayTotal,
+                         double replaySpeed, OllamaGateway.Health ollama, long writeErrors, long analysisErrors) {
+    }
+
+    private final Settings settings;
+    private final EventBus bus = new EventBus();
+    private final PipelineStats stats = new PipelineStats();
+    private final RecentActivity recent = new RecentActivity(bus);
+    private final BlockingQueue<Object> input = new ArrayBlockingQueue<>(INPUT_CAPACITY);
+    private final BlockingQueue<StoreBatch> toWriter = new ArrayBlockingQueue<>(64);
+    private final Store store;
+    private final AgentTeam team;
+    private final IncidentAnalyzer analyzer;
+    private final Pipeline pipeline;
+    private final Tailing tailing;
+    private final LogReplayer replayer;
+    private final EventClock clock;
+    private final MetricSimulator simulator;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("vigie-sources"));
+    private final ExecutorService agents = Executors.newFixedThreadPool(2, daemon("vigie-agent"));
+    private final AtomicLong openIncidents = new AtomicLong();
+    private final AtomicLong writeErrors = new AtomicLong();
+    private final AtomicLong analysisErrors = new AtomicLong();
+    private volatile boolean running;
+    private Thread pipelineThread;
+    private Thread writerThread;
+    private Instant nextStep;
+
+    public LiveRuntime(Settings settings, Clock wall) throws IOException {
+        this.settings = settings;
+        this.store = new Store(settings.databaseFile(), wall);
+        this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), Duration.ofSeconds(90)), wall);
+        this.analyzer = new IncidentAnalyzer(team, settings.reportsDir());
+        this.pipeline = new Pipeline(wall, settings.incidentGap(), DetectorSettings.DEFAULTS, bus, stats, this::analyseLater);
+        pipeline.restoreTemplates(store.templates());
+
+        List<String> sources = new ArrayList<>(settings.sources());
+        if (settings.replayDir() != null && Files.isDirectory(settings.replayDir())) {
+            LogParser times = new LogParser(wall);
+            replayer = new LogReplayer(settings.replayDir(), settings.replaySpoolDir(), times::timeOf);
+            replayer.resetSpool();
+            store.forgetSourcesUnder(settings.replaySpoolDir());
+            clock = new ReplayClock(replayer.firstTime(), settings.replaySpeed(), wall);
+            sources.add(settings.replaySpoolDir().toString());
+        } else {
+            replayer = null;
+            clock = wall::instant;
+        }
+        simulator = settings.simulator()
+                ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
+                : null;
+        tailing = new Tailing(new SourcePaths(sources), store, this::enqueue);
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public PipelineStats stats() {
+        return stats;
+    }
+
+    public RecentActivity recent() {
+        return recent;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public MetricSimulator simulator() {
+        return simulator;
+    }
+
+    public Status status() {
+        return new Status(clock.now(), input.size(), openIncidents.get(), replayer == null ? 0 : replayer.replayed(),
+                replayer == null ? 0 : replayer.total(), replayer == null ? 1 : settings.replaySpeed(),
+                team.lastHealth(), writeErrors.get(), analysisErrors.get());
+    }
+
+    public synchronized void start() throws IOException {
+        running = true;
+        pipelineThread = thread("vigie-pipeline", this::pipelineLoop);
+        writerThread = thread("vigie-store", this::writerLoop);
+        tailing.start();
+        agents.submit(team::health);
+        if (replayer != null) {
+            scheduler.scheduleWithFixedDelay(this::replayTick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        if (simulator != null) {
+            nextStep = MetricSimulator.alignToStep(clock.now());
+            scheduler.scheduleWithFixedDelay(this::simulatorTick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void enqueue(Object item) {
+        try {
+            input.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopping", e);
+        }
+    }
+
+    private void replayTick() {
+        try {
+            if (replayer.advanceTo(clock.now()) > 0) {
+                tailing.wake();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("replay failed: {}", e.toString());
+        }
+    }
+
+    private void simulatorTick() {
+        try {
+            Instant now = clock.now();
+            while (running && !nextStep.isAfter(now)) {
+                for (MetricSample s : simulator.at(nextStep)) {
+                    enqueue(s);
+                }
+                nextStep = nextStep.plus(MetricSimulator.STEP);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("simulator failed: {}", e.toString());
+        }
+    }
+
+    private void pipelineLoop() {
+        long lastFlush = System.nanoTime();
+        while (running || !input.isEmpty()) {
+            try {
+                Object item = input.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                if (item instanceof RawRecord r) {
+                    pipeline.onRecord(r);
+                } else if (item instanceof MetricSample s) {
+                    pipeline.onSample(s);
+                }
+                openIncidents.set(pipeline.openIncidents());
+                int pending = pipeline.pendingBatchSize();
+                if (pending >= BATCH_ITEMS || (pending > 0 && System.nanoTime() - lastFlush > BATCH_NANOS)) {
+                    toWriter.put(pipeline.takeBatch());
+                    lastFlush = System.nanoTime();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                LOG.error("pipeline error, continuing", e);
+            }
+        }
+        toWriter.offer(pipeline.takeBatch());
+    }
+
+    private void writerLoop() {
+        while (running || !toWriter.isEmpty()) {
+            try {
+                StoreBatch b = toWriter.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                if (b != null) {
+                    store.write(b);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                writeErrors.incrementAndGet();
+                LOG.error("store write failed", e);
+            }
+        }
+    }
+
+    private void analyseLater(FactsReport facts) {
+        agents.submit(() -> {
+            try {
+                IncidentReport report = analyzer.analyse(facts);
+                StoreBatch b = new StoreBatch();
+                b.report(report);
+                toWriter.put(b);
+                bus.publish(report);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                analysisErrors.incrementAndGet();
+                LOG.error("analysis of {} failed", facts.incidentId(), e);
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        running = false;
+        scheduler.shutdownNow();
+        tailing.close();
+        join(pipelineThread);
+        agents.shutdown();
+        try {
+            agents.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        join(writerThread);
+        if (replayer != null) {
+            replayer.close();
+        }
+        store.close();
+    }
+
+    private static void join(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread thread(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package dev.vigie.ui;
+
+import dev.vigie.pipeline.LiveRuntime;
+import dev.vigie.pipeline.PipelineStats;
+import dev.vigie.event.Anomaly;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+
+/**
+ * Coalesces the engine's activity into at most one FX update per tick (4 Hz, well under 60 Hz):
+ * the snapshot is gathered on this class's own thread; if the FX thread has not yet applied the
+ * previous one, the new one is dropped and counted, never queued.
+ */
+final class UiRefresher {
+    static final long PERIOD_MILLIS = 250;
+    static final int CHART_POINTS = 360;
+
+    private final LiveRuntime runtime;
+    private final List<View> views;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vigie-ui-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong shed = new AtomicLong();
+    private PipelineStats.Snapshot previous;
+    private long previousNanos;
+
+    UiRefresher(LiveRuntime runtime, List<View> views) {
+        this.runtime = runtime;
+        this.views = views;
+    }
+
+    void start() {
+        previous = runtime.stats().snapshot();
+        previousNanos = System.nanoTime();
+        timer.scheduleAtFixedRate(this::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        if (pending.get()) {
+            shed.incrementAndGet();
+            return;
+        }
+        CockpitSnapshot s = capture();
+        pending.set(true);
+        Platform.runLater(() -> {
+            try {
+                views.forEach(v -> v.apply(s));
+            } finally {
+                pending.set(false);
+            }
+        });
+    }
+
+    private CockpitSnapshot capture() {
+        PipelineStats.Snapshot now = runtime.stats().snapshot();
+        long nanos = System.nanoTime();
+        double seconds = Math.max(1e-3, (nanos - previousNanos) / 1e9);
+        long events = now.events() - previous.events();
+        long errors = now.errors() - previous.errors();
+        Map<String, MetricChart.Data> charts = new HashMap<>();
+        List<Anomaly> anomalies = runtime.recent().anomalies();
+        for (View v : views) {
+            String series = v.chartedSeries();
+            if (series != null && !charts.containsKey(series)) {
+                charts.put(series, MetricChart.data(runtime.recent().series(series, CHART_POINTS),
+                        anomalies.stream().filter(a -> series.equals(a.series())).toList()));
+            }
+        }
+        CockpitSnapshot s = new CockpitSnapshot(now, runtime.status(), events / seconds,
+                events == 0 ? 0 : 100.0 * errors / events, runtime.recent().events(100),
+                runtime.recent().seriesNames(), charts, shed.get());
+        previous = now;
+        previousNanos = nanos;
+        return s;
+    }
+
+    void stop() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.vigie.ui.incidents;
+
+import dev.vigie.store.Store;
+import dev.vigie.store.StoredIncident;
+import dev.vigie.ui.Background;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The incident list, reloaded when the engine says an incident changed, and the chosen one's report. */
+public final class IncidentsViewModel {
+    final ObservableList<StoredIncident> incidents = FXCollections.observableArrayList();
+    final ObjectProperty<StoredIncident> selected = new SimpleObjectProperty<>();
+    final StringProperty report = new SimpleStringProperty("Select an incident to read its report.");
+    private final Store store;
+    private final AtomicBoolean stale = new AtomicBoolean(true);
+
+    IncidentsViewModel(Store store) {
+        this.store = store;
+        selected.addListener((o, a, b) -> loadReport(b));
+    }
+
+    /** Any thread: the list must be read again at the next refresh. */
+    void markStale() {
+        stale.set(true);
+    }
+
+    void refreshIfStale() {
+        if (stale.getAndSet(false)) {
+            Background.run(store::incidents, list -> {
+                StoredIncident keep = selected.get();
+                incidents.setAll(list);
+                if (keep != null) {
+                    list.stream().filter(i -> i.id().equals(keep.id())).findFirst().ifPresent(i -> {
+                        if (!i.equals(keep)) {
+                            selected.set(i);
+                        }
+                    });
+                }
+            }, e -> report.set("Cannot list incidents: " + e.getMessage()));
+        }
+    }
+
+    private void loadReport(StoredIncident incident) {
+        if (incident == null) {
+            return;
+        }
+        if (incident.reportPath() == null) {
+            report.set(incident.id() + " is " + incident.status().name().toLowerCase() + "; its report is being written.");
+            return;
+        }
+        Background.run(() -> {
+            try {
+                return Files.readString(Path.of(incident.reportPath()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, report::set, e -> report.set("Cannot read " + incident.reportPath() + ": " + e.getMessage()));
+    }
+}

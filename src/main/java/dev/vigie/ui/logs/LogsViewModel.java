@@ -1,0 +1,32 @@
+package dev.vigie.ui.logs;
+
+import dev.vigie.store.Store;
+import dev.vigie.store.StoredEvent;
+import dev.vigie.ui.Background;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** Searches the stored events (full text) off the FX thread. */
+public final class LogsViewModel {
+    static final int LIMIT = 500;
+
+    final StringProperty query = new SimpleStringProperty("");
+    final StringProperty status = new SimpleStringProperty("");
+    final ObservableList<StoredEvent> rows = FXCollections.observableArrayList();
+    private final Store store;
+
+    LogsViewModel(Store store) {
+        this.store = store;
+    }
+
+    void search() {
+        String q = query.get();
+        status.set("Searching…");
+        Background.run(() -> store.events(q, LIMIT), found -> {
+            rows.setAll(found);
+            status.set(found.size() + (found.size() == LIMIT ? "+" : "") + " events" + (q.isBlank() ? " (newest)" : " matching “" + q + "”"));
+        }, e -> status.set("Search failed: " + e.getMessage()));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.vigie.ui.simulation;
+
+import dev.vigie.detect.Detector;
+import dev.vigie.detect.DetectorSettings;
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.MetricSample;
+import dev.vigie.pipeline.RecentActivity;
+import dev.vigie.ui.Background;
+import dev.vigie.ui.MetricChart;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The engineer's bench: detector parameters as properties; each change re-runs detection over the
+ * buffered history of the chosen series, off the FX thread, and only the newest request's result
+ * is shown.
+ */
+public final class SimulationViewModel {
+    static final int SHOWN_POINTS = 720;
+
+    final ObservableList<String> series = FXCollections.observableArrayList();
+    final StringProperty selected = new SimpleStringProperty("postgresql/active_connections");
+    final DoubleProperty zThreshold = new SimpleDoubleProperty(DetectorSettings.DEFAULTS.zThreshold());
+    final DoubleProperty window = new SimpleDoubleProperty(DetectorSettings.DEFAULTS.window());
+    final BooleanProperty thresholds = new SimpleBooleanProperty(DetectorSettings.DEFAULTS.thresholds());
+    final ObjectProperty<MetricChart.Data> chart = new SimpleObjectProperty<>();
+    final StringProperty summary = new SimpleStringProperty("");
+    final SimpleObjectProperty<List<Anomaly>> anomalies = new SimpleObjectProperty<>(List.of());
+    private final RecentActivity recent;
+    private final AtomicLong generation = new AtomicLong();
+
+    SimulationViewModel(RecentActivity recent) {
+        this.recent = recent;
+        selected.addListener((o, a, b) -> redetect());
+        zThreshold.addListener((o, a, b) -> redetect());
+        window.addListener((o, a, b) -> redetect());
+        thresholds.addListener((o, a, b) -> redetect());
+    }
+
+    DetectorSettings settings() {
+        return new DetectorSettings(zThreshold.get(), (int) Math.round(window.get()), thresholds.get());
+    }
+
+    void redetect() {
+        String name = selected.get();
+        if (name == null) {
+            return;
+        }
+        DetectorSettings settings = settings();
+        long mine = generation.incrementAndGet();
+        record Result(MetricChart.Data data, List<Anomaly> found, int points, double millis) {
+        }
+        Background.run(() -> {
+            List<MetricSample> history = recent.series(name, RecentActivity.POINTS_PER_SERIES);
+            long t0 = System.nanoTime();
+            List<Anomaly> found = Detector.detectMetrics(settings, history);
+            double millis = (System.nanoTime() - t0) / 1e6;
+            List<MetricSample> shown = history.subList(Math.max(0, history.size() - SHOWN_POINTS), history.size());
+            return new Result(MetricChart.data(shown, found), found, history.size(), millis);
+        }, r -> {
+            if (mine != generation.get()) {
+                return; // a newer setting is already being computed
+            }
+            chart.set(r.data());
+            anomalies.set(r.found());
+            summary.set(String.format(Locale.ROOT, "%d anomalies over %d points (z ≥ %.1f, window %d%s) — re-detected in %.1f ms",
+                    r.found().size(), r.points(), settings.zThreshold(), settings.window(),
+                    settings.thresholds() ? ", static thresholds on" : "", r.millis()));
+        }, e -> summary.set("Re-detection failed: " + e.getMessage()));
+    }
+
+    void updateSeries(List<String> names) {
+        if (!series.equals(names)) {
+            series.setAll(names);
+        }
+    }
+}
