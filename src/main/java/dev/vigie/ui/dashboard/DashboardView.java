@@ -30,6 +30,10 @@ public final class DashboardView implements View {
         verdict.setId("dashboard-verdict");
         verdict.getStyleClass().add("verdict");
         verdict.textProperty().bind(vm.verdict);
+        eventsTile.setId("dashboard-events");
+        errorTile.setId("dashboard-errors");
+        incidentsTile.setId("dashboard-open-incidents");
+        sparkTile.setId("dashboard-sparkline");
         GridPane tiles = new GridPane();
         tiles.setHgap(10);
         tiles.add(eventsTile, 0, 0);
@@ -77,10 +81,5 @@ public final class DashboardView implements View {
     @Override
     public String chartedSeries() {
         return DashboardViewModel.CHARTED_SERIES;
-    }
-
-    /** For tests. */
-    public DashboardViewModel viewModel() {
-        return vm;
     }
 }

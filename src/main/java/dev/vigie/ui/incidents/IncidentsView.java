@@ -78,9 +78,4 @@ public final class IncidentsView implements View {
     public void apply(CockpitSnapshot snapshot) {
         vm.refreshIfStale();
     }
-
-    /** For tests. */
-    public IncidentsViewModel viewModel() {
-        return vm;
-    }
 }

@@ -90,9 +90,4 @@ public final class SimulationView implements View {
     public void apply(CockpitSnapshot snapshot) {
         vm.updateSeries(snapshot.series());
     }
-
-    /** For tests. */
-    public SimulationViewModel viewModel() {
-        return vm;
-    }
 }

@@ -1,0 +1,108 @@
+package dev.vigie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.sim.SampleLogGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vigie ingest --once} over the committed sample logs finds each embedded incident at its time. */
+class EndToEndTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration TOLERANCE = Duration.ofMinutes(2);
+
+    @TempDir
+    static Path dataDir;
+    static JsonNode summary;
+    static JsonNode incidents;
+
+    @BeforeAll
+    static void ingestOnce() throws Exception {
+        Cli.Result ingest = Cli.run("ingest", SampleLogs.DIR.toString(), "--once", "--json", "--data-dir", dataDir.toString());
+        assertThat(ingest.exitCode()).isZero();
+        summary = JSON.readTree(ingest.out());
+        Cli.Result list = Cli.run("incidents", "--json", "--data-dir", dataDir.toString());
+        assertThat(list.exitCode()).isZero();
+        incidents = JSON.readTree(list.out());
+    }
+
+    @Test
+    void ingestPrintsOnlyItsCountsAsOneJsonObject() throws Exception {
+        long fileLines = 0;
+        try (Stream<Path> files = Files.list(SampleLogs.DIR)) {
+            for (Path f : files.toList()) {
+                fileLines += Files.readAllLines(f).size();
+            }
+        }
+        assertThat(summary.fieldNames()).toIterable().containsExactly("lines", "events", "rejected", "anomalies", "incidents");
+        assertThat(summary.get("lines").asLong()).isEqualTo(fileLines);
+        assertThat(summary.get("events").asLong()).isGreaterThan(fileLines * 9 / 10).isLessThanOrEqualTo(fileLines);
+        assertThat(summary.get("rejected").asLong()).isZero();
+        assertThat(summary.get("incidents").asLong()).isEqualTo(incidents.size());
+    }
+
+    @Test
+    void findsEachEmbeddedIncidentAtItsTimeWithItsDomain() {
+        for (SampleLogGenerator.Embedded expected : SampleLogGenerator.INCIDENTS) {
+            List<JsonNode> matching = new ArrayList<>();
+            incidents.forEach(i -> {
+                Instant start = Instant.parse(i.get("start").asText());
+                if (i.get("service").asText().equals(expected.service())
+                        && Duration.between(expected.start(), start).abs().compareTo(TOLERANCE) <= 0) {
+                    matching.add(i);
+                }
+            });
+            assertThat(matching).as(expected.name()).hasSize(1);
+            assertThat(matching.get(0).get("domain").asText()).as(expected.name()).isEqualTo(expected.domain());
+        }
+    }
+
+    @Test
+    void noIncidentAwayFromTheEmbeddedOnes() {
+        incidents.forEach(i -> {
+            Instant start = Instant.parse(i.get("start").asText());
+            assertThat(SampleLogGenerator.INCIDENTS).as("incident %s at %s", i.get("id"), start)
+                    .anyMatch(e -> Duration.between(e.start(), start).abs().compareTo(TOLERANCE) <= 0);
+        });
+    }
+
+    @Test
+    void everyIncidentHasAMarkdownReportWrittenOffline() throws Exception {
+        for (JsonNode i : incidents) {
+            Path report = Path.of(i.get("report").asText());
+            assertThat(report).exists();
+            String md = Files.readString(report);
+            assertThat(md).startsWith("# " + i.get("id").asText())
+                    .contains("## Probable cause", "## What to do first", "Written offline");
+            assertThat(i.get("cause").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aSecondRunOverUnchangedFilesReadsNothing() throws Exception {
+        Cli.Result again = Cli.run("ingest", SampleLogs.DIR.toString(), "--once", "--json", "--data-dir", dataDir.toString());
+        JsonNode second = JSON.readTree(again.out());
+        assertThat(second.get("lines").asLong()).isZero();
+        assertThat(second.get("events").asLong()).isZero();
+        assertThat(second.get("incidents").asLong()).isZero();
+    }
+
+    @Test
+    void theCommittedSampleLogsAreWhatTheSeededGeneratorWrites(@TempDir Path fresh) throws Exception {
+        List<Path> written = new SampleLogGenerator(SampleLogGenerator.DEFAULT_SEED).writeTo(fresh);
+        assertThat(written).hasSize(6);
+        for (Path p : written) {
+            assertThat(Files.mismatch(p, SampleLogs.DIR.resolve(p.getFileName()))).as(p.getFileName().toString()).isEqualTo(-1L);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vigie.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigie.TestSettings;
+import dev.vigie.event.LogEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live engine tails configured sources: appends and new files are picked up promptly and stored. */
+class LiveRuntimeTest {
+    // the tail loop looks at least every 250 ms; the bound leaves room for a loaded 2-core machine
+    static final Duration PROMPTLY = Duration.ofSeconds(2);
+
+    @Test
+    void appendsAndNewFilesArePickedUpAndStored(@TempDir Path dataDir, @TempDir Path logs) throws Exception {
+        Path app = logs.resolve("app.log");
+        Files.writeString(app, "2026-03-14T08:00:00Z INFO started\n");
+        List<LogEvent> seen = new CopyOnWriteArrayList<>();
+        try (LiveRuntime runtime = new LiveRuntime(TestSettings.in(dataDir, Map.of(
+                "sources", logs.toString(), "simulator.enabled", "false")), Clock.systemUTC())) {
+            runtime.bus().subscribe(LogEvent.class, seen::add);
+            runtime.start();
+            await().atMost(PROMPTLY).until(() -> seen.size() == 1);
+
+            Files.writeString(app, "2026-03-14T08:00:01Z ERROR payment failed\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            await().atMost(PROMPTLY).until(() -> seen.size() == 2);
+            assertThat(seen.get(1).message()).isEqualTo("payment failed");
+
+            Files.writeString(logs.resolve("worker.log"), "2026-03-14T08:00:02Z WARN queue is deep\n");
+            await().atMost(PROMPTLY).until(() -> seen.size() == 3);
+            assertThat(seen.get(2).service()).isEqualTo("worker");
+
+            await().atMost(PROMPTLY).until(() -> runtime.store().count("log_events") == 3);
+            assertThat(runtime.store().checkpoint(app.toString())).get()
+                    .satisfies(c -> assertThat(c.offset()).isEqualTo(Files.size(app)));
+        }
+    }
+}

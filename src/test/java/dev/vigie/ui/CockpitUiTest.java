@@ -1,0 +1,91 @@
+package dev.vigie.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.vigie.SampleLogs;
+import dev.vigie.TestSettings;
+import dev.vigie.pipeline.LiveRuntime;
+import dev.vigie.store.StoredIncident;
+import eu.hansolo.tilesfx.Tile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The cockpit, headless: every view opens, the dashboard moves, incidents arrive with their reports. */
+@ExtendWith(ApplicationExtension.class)
+class CockpitUiTest {
+    static final List<String> VIEWS = List.of("dashboard", "live", "logs", "incidents", "chat", "simulation", "settings");
+
+    private LiveRuntime runtime;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dataDir = Files.createTempDirectory("vigie-ui");
+        runtime = new LiveRuntime(TestSettings.in(dataDir, Map.of(
+                "replay.dir", SampleLogs.DIR.toString(), "replay.speed", "1200")), Clock.systemUTC());
+        runtime.start();
+        window = new MainWindow(runtime);
+        stage.setScene(window.scene());
+        stage.show();
+        window.startRefreshing();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        window.close();
+        runtime.close();
+    }
+
+    @Test
+    void visitsEveryView(FxRobot robot) {
+        for (String id : VIEWS) {
+            robot.clickOn("#nav-" + id);
+            WaitForAsyncUtils.waitForFxEvents();
+            Node view = robot.lookup("#" + id + "-view").query();
+            assertThat(view.isVisible()).as(id).isTrue();
+            assertThat(view.getScene()).as(id + " is in the window").isNotNull();
+        }
+    }
+
+    @Test
+    void dashboardMovesAndIncidentsArriveWithReports(FxRobot robot) {
+        Tile events = robot.lookup("#dashboard-events").queryAs(Tile.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.getValue() > 0);
+
+        robot.clickOn("#nav-incidents");
+        ListView<StoredIncident> list = robot.lookup("#incidents-list").queryListView();
+        await().atMost(Duration.ofSeconds(60)).until(() -> list.getItems().stream().anyMatch(i -> i.reportPath() != null));
+        robot.interact(() -> list.getItems().stream().filter(i -> i.reportPath() != null).findFirst()
+                .ifPresent(i -> list.getSelectionModel().select(i)));
+        TextArea report = robot.lookup("#incident-report").queryAs(TextArea.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> report.getText().contains("## Probable cause"));
+    }
+
+    @Test
+    void chatAnswersFromTheStoredIncidents(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.store().incidents().stream()
+                .anyMatch(i -> i.reportPath() != null && i.service().equals("api")));
+        robot.clickOn("#nav-chat");
+        robot.clickOn("#chat-question").write("what failed at 08:21?");
+        robot.clickOn("#chat-ask");
+        ListView<String> transcript = robot.lookup("#chat-transcript").queryListView();
+        await().atMost(Duration.ofSeconds(10)).until(() -> transcript.getItems().stream()
+                .anyMatch(m -> m.startsWith("Vigie: Around 08:21") && m.contains("api")));
+    }
+}
