@@ -18,7 +18,9 @@ public final class Redactor {
             new Rule(Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), "<secret:aws-key>"),
             new Rule(Pattern.compile("(?i)\\b(bearer)\\s+[\\w.~+/-]{8,}=*"), "$1 <secret:token>"),
             new Rule(Pattern.compile("(?i)(://[^/\\s:@]+:)[^@\\s/]+@"), "$1<secret:password>@"),
-            new Rule(Pattern.compile("(?i)\\b(password|passwd|pwd|secret|token|api[_-]?key)(\"?\\s*[=:]\\s*\"?)[^\\s\",;&]+"), "$1$2<secret:$1>"),
+            // not inside a placeholder already written ("<secret:password>"), nor on a value that is one
+            new Rule(Pattern.compile("(?i)(?<![<\\w])(password|passwd|pwd|secret|token|api[_-]?key)(\"?\\s*[=:]\\s*\"?)(?!<)[^\\s\",;&<>]+"),
+                    "$1$2<secret:$1>"),
             new Rule(Pattern.compile("\\b[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[a-zA-Z]{2,}\\b"), "<email>"));
 
     private Redactor() {

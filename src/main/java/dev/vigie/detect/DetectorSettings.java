@@ -8,7 +8,7 @@ package dev.vigie.detect;
  * @param thresholds  whether static thresholds apply
  */
 public record DetectorSettings(double zThreshold, int window, boolean thresholds) {
-    public static final DetectorSettings DEFAULTS = new DetectorSettings(4.0, 30, true);
+    public static final DetectorSettings DEFAULTS = new DetectorSettings(5.0, 60, true);
 
     public DetectorSettings {
         if (zThreshold <= 0 || window < RollingZScoreCheck.MIN_POINTS) {

@@ -1,0 +1,52 @@
+package dev.vigie.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void dataDirectoryFollowsXdgThenEnvironmentThenCommandLine() throws Exception {
+        assertThat(new SettingsLoader(Map.of(), home, home).load(null, Map.of()).dataDir())
+                .isEqualTo(home.resolve(".local/share/vigie"));
+        assertThat(new SettingsLoader(Map.of("XDG_DATA_HOME", home.resolve("xdg").toString()), home, home).load(null, Map.of()).dataDir())
+                .isEqualTo(home.resolve("xdg/vigie"));
+        Map<String, String> env = Map.of("XDG_DATA_HOME", home.resolve("xdg").toString(), "VIGIE_DATA_DIR", home.resolve("env").toString());
+        assertThat(new SettingsLoader(env, home, home).load(null, Map.of()).dataDir()).isEqualTo(home.resolve("env"));
+        assertThat(new SettingsLoader(env, home, home).load(home.resolve("cli"), Map.of()).dataDir()).isEqualTo(home.resolve("cli"));
+    }
+
+    @Test
+    void commandLineBeatsEnvironmentBeatsFileBeatsDefault() throws Exception {
+        Path data = home.resolve("data");
+        SettingsLoader loader = new SettingsLoader(Map.of(), home, home);
+        Settings defaults = loader.load(data, Map.of());
+        assertThat(defaults.replaySpeed()).isEqualTo(60);
+        assertThat(defaults.settingsFile()).exists();
+        assertThat(Files.readString(defaults.settingsFile())).contains("#replay.speed=60");
+
+        Files.writeString(defaults.settingsFile(), "replay.speed=10\nollama.model=qwen2.5:7b\n");
+        assertThat(loader.load(data, Map.of()).replaySpeed()).isEqualTo(10);
+        SettingsLoader withEnv = new SettingsLoader(Map.of("VIGIE_REPLAY_SPEED", "20", "OLLAMA_HOST", "gpu-box"), home, home);
+        Settings env = withEnv.load(data, Map.of());
+        assertThat(env.replaySpeed()).isEqualTo(20);
+        assertThat(env.ollamaModel()).isEqualTo("qwen2.5:7b");
+        assertThat(env.ollamaUrl()).isEqualTo("http://gpu-box:11434");
+        assertThat(withEnv.load(data, Map.of("replay.speed", "30")).replaySpeed()).isEqualTo(30);
+    }
+
+    @Test
+    void aBadValueIsAClearError() throws Exception {
+        SettingsLoader loader = new SettingsLoader(Map.of("VIGIE_REPLAY_SPEED", "fast"), home, home);
+        assertThatThrownBy(() -> loader.load(home.resolve("d"), Map.of()))
+                .hasMessage("replay.speed must be a positive number, got 'fast'");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.vigie.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.Level;
+import dev.vigie.event.LogEvent;
+import dev.vigie.event.MetricSample;
+import dev.vigie.event.Severity;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class DetectorTest {
+    static final Instant T0 = Instant.parse("2026-03-14T08:00:00Z");
+
+    private static LogEvent event(int second, Level level, String raw) {
+        return new LogEvent(T0.plusSeconds(second), "/l/api.log", "api", level, raw.lines().findFirst().orElse(""), Map.of(),
+                raw, false, "t-" + level);
+    }
+
+    private static List<MetricSample> noisy(String metric, int n, double mean, double sd, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<MetricSample> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new MetricSample(T0.plusSeconds(10L * i), "api", metric, mean + sd * r.nextGaussian()));
+        }
+        return out;
+    }
+
+    @Test
+    void errorEventsAreCountedPerMinuteAndSeverityFollowsTheCount() {
+        Detector d = new Detector(DetectorSettings.DEFAULTS);
+        List<Anomaly> found = new ArrayList<>();
+        d.onEvent(event(1, Level.INFO, "fine"), found::add);
+        d.onEvent(event(2, Level.ERROR, "lonely error"), found::add);
+        for (int s = 0; s < 12; s++) {
+            d.onEvent(event(60 + s, Level.ERROR, "burst"), found::add);
+        }
+        d.onEvent(event(180, Level.WARN, "later"), found::add);
+        d.flush(found::add);
+        List<Anomaly> errors = found.stream().filter(a -> a.check().equals("error_events")).toList();
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(errors.get(0).evidence()).containsEntry("count", 1L);
+        assertThat(errors.get(1).severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(errors.get(1).start()).isEqualTo(T0.plusSeconds(60));
+        assertThat(errors.get(1).text()).isEqualTo("api logged 12 ERROR/FATAL events in 1 min");
+    }
+
+    @Test
+    void exceptionsAreFoundInStackTraces() {
+        Detector d = new Detector(DetectorSettings.DEFAULTS);
+        List<Anomaly> found = new ArrayList<>();
+        d.onEvent(event(1, Level.WARN, "retrying\njava.net.SocketTimeoutException: Read timed out\n\tat x.Y.z(Y.java:1)"), found::add);
+        d.onEvent(event(2, Level.WARN, "no trace here\n  indented detail"), found::add);
+        d.flush(found::add);
+        assertThat(found).extracting(Anomaly::check).containsExactly("exceptions");
+        assertThat(found.get(0).evidence()).containsEntry("count", 1L);
+    }
+
+    @Test
+    void aStaticThresholdStatesTheFact() {
+        List<MetricSample> series = new ArrayList<>(noisy("cpu_usage", 30, 40, 2, 1));
+        series.add(new MetricSample(T0.plusSeconds(400), "api", "cpu_usage", 95.0));
+        series.add(new MetricSample(T0.plusSeconds(410), "api", "cpu_usage", 41.0));
+        List<Anomaly> found = Detector.detectMetrics(DetectorSettings.DEFAULTS, series).stream()
+                .filter(a -> a.check().equals("static_threshold")).toList();
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).text()).isEqualTo("CRITICAL: api cpu_usage (95.0) above threshold 90.0");
+        assertThat(found.get(0).severity()).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void rollingZScoreFiresOnASpikeButNotOnNoise() {
+        // per-point tests on pure noise have a false-positive rate; it must stay under 1 in 1,000 points
+        // (robust statistics and a minimum duration are the metric issue's work)
+        List<MetricSample> calm = noisy("latency_ms_p95", 20_000, 120, 5, 7);
+        assertThat(Detector.detectMetrics(DetectorSettings.DEFAULTS, calm)).hasSizeLessThan(20);
+
+        List<MetricSample> spiky = new ArrayList<>(calm.subList(0, 100));
+        spiky.add(new MetricSample(T0.plusSeconds(1000 * 10), "api", "latency_ms_p95", 412));
+        List<Anomaly> found = Detector.detectMetrics(DetectorSettings.DEFAULTS, spiky);
+        assertThat(found).extracting(Anomaly::check).containsExactly("rolling_zscore");
+        assertThat(found.get(0).text()).matches("api latency_ms_p95 412\\.0 is \\d+\\.\\d σ above its 60-point rolling mean 1\\d\\d\\.\\d");
+    }
+
+    @Test
+    void consecutiveAbnormalPointsAreOneAnomalyAndAFlatSeriesStaysQuiet() {
+        List<MetricSample> series = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            double v = i >= 40 && i < 45 ? 97 : 50;
+            series.add(new MetricSample(T0.plusSeconds(10L * i), "db", "active_connections", v));
+        }
+        List<Anomaly> thresholds = Detector.detectMetrics(DetectorSettings.DEFAULTS, series).stream()
+                .filter(a -> a.check().equals("static_threshold")).toList();
+        assertThat(thresholds).hasSize(1);
+        assertThat(thresholds.get(0).start()).isEqualTo(T0.plusSeconds(400));
+        assertThat(thresholds.get(0).end()).isEqualTo(T0.plusSeconds(440));
+        assertThat(thresholds.get(0).evidence()).containsEntry("points", 5);
+        List<Anomaly> flat = Detector.detectMetrics(DetectorSettings.DEFAULTS, series.subList(0, 40));
+        assertThat(flat).isEmpty();
+    }
+}

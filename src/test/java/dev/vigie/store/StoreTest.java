@@ -1,0 +1,74 @@
+package dev.vigie.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigie.event.Level;
+import dev.vigie.event.LogEvent;
+import dev.vigie.template.Template;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+    static final Instant T0 = Instant.parse("2026-03-14T08:00:00Z");
+
+    private static LogEvent event(String message) {
+        return new LogEvent(T0, "/l/a.log", "a", Level.INFO, message, Map.of(), message, false, "t1");
+    }
+
+    @Test
+    void migratesAFreshFileInWalMode(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("vigie.db");
+        try (Store store = new Store(db, Clock.systemUTC())) {
+            assertThat(store.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
+        }
+        try (Store again = new Store(db, Clock.systemUTC())) {
+            assertThat(again.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); ResultSet rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+            assertThat(rs.getString(1)).isEqualTo("wal");
+        }
+    }
+
+    @Test
+    void eventsAndTheirCheckpointCommitTogetherOrNotAtAll(@TempDir Path dir) throws Exception {
+        try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
+            StoreBatch ok = new StoreBatch();
+            ok.event(event("HikariPool connection is not available"));
+            ok.progress("/l/a.log", new SourceProgress("(dev=1,ino=2)", 40, 1, 1, 0));
+            store.write(ok);
+            assertThat(store.checkpoint("/l/a.log")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
+            assertThat(store.count("log_events")).isEqualTo(1);
+
+            StoreBatch broken = new StoreBatch();
+            broken.event(event("second"));
+            broken.progress("/l/a.log", new SourceProgress("(dev=1,ino=2)", 80, 1, 1, 0));
+            // a template without text violates NOT NULL: the whole batch must roll back
+            broken.template(new Template("bad", null, 1, T0, T0, "x"));
+            assertThatThrownBy(() -> store.write(broken)).isInstanceOf(StoreException.class);
+            assertThat(store.count("log_events")).isEqualTo(1);
+            assertThat(store.checkpoint("/l/a.log")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
+            assertThat(store.sources()).singleElement().satisfies(s -> assertThat(s.lines()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void fullTextSearchTreatsUserTextAsWords(@TempDir Path dir) throws Exception {
+        try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
+            StoreBatch b = new StoreBatch();
+            b.event(event("HikariPool-1 - Connection is not available"));
+            b.event(event("Unable to reach the origin service"));
+            store.write(b);
+            assertThat(store.events("origin", 10)).extracting(StoredEvent::message).containsExactly("Unable to reach the origin service");
+            assertThat(store.events("\"unbalanced AND (", 10)).isEmpty();
+            assertThat(store.events("", 10)).hasSize(2);
+        }
+    }
+}
