@@ -22,8 +22,12 @@ public final class Detector {
         }
     }
 
-    public void onSample(MetricSample sample, AnomalySink sink) {
-        metrics.onSample(sample, sink);
+    /**
+     * @return whether the point is abnormal now; the anomaly itself is reported when the series is
+     *     normal again, so that a long excursion is one fact
+     */
+    public boolean onSample(MetricSample sample, AnomalySink sink) {
+        return metrics.onSample(sample, sink);
     }
 
     public void advance(Instant watermark, AnomalySink sink) {

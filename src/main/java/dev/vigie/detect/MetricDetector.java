@@ -49,13 +49,16 @@ final class MetricDetector {
         this.window = settings.window();
     }
 
-    void onSample(MetricSample s, AnomalySink sink) {
+    /** @return whether any check found this point abnormal */
+    boolean onSample(MetricSample s, AnomalySink sink) {
         SeriesWindow before = windows.computeIfAbsent(s.series(), k -> new SeriesWindow(window));
+        boolean abnormal = false;
         for (MetricCheck check : checks) {
             String key = s.series() + "|" + check.name();
             Finding f = check.evaluate(s, before);
             Run run = runs.get(key);
             if (f != null) {
+                abnormal = true;
                 if (run == null) {
                     runs.put(key, new Run(check.name(), s, f));
                 } else {
@@ -72,16 +75,12 @@ final class MetricDetector {
             }
         }
         before.add(s.value());
+        return abnormal;
     }
 
     void flush(AnomalySink sink) {
         runs.values().forEach(r -> sink.accept(toAnomaly(r)));
         runs.clear();
-    }
-
-    /** Anomalies still running (not yet reported), for views that show them as they happen. */
-    int running() {
-        return runs.size();
     }
 
     private static Anomaly toAnomaly(Run r) {

@@ -115,8 +115,7 @@ public final class Pipeline {
         batch.sample(sample);
         stats.samples.incrementAndGet();
         evidence.onSample(sample);
-        detector.onSample(sample, anomalySink);
-        bus.publish(sample);
+        bus.publish(new ScoredSample(sample, detector.onSample(sample, anomalySink)));
         observe(sample.time());
     }
 

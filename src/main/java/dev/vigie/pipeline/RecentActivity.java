@@ -1,6 +1,5 @@
 package dev.vigie.pipeline;
 
-import dev.vigie.event.Anomaly;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import java.util.ArrayDeque;
@@ -11,23 +10,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the views show live, kept in bounded memory: the last log events, the buffered history of
- * every metric series (which the simulation sliders re-run detection over) and the last anomalies.
+ * What the views show live, kept in bounded memory: the last log events and the buffered, scored
+ * history of every metric series (which the simulation sliders re-run detection over).
  * Fed from the event bus on the pipeline thread, read from any thread.
  */
 public final class RecentActivity {
     public static final int EVENTS = 500;
     public static final int POINTS_PER_SERIES = 10_000;
-    public static final int ANOMALIES = 500;
 
     private final Deque<LogEvent> events = new ArrayDeque<>();
-    private final Map<String, Deque<MetricSample>> series = new TreeMap<>();
-    private final Deque<Anomaly> anomalies = new ArrayDeque<>();
+    private final Map<String, Deque<ScoredSample>> series = new TreeMap<>();
 
     public RecentActivity(EventBus bus) {
         bus.subscribe(LogEvent.class, this::onEvent);
-        bus.subscribe(MetricSample.class, this::onSample);
-        bus.subscribe(Anomaly.class, this::onAnomaly);
+        bus.subscribe(ScoredSample.class, this::onSample);
     }
 
     private synchronized void onEvent(LogEvent e) {
@@ -37,18 +33,11 @@ public final class RecentActivity {
         }
     }
 
-    private synchronized void onSample(MetricSample s) {
-        Deque<MetricSample> q = series.computeIfAbsent(s.series(), k -> new ArrayDeque<>());
+    private synchronized void onSample(ScoredSample s) {
+        Deque<ScoredSample> q = series.computeIfAbsent(s.sample().series(), k -> new ArrayDeque<>());
         q.addLast(s);
         if (q.size() > POINTS_PER_SERIES) {
             q.removeFirst();
-        }
-    }
-
-    private synchronized void onAnomaly(Anomaly a) {
-        anomalies.addLast(a);
-        if (anomalies.size() > ANOMALIES) {
-            anomalies.removeFirst();
         }
     }
 
@@ -62,13 +51,14 @@ public final class RecentActivity {
         return List.copyOf(series.keySet());
     }
 
-    /** The last {@code max} points of a series, oldest first. */
-    public synchronized List<MetricSample> series(String name, int max) {
-        List<MetricSample> all = new ArrayList<>(series.getOrDefault(name, new ArrayDeque<>()));
+    /** The last {@code max} points of a series, oldest first, as the live detector scored them. */
+    public synchronized List<ScoredSample> scored(String name, int max) {
+        List<ScoredSample> all = new ArrayList<>(series.getOrDefault(name, new ArrayDeque<>()));
         return List.copyOf(all.subList(Math.max(0, all.size() - max), all.size()));
     }
 
-    public synchronized List<Anomaly> anomalies() {
-        return List.copyOf(anomalies);
+    /** The last {@code max} points of a series, oldest first. */
+    public List<MetricSample> series(String name, int max) {
+        return scored(name, max).stream().map(ScoredSample::sample).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.vigie.ui;
 
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
+import dev.vigie.pipeline.ScoredSample;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,6 +66,19 @@ public final class MetricChart extends LineChart<Number, Number> {
                     m.add(new XYChart.Data<>(s.time().getEpochSecond(), s.value()));
                     break;
                 }
+            }
+        }
+        return new Data(v, m);
+    }
+
+    /** Off the FX thread: live points, marked where the live detector found them abnormal. */
+    public static Data scored(List<ScoredSample> samples) {
+        List<XYChart.Data<Number, Number>> v = new ArrayList<>(samples.size());
+        List<XYChart.Data<Number, Number>> m = new ArrayList<>();
+        for (ScoredSample s : samples) {
+            v.add(new XYChart.Data<>(s.sample().time().getEpochSecond(), s.sample().value()));
+            if (s.abnormal()) {
+                m.add(new XYChart.Data<>(s.sample().time().getEpochSecond(), s.sample().value()));
             }
         }
         return new Data(v, m);

@@ -2,7 +2,6 @@ package dev.vigie.ui;
 
 import dev.vigie.pipeline.LiveRuntime;
 import dev.vigie.pipeline.PipelineStats;
-import dev.vigie.event.Anomaly;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +67,10 @@ final class UiRefresher {
         long events = now.events() - previous.events();
         long errors = now.errors() - previous.errors();
         Map<String, MetricChart.Data> charts = new HashMap<>();
-        List<Anomaly> anomalies = runtime.recent().anomalies();
         for (View v : views) {
             String series = v.chartedSeries();
             if (series != null && !charts.containsKey(series)) {
-                charts.put(series, MetricChart.data(runtime.recent().series(series, CHART_POINTS),
-                        anomalies.stream().filter(a -> series.equals(a.series())).toList()));
+                charts.put(series, MetricChart.scored(runtime.recent().scored(series, CHART_POINTS)));
             }
         }
         CockpitSnapshot s = new CockpitSnapshot(now, runtime.status(), events / seconds,

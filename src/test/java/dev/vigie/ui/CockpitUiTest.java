@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +70,8 @@ class CockpitUiTest {
     void dashboardMovesAndIncidentsArriveWithReports(FxRobot robot) {
         Tile events = robot.lookup("#dashboard-events").queryAs(Tile.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> events.getValue() > 0);
+        MetricChart chart = robot.lookup("#dashboard-chart").queryAs(MetricChart.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chart.markerCount() > 0);
 
         robot.clickOn("#nav-incidents");
         ListView<StoredIncident> list = robot.lookup("#incidents-list").queryListView();
@@ -87,5 +92,23 @@ class CockpitUiTest {
         ListView<String> transcript = robot.lookup("#chat-transcript").queryListView();
         await().atMost(Duration.ofSeconds(10)).until(() -> transcript.getItems().stream()
                 .anyMatch(m -> m.startsWith("Vigie: Around 08:21") && m.contains("api")));
+    }
+
+    @Test
+    void simulationSlidersReRunDetection(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.recent().series("api/latency_ms_p95", 10_000).size() > 200);
+        robot.clickOn("#nav-simulation");
+        ComboBox<String> series = robot.lookup("#simulation-series").queryComboBox();
+        robot.interact(() -> series.setValue("api/latency_ms_p95"));
+        Label summary = robot.lookup("#simulation-summary").queryAs(Label.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> summary.getText().contains("z ≥ 5.0"));
+        int strict = anomalies(summary.getText());
+        robot.interact(() -> robot.lookup("#simulation-z").queryAs(Slider.class).setValue(1.5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> summary.getText().contains("z ≥ 1.5"));
+        assertThat(anomalies(summary.getText())).isGreaterThan(strict);
+    }
+
+    private static int anomalies(String summary) {
+        return Integer.parseInt(summary.substring(0, summary.indexOf(' ')));
     }
 }

@@ -1,0 +1,7 @@
+package dev.vigie.pipeline;
+
+import dev.vigie.event.MetricSample;
+
+/** A metric point as published once the detector has seen it: abnormal while any check finds it so. */
+public record ScoredSample(MetricSample sample, boolean abnormal) {
+}
