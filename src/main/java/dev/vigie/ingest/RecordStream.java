@@ -13,7 +13,6 @@ import java.util.List;
 public final class RecordStream implements AutoCloseable {
     private final FileTailer tailer;
     private final ArrayDeque<RawRecord> ready = new ArrayDeque<>();
-    private long lines;
     private boolean ended;
 
     private RecordStream(FileTailer tailer) {
@@ -41,20 +40,12 @@ public final class RecordStream implements AutoCloseable {
     /** @return the next record, or null at the end of the file */
     public RawRecord next() throws IOException {
         while (ready.isEmpty() && !ended) {
-            int n = tailer.readChunk(ready::add);
-            if (n < 0) {
-                lines += tailer.finish(ready::add);
+            if (tailer.readChunk(ready::add) < 0) {
+                tailer.finish(ready::add);
                 ended = true;
-            } else {
-                lines += n;
             }
         }
         return ready.poll();
-    }
-
-    /** Lines read so far. */
-    public long lines() {
-        return lines;
     }
 
     @Override

@@ -9,15 +9,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tails every file of the configured sources from its checkpoint. One-shot ({@link #readAll()})
- * or live ({@link #start()}): a directory watcher wakes the tail thread when files appear or grow,
- * and a short tick catches what a watcher can miss, so appends are seen within a second.
+ * Tails every file of the configured sources from its checkpoint, live: a directory watcher wakes
+ * the tail thread when files appear or grow, and a short tick catches what a watcher can miss, so
+ * appends are seen within a second.
  */
 public final class Tailing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tailing.class);
@@ -30,7 +29,6 @@ public final class Tailing implements AutoCloseable {
     private final Consumer<RawRecord> out;
     private final Map<Path, FileTailer> tailers = new LinkedHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
-    private final AtomicLong lines = new AtomicLong();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean rescan = true;
@@ -41,21 +39,6 @@ public final class Tailing implements AutoCloseable {
         this.paths = paths;
         this.checkpoints = checkpoints;
         this.out = out;
-    }
-
-    /** Reads every file to its end, flushing held records. */
-    public void readAll() throws IOException {
-        for (Path file : paths.files()) {
-            try (FileTailer tailer = new FileTailer(file, checkpoints)) {
-                lines.addAndGet(tailer.poll(out, true));
-            } catch (IOException e) {
-                fail(file.toString(), e);
-            }
-        }
-    }
-
-    public long lines() {
-        return lines.get();
     }
 
     /** Last error per source that could not be read, e.g. a permission denied. */
@@ -134,8 +117,8 @@ public final class Tailing implements AutoCloseable {
             var entry = it.next();
             FileTailer tailer = entry.getValue();
             try {
-                lines.addAndGet(tailer.poll(out, false));
-                lines.addAndGet(tailer.flushIfQuiet(out, QUIET_NANOS));
+                tailer.poll(out, false);
+                tailer.flushIfQuiet(out, QUIET_NANOS);
                 if (!tailer.exists()) {
                     tailer.close();
                     it.remove();

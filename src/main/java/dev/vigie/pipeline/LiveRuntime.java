@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +51,8 @@ public final class LiveRuntime implements AutoCloseable {
 
     /** What the cockpit shows about the engine itself. */
     public record Status(Instant eventTime, int queueDepth, long openIncidents, int replayed, int replayTotal,
-                         double replaySpeed, OllamaGateway.Health ollama, long writeErrors, long analysisErrors) {
+                         double replaySpeed, OllamaGateway.Health ollama, long writeErrors, long analysisErrors,
+                         Map<String, String> unreadableSources) {
     }
 
     private final Settings settings;
@@ -130,7 +132,7 @@ public final class LiveRuntime implements AutoCloseable {
     public Status status() {
         return new Status(clock.now(), input.size(), openIncidents.get(), replayer == null ? 0 : replayer.replayed(),
                 replayer == null ? 0 : replayer.total(), replayer == null ? 1 : settings.replaySpeed(),
-                team.lastHealth(), writeErrors.get(), analysisErrors.get());
+                team.lastHealth(), writeErrors.get(), analysisErrors.get(), tailing.errors());
     }
 
     public synchronized void start() throws IOException {

@@ -9,8 +9,8 @@ import dev.vigie.ui.live.LiveView;
 import dev.vigie.ui.logs.LogsView;
 import dev.vigie.ui.settings.SettingsView;
 import dev.vigie.ui.simulation.SimulationView;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -24,10 +24,9 @@ import javafx.stage.Stage;
 
 /** The window: navigation on the left, the chosen view in the middle, the engine's state at the bottom. */
 public final class MainWindow {
-    private final List<View> views;
+    private final List<View<?>> views;
     private final UiRefresher refresher;
     private final StackPane center = new StackPane();
-    private final Label statusBar = new Label();
     private final BorderPane root = new BorderPane();
 
     public MainWindow(LiveRuntime runtime) {
@@ -47,7 +46,7 @@ public final class MainWindow {
         brand.getStyleClass().add("brand");
         nav.getChildren().add(brand);
         ToggleGroup group = new ToggleGroup();
-        for (View v : views) {
+        for (View<?> v : views) {
             ToggleButton b = new ToggleButton(v.title());
             b.setId("nav-" + v.id());
             b.setToggleGroup(group);
@@ -61,45 +60,20 @@ public final class MainWindow {
         ((ToggleButton) nav.getChildren().get(1)).setSelected(true);
         select(views.get(0));
 
-        statusBar.setId("status-bar");
-        statusBar.setPadding(new Insets(4, 10, 4, 10));
+        StatusBar status = new StatusBar();
         root.setLeft(nav);
         root.setCenter(center);
-        root.setBottom(statusBar);
+        root.setBottom(status.node());
         root.setId("cockpit");
 
-        View status = new View() {
-            @Override
-            public String id() {
-                return "status";
-            }
-
-            @Override
-            public String title() {
-                return "";
-            }
-
-            @Override
-            public javafx.scene.Node node() {
-                return statusBar;
-            }
-
-            @Override
-            public void apply(CockpitSnapshot s) {
-                LiveRuntime.Status st = s.status();
-                String replay = st.replayTotal() == 0 ? "no replay"
-                        : String.format(Locale.ROOT, "replay %d/%d lines at %.0f×", st.replayed(), st.replayTotal(), st.replaySpeed());
-                String model = st.ollama().up() ? "Ollama: " + st.ollama().model() : "offline analyst (" + st.ollama().error() + ")";
-                statusBar.setText(String.format(Locale.ROOT, "event time %s · %s · queue %d · %s · %d UI updates shed",
-                        st.eventTime().toString().substring(0, 19).replace('T', ' '), replay, st.queueDepth(), model,
-                        s.shedUpdates()));
-            }
-        };
-        refresher = new UiRefresher(runtime, java.util.stream.Stream.concat(views.stream(), java.util.stream.Stream.of(status)).toList());
+        List<View<?>> refreshed = new ArrayList<>(views);
+        refreshed.add(status);
+        refresher = new UiRefresher(runtime, refreshed);
         incidents.listenTo(runtime.bus());
     }
 
-    private void select(View v) {
+    private void select(View<?> v) {
+        v.onShow();
         center.getChildren().setAll(v.node());
     }
 

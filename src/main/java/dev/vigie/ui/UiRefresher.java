@@ -22,7 +22,7 @@ final class UiRefresher {
     static final int CHART_POINTS = 360;
 
     private final LiveRuntime runtime;
-    private final List<View> views;
+    private final List<View<?>> views;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vigie-ui-refresh");
         t.setDaemon(true);
@@ -33,7 +33,7 @@ final class UiRefresher {
     private PipelineStats.Snapshot previous;
     private long previousNanos;
 
-    UiRefresher(LiveRuntime runtime, List<View> views) {
+    UiRefresher(LiveRuntime runtime, List<View<?>> views) {
         this.runtime = runtime;
         this.views = views;
     }
@@ -67,7 +67,7 @@ final class UiRefresher {
         long events = now.events() - previous.events();
         long errors = now.errors() - previous.errors();
         Map<String, MetricChart.Data> charts = new HashMap<>();
-        for (View v : views) {
+        for (View<?> v : views) {
             String series = v.chartedSeries();
             if (series != null && !charts.containsKey(series)) {
                 charts.put(series, MetricChart.scored(runtime.recent().scored(series, CHART_POINTS)));

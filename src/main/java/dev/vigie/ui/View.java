@@ -1,19 +1,43 @@
 package dev.vigie.ui;
 
-import javafx.scene.Node;
+import javafx.scene.layout.Region;
 
-/** One section of the cockpit: its node, and how it takes a fresh snapshot (on the FX thread, properties only). */
-public interface View {
-    String id();
+/**
+ * One section of the cockpit: its root node (CSS id {@code <id>-view}, nav button {@code nav-<id>}),
+ * and how it takes a fresh snapshot (on the FX thread: property updates only).
+ */
+public abstract class View<N extends Region> {
+    private final String id;
+    private final String title;
+    protected final N root;
 
-    String title();
+    protected View(String id, String title, N root) {
+        this.id = id;
+        this.title = title;
+        this.root = root;
+        root.setId(id + "-view");
+    }
 
-    Node node();
+    public final String id() {
+        return id;
+    }
 
-    void apply(CockpitSnapshot snapshot);
+    public final String title() {
+        return title;
+    }
+
+    public final N node() {
+        return root;
+    }
+
+    public abstract void apply(CockpitSnapshot snapshot);
+
+    /** The view is about to be shown. */
+    public void onShow() {
+    }
 
     /** The metric series this view charts now, for the refresher to prepare off the FX thread; null for none. */
-    default String chartedSeries() {
+    public String chartedSeries() {
         return null;
     }
 }

@@ -4,7 +4,6 @@ import dev.vigie.chat.ChatService;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.View;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -13,13 +12,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-public final class ChatView implements View {
+public final class ChatView extends View<VBox> {
     private final ChatViewModel vm;
-    private final VBox root = new VBox(8);
 
     public ChatView(ChatService service) {
+        super("chat", "Chat", new VBox(8));
         vm = new ChatViewModel(service);
-        root.setId("chat-view");
         root.setPadding(new Insets(12));
         ListView<String> transcript = new ListView<>(vm.messages);
         transcript.setId("chat-transcript");
@@ -45,21 +43,6 @@ public final class ChatView implements View {
         send.setOnAction(e -> vm.ask());
         HBox.setHgrow(question, Priority.ALWAYS);
         root.getChildren().addAll(transcript, new HBox(8, question, send));
-    }
-
-    @Override
-    public String id() {
-        return "chat";
-    }
-
-    @Override
-    public String title() {
-        return "Chat";
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override

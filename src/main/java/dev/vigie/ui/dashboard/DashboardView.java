@@ -7,15 +7,13 @@ import dev.vigie.ui.View;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-public final class DashboardView implements View {
+public final class DashboardView extends View<VBox> {
     private final DashboardViewModel vm = new DashboardViewModel();
-    private final VBox root = new VBox(10);
     final Tile eventsTile = tile(Tile.SkinType.NUMBER, "Events per second", "ev/s", 1);
     final Tile errorTile = tile(Tile.SkinType.NUMBER, "Error rate", "%", 1);
     final Tile incidentsTile = tile(Tile.SkinType.NUMBER, "Open incidents", "", 0);
@@ -24,7 +22,7 @@ public final class DashboardView implements View {
     private final MetricChart chart = new MetricChart();
 
     public DashboardView(LiveRuntime runtime) {
-        root.setId("dashboard-view");
+        super("dashboard", "Dashboard", new VBox(10));
         root.setPadding(new Insets(12));
         Label verdict = new Label();
         verdict.setId("dashboard-verdict");
@@ -56,21 +54,6 @@ public final class DashboardView implements View {
     private static Tile tile(Tile.SkinType type, String title, String unit, int decimals) {
         return TileBuilder.create().skinType(type).title(title).unit(unit).decimals(decimals).prefSize(220, 180)
                 .animated(false).build();
-    }
-
-    @Override
-    public String id() {
-        return "dashboard";
-    }
-
-    @Override
-    public String title() {
-        return "Dashboard";
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override

@@ -10,20 +10,18 @@ import dev.vigie.ui.View;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 
-public final class IncidentsView implements View {
+public final class IncidentsView extends View<SplitPane> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final IncidentsViewModel vm;
-    private final SplitPane root = new SplitPane();
 
     public IncidentsView(LiveRuntime runtime) {
+        super("incidents", "Incidents", new SplitPane());
         vm = new IncidentsViewModel(runtime.store());
-        root.setId("incidents-view");
         root.setPadding(new Insets(12));
         ListView<StoredIncident> list = new ListView<>(vm.incidents);
         list.setId("incidents-list");
@@ -57,21 +55,6 @@ public final class IncidentsView implements View {
     public void listenTo(EventBus bus) {
         bus.subscribe(Incident.class, i -> vm.markStale());
         bus.subscribe(IncidentReport.class, r -> vm.markStale());
-    }
-
-    @Override
-    public String id() {
-        return "incidents";
-    }
-
-    @Override
-    public String title() {
-        return "Incidents";
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.MetricChart;
 import dev.vigie.ui.View;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -12,12 +11,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-public final class LiveView implements View {
+public final class LiveView extends View<VBox> {
     private final LiveViewModel vm = new LiveViewModel();
-    private final VBox root = new VBox(8);
 
     public LiveView() {
-        root.setId("live-view");
+        super("live", "Live", new VBox(8));
         root.setPadding(new Insets(12));
         ComboBox<String> series = new ComboBox<>(vm.series);
         series.setId("live-series");
@@ -32,21 +30,6 @@ public final class LiveView implements View {
         vm.lines.addListener((javafx.collections.ListChangeListener<String>) c -> tail.scrollTo(Math.max(0, vm.lines.size() - 1)));
         VBox.setVgrow(tail, Priority.ALWAYS);
         root.getChildren().addAll(new HBox(8, new Label("Series"), series), chart, new Label("Newest log lines"), tail);
-    }
-
-    @Override
-    public String id() {
-        return "live";
-    }
-
-    @Override
-    public String title() {
-        return "Live";
-    }
-
-    @Override
-    public Node node() {
-        return root;
     }
 
     @Override

@@ -3,24 +3,20 @@ package dev.vigie.ui.settings;
 import dev.vigie.pipeline.LiveRuntime;
 import dev.vigie.store.SourceStatus;
 import dev.vigie.ui.CockpitSnapshot;
+import dev.vigie.ui.Columns;
 import dev.vigie.ui.View;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-public final class SettingsView implements View {
+public final class SettingsView extends View<VBox> {
     private final SettingsViewModel vm;
-    private final VBox root = new VBox(8);
 
     public SettingsView(LiveRuntime runtime) {
+        super("settings", "Settings", new VBox(8));
         vm = new SettingsViewModel(runtime);
-        root.setId("settings-view");
         root.setPadding(new Insets(12));
         Label paths = new Label();
         paths.textProperty().bind(vm.paths);
@@ -32,36 +28,15 @@ public final class SettingsView implements View {
         counts.textProperty().bind(vm.counts);
         TableView<SourceStatus> table = new TableView<>(vm.sources);
         table.setId("settings-sources");
-        table.getColumns().add(column("Source", SourceStatus::source, 420));
-        table.getColumns().add(column("Lines", s -> String.valueOf(s.lines()), 80));
-        table.getColumns().add(column("Events", s -> String.valueOf(s.events()), 80));
-        table.getColumns().add(column("Rejected", s -> String.valueOf(s.rejected()), 80));
-        table.getColumns().add(column("Checkpoint (bytes)", s -> String.valueOf(s.offset()), 140));
+        table.getColumns().add(Columns.text("Source", SourceStatus::source, 420));
+        table.getColumns().add(Columns.text("Lines", s -> String.valueOf(s.lines()), 80));
+        table.getColumns().add(Columns.text("Events", s -> String.valueOf(s.events()), 80));
+        table.getColumns().add(Columns.text("Rejected", s -> String.valueOf(s.rejected()), 80));
+        table.getColumns().add(Columns.text("Checkpoint (bytes)", s -> String.valueOf(s.offset()), 140));
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(paths, model, counts, new Label("Sources"), table);
     }
 
-    private static TableColumn<SourceStatus, String> column(String title, Function<SourceStatus, String> value, double width) {
-        TableColumn<SourceStatus, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    @Override
-    public String id() {
-        return "settings";
-    }
-
-    @Override
-    public String title() {
-        return "Settings";
-    }
-
-    @Override
-    public Node node() {
-        return root;
-    }
 
     @Override
     public void apply(CockpitSnapshot snapshot) {

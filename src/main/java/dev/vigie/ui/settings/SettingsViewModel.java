@@ -38,7 +38,9 @@ public final class SettingsViewModel {
         counts.set(String.format(Locale.ROOT, "%d lines, %d events, %d rejected, %d anomalies, %d incidents closed, "
                         + "%d metric samples · queue %d · %d store write errors · %d analysis errors",
                 st.lines(), st.events(), st.rejected(), st.anomalies(), st.incidents(), st.samples(),
-                s.status().queueDepth(), s.status().writeErrors(), s.status().analysisErrors()));
+                s.status().queueDepth(), s.status().writeErrors(), s.status().analysisErrors())
+                + s.status().unreadableSources().entrySet().stream()
+                        .map(e -> "\nCannot read " + e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining()));
         if (ticks++ % SOURCES_EVERY == 0) {
             Background.run(runtime.store()::sources, sources::setAll, e -> counts.set("Cannot list sources: " + e.getMessage()));
         }

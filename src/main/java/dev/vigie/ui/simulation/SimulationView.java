@@ -6,7 +6,6 @@ import dev.vigie.ui.MetricChart;
 import dev.vigie.ui.View;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -16,13 +15,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-public final class SimulationView implements View {
+public final class SimulationView extends View<VBox> {
     private final SimulationViewModel vm;
-    private final VBox root = new VBox(8);
 
     public SimulationView(LiveRuntime runtime) {
+        super("simulation", "Simulation", new VBox(8));
         vm = new SimulationViewModel(runtime.recent());
-        root.setId("simulation-view");
         root.setPadding(new Insets(12));
         ComboBox<String> series = new ComboBox<>(vm.series);
         series.setId("simulation-series");
@@ -71,19 +69,8 @@ public final class SimulationView implements View {
     }
 
     @Override
-    public String id() {
-        return "simulation";
-    }
-
-    @Override
-    public String title() {
-        return "Simulation";
-    }
-
-    @Override
-    public Node node() {
+    public void onShow() {
         vm.redetect();
-        return root;
     }
 
     @Override

@@ -1,0 +1,24 @@
+package dev.vigie.ui;
+
+import dev.vigie.pipeline.LiveRuntime;
+import java.util.Locale;
+import javafx.scene.control.Label;
+
+/** The engine's state in one line: event time, replay progress, queue, analyst, shed updates. */
+final class StatusBar extends View<Label> {
+    StatusBar() {
+        super("status", "", new Label());
+        root.setId("status-bar");
+        root.setPadding(new javafx.geometry.Insets(4, 10, 4, 10));
+    }
+
+    @Override
+    public void apply(CockpitSnapshot s) {
+        LiveRuntime.Status st = s.status();
+        String replay = st.replayTotal() == 0 ? "no replay"
+                : String.format(Locale.ROOT, "replay %d/%d lines at %.0f×", st.replayed(), st.replayTotal(), st.replaySpeed());
+        String model = st.ollama().up() ? "Ollama: " + st.ollama().model() : "offline analyst (" + st.ollama().error() + ")";
+        root.setText(String.format(Locale.ROOT, "event time %s · %s · queue %d · %s · %d UI updates shed",
+                st.eventTime().toString().substring(0, 19).replace('T', ' '), replay, st.queueDepth(), model, s.shedUpdates()));
+    }
+}
