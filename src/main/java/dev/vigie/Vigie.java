@@ -1,12 +1,11 @@
 package dev.vigie;
 
-import dev.vigie.cli.DataDirOption;
+import dev.vigie.cli.SettingsOptions;
 import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.SampleLogsCommand;
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {IngestCommand.class, IncidentsCommand.class, SampleLogsCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
-    DataDirOption dataDir;
+    SettingsOptions options;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -33,7 +32,7 @@ public final class Vigie implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(dataDir.path(), Map.of());
+        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
         // loaded by name so that the headless commands never touch JavaFX classes
         Class.forName("dev.vigie.ui.CockpitLauncher").getMethod("launch", Settings.class).invoke(null, settings);
         return 0;

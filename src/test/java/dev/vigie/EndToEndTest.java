@@ -105,4 +105,15 @@ class EndToEndTest {
             assertThat(Files.mismatch(p, SampleLogs.DIR.resolve(p.getFileName()))).as(p.getFileName().toString()).isEqualTo(-1L);
         }
     }
+
+    @Test
+    void commandLineSettingsWinOverTheEnvironment(@TempDir Path other) throws Exception {
+        // surefire sets VIGIE_OLLAMA_URL to a closed port; --ollama-url must win over it
+        Cli.Result r = Cli.run("ingest", SampleLogs.DIR.resolve("kern.log").toString(), "--once", "--data-dir", other.toString(),
+                "--ollama-url", "http://127.0.0.2:9");
+        assertThat(r.exitCode()).isZero();
+        String report = Files.readString(Path.of(JSON.readTree(Cli.run("incidents", "--json", "--data-dir", other.toString()).out())
+                .get(0).get("report").asText()));
+        assertThat(report).contains("no Ollama at http://127.0.0.2:9");
+    }
 }

@@ -6,7 +6,6 @@ import dev.vigie.store.Store;
 import dev.vigie.store.StoredIncident;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "incidents", mixinStandardHelpOptions = true, description = "List the stored incidents.")
 public final class IncidentsCommand implements Callable<Integer> {
     @Mixin
-    DataDirOption dataDir;
+    SettingsOptions options;
 
     @Option(names = "--json", description = "Print a JSON array")
     boolean json;
@@ -27,7 +26,7 @@ public final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(dataDir.path(), Map.of());
+        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
         List<StoredIncident> incidents;
         try (Store store = new Store(settings.databaseFile(), Clock.systemUTC())) {
             incidents = store.incidents();

@@ -6,7 +6,6 @@ import dev.vigie.pipeline.OnceIngest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Parameters;
         description = "Read log files through every stage (parse, templates, detection, incidents, agents) and store the results.")
 public final class IngestCommand implements Callable<Integer> {
     @Mixin
-    DataDirOption dataDir;
+    SettingsOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories or globs")
     List<String> paths;
@@ -30,7 +29,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(dataDir.path(), Map.of());
+        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
         OnceIngest.Summary s = OnceIngest.run(settings, paths, Clock.systemUTC());
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();

@@ -75,6 +75,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final AtomicLong writeErrors = new AtomicLong();
     private final AtomicLong analysisErrors = new AtomicLong();
     private volatile boolean running;
+    private volatile boolean writing;
     private Thread pipelineThread;
     private Thread writerThread;
     private Instant nextStep;
@@ -137,6 +138,7 @@ public final class LiveRuntime implements AutoCloseable {
 
     public synchronized void start() throws IOException {
         running = true;
+        writing = true;
         pipelineThread = thread("vigie-pipeline", this::pipelineLoop);
         writerThread = thread("vigie-store", this::writerLoop);
         tailing.start();
@@ -210,7 +212,7 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     private void writerLoop() {
-        while (running || !toWriter.isEmpty()) {
+        while (writing || !toWriter.isEmpty()) {
             try {
                 StoreBatch b = toWriter.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 if (b != null) {
@@ -255,6 +257,8 @@ public final class LiveRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // only now: the pipeline's last batch and the analysts' reports are queued
+        writing = false;
         join(writerThread);
         if (replayer != null) {
             replayer.close();
