@@ -2,12 +2,15 @@ package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
+import dev.vigie.pipeline.LiveRuntime;
 import dev.vigie.pipeline.OnceIngest;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +25,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories or globs")
     List<String> paths;
 
-    @Option(names = "--once", required = true, description = "Read what is there now, then exit (live tailing is the cockpit's job)")
+    @Option(names = "--once", description = "Read what is there now, then exit; without it, follow the files until stopped")
     boolean once;
 
     @Option(names = "--json", description = "Print one JSON object with the counts of this run, and nothing else")
@@ -30,7 +33,11 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
+        Map<String, String> values = new HashMap<>(options.values());
+        if (!once) {
+            return follow(values);
+        }
+        Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
         OnceIngest.Summary s = OnceIngest.run(settings, paths, Clock.systemUTC());
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -45,6 +52,29 @@ public final class IngestCommand implements Callable<Integer> {
                     s.lines(), s.events(), s.rejected(), s.anomalies(), s.incidents(), settings.dataDir());
         }
         s.unreadable().forEach((source, error) -> System.err.println("unreadable: " + source + ": " + error));
+        return 0;
+    }
+
+    /** Tails the paths headless, with neither replay nor simulator, until the process is stopped. */
+    private int follow(Map<String, String> values) throws Exception {
+        values.put("sources", String.join(",", paths));
+        values.putIfAbsent("replay.dir", "");
+        values.putIfAbsent("simulator.enabled", "false");
+        Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
+        LiveRuntime runtime = new LiveRuntime(settings, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runtime.close();
+            } catch (Exception e) {
+                System.err.println("stopping: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "vigie-stop"));
+        runtime.start();
+        System.err.println("following " + paths + " into " + settings.dataDir() + " (Ctrl-C to stop)");
+        stopped.await();
         return 0;
     }
 }

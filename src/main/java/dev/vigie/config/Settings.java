@@ -15,6 +15,8 @@ import java.util.List;
  * @param ollamaModel   model to use, or empty for the first one the server lists
  * @param simulator     whether the cockpit runs the built-in metric simulator
  * @param incidentGap   anomalies of one service closer than this belong to one incident
+ * @param maxLineBytes  longer lines are cut and flagged
+ * @param quiet         a held record (unterminated last line, open stack trace) is complete after this long
  */
 public record Settings(
         Path dataDir,
@@ -25,7 +27,9 @@ public record Settings(
         String ollamaUrl,
         String ollamaModel,
         boolean simulator,
-        Duration incidentGap) {
+        Duration incidentGap,
+        int maxLineBytes,
+        Duration quiet) {
 
     public Settings {
         sources = List.copyOf(sources);

@@ -28,6 +28,8 @@ public final class SettingsLoader {
     static final String OLLAMA_MODEL = "ollama.model";
     static final String SIMULATOR = "simulator.enabled";
     static final String INCIDENT_GAP = "incident.gap.seconds";
+    static final String MAX_LINE = "ingest.max.line.bytes";
+    static final String QUIET = "ingest.quiet.ms";
 
     private static final Map<String, String> ENV_NAMES = Map.of(
             SOURCES, "VIGIE_SOURCES",
@@ -36,7 +38,9 @@ public final class SettingsLoader {
             OLLAMA_URL, "VIGIE_OLLAMA_URL",
             OLLAMA_MODEL, "VIGIE_OLLAMA_MODEL",
             SIMULATOR, "VIGIE_SIMULATOR",
-            INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS");
+            INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS",
+            MAX_LINE, "VIGIE_MAX_LINE_BYTES",
+            QUIET, "VIGIE_QUIET_MS");
 
     private final Map<String, String> env;
     private final Path home;
@@ -91,7 +95,9 @@ public final class SettingsLoader {
                 OllamaUrls.normalise(values.get(OLLAMA_URL)),
                 values.get(OLLAMA_MODEL),
                 Boolean.parseBoolean(values.get(SIMULATOR)),
-                Duration.ofSeconds((long) positive(values, INCIDENT_GAP)));
+                Duration.ofSeconds((long) positive(values, INCIDENT_GAP)),
+                (int) Math.min(Integer.MAX_VALUE - 8, positive(values, MAX_LINE)),
+                Duration.ofMillis((long) positive(values, QUIET)));
     }
 
     Path dataDir(Path cliDataDir) {
@@ -109,6 +115,8 @@ public final class SettingsLoader {
 
     private static Map<String, String> defaults() {
         return Map.of(
+                MAX_LINE, String.valueOf(1 << 20),
+                QUIET, "1000",
                 SOURCES, "",
                 REPLAY_DIR, "sample-logs",
                 REPLAY_SPEED, "60",
@@ -151,6 +159,9 @@ public final class SettingsLoader {
                     #simulator.enabled=true
                     # Anomalies of one service closer than this many seconds form one incident.
                     #incident.gap.seconds=300
+                    # Lines longer than this are cut (and flagged); a held last line or stack trace is complete after this quiet time.
+                    #ingest.max.line.bytes=1048576
+                    #ingest.quiet.ms=1000
                     """);
         }
     }

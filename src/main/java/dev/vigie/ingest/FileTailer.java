@@ -5,37 +5,51 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
- * Reads one file from a byte offset, line by line, into records. Keeps its channel open, so that
- * after a rename-and-create rotation the old file is read to its end before the new one is opened;
- * a file shorter than the offset (copy-truncate) is read again from 0.
+ * Reads one file (one content: one file key and fingerprint) from a byte offset, line by line,
+ * into records. Its channel stays open, so a renamed or deleted file is still read to its end.
+ * Whether the content was replaced (truncated, rewritten) is for the caller to ask.
  */
 final class FileTailer implements AutoCloseable {
-    static final int MAX_LINE_BYTES = 1 << 20;
-
-    private final Path path;
-    private final String source;
-    private FileChannel channel;
-    private String fileKey;
-    private long offset;
+    private Path path;
+    private final FileChannel channel;
+    private final String fileKey;
+    private final String fingerprint;
+    private final IngestOptions options;
     private MultilineAssembler assembler;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private byte[] line = new byte[8 * 1024];
     private int lineLength;
-    private long lineStart;
+    private boolean lineCut;
+    private long consumed;
+    private long emitted;
     private long lastDataNanos = System.nanoTime();
+    private final Consumer<RawRecord> tracker;
 
-    FileTailer(Path path, CheckpointSource checkpoints) throws IOException {
+    private FileTailer(Path path, FileChannel channel, String fileKey, String fingerprint, long offset,
+                       IngestOptions options) throws IOException {
         this.path = path;
-        this.source = path.toString();
-        open(checkpoints);
+        this.channel = channel;
+        this.fileKey = fileKey;
+        this.fingerprint = fingerprint;
+        this.options = options;
+        this.assembler = new MultilineAssembler(path.toString(), fileKey, fingerprint);
+        this.consumed = offset;
+        this.emitted = offset;
+        this.tracker = r -> emitted = r.endOffset();
+        channel.position(offset);
+    }
+
+    /** Takes over an open channel, positioned at {@code offset}. */
+    static FileTailer at(Path path, FileChannel channel, String fileKey, String fingerprint, long offset,
+                         IngestOptions options) throws IOException {
+        return new FileTailer(path, channel, fileKey, fingerprint, offset, options);
     }
 
     static String fileKey(Path path) throws IOException {
@@ -43,121 +57,125 @@ final class FileTailer implements AutoCloseable {
         return key != null ? key.toString() : "path:" + path;
     }
 
-    private void open(CheckpointSource checkpoints) throws IOException {
-        channel = FileChannel.open(path, StandardOpenOption.READ);
-        fileKey = fileKey(path);
-        offset = checkpoints.checkpoint(source)
-                .filter(c -> c.fileKey().equals(fileKey))
-                .map(Checkpoint::offset)
-                .filter(o -> {
-                    try {
-                        return o <= channel.size();
-                    } catch (IOException e) {
-                        return false;
-                    }
-                })
-                .orElse(0L);
-        channel.position(offset);
-        assembler = new MultilineAssembler(source, fileKey);
-        lineLength = 0;
-        lineStart = offset;
+    static FileChannel open(Path path) throws IOException {
+        return FileChannel.open(path, StandardOpenOption.READ);
     }
 
     String source() {
-        return source;
+        return path.toString();
+    }
+
+    Path path() {
+        return path;
+    }
+
+    String fileKey() {
+        return fileKey;
+    }
+
+    String fingerprint() {
+        return fingerprint;
+    }
+
+    /** End of the last record handed out: what a copy of this content resumes from. */
+    long emittedOffset() {
+        return emitted;
+    }
+
+    void movedTo(Path newPath) {
+        if (!newPath.equals(path)) {
+            path = newPath;
+            assembler = assembler.movedTo(newPath.toString());
+        }
+    }
+
+    /** The file was truncated or rewritten under us: what we were reading is gone from it. */
+    boolean contentReplaced() throws IOException {
+        if (channel.size() < channel.position()) {
+            return true;
+        }
+        String now = Fingerprint.of(channel, false);
+        return now != null && !now.equals(fingerprint);
     }
 
     /**
      * Reads what is available and hands every complete record to {@code out}, which may block
-     * (back-pressure: the file is the buffer). {@code endOfInput} flushes a last line without
-     * newline and a held multi-line record, as at the end of a one-shot read.
-     *
-     * @return number of lines read
+     * (back-pressure: the file is the buffer). {@code endOfInput} also completes a last line
+     * without newline and a held multi-line record.
      */
-    int poll(Consumer<RawRecord> out, boolean endOfInput) throws IOException {
-        int lines = readAvailable(out);
-        if (rotated()) {
-            lines += finishLine(out) ? 1 : 0;
-            assembler.flush(out);
-            channel.close();
-            open(CheckpointSource.NONE);
-            lines += readAvailable(out);
-        }
+    void poll(Consumer<RawRecord> out, boolean endOfInput) throws IOException {
+        read(out, Integer.MAX_VALUE);
         if (endOfInput) {
-            lines += finish(out);
+            finish(out);
         }
-        return lines;
-    }
-
-    /** After a quiet period the held record and an unterminated last line are complete. */
-    int flushIfQuiet(Consumer<RawRecord> out, long quietNanos) {
-        if (System.nanoTime() - lastDataNanos < quietNanos) {
-            return 0;
-        }
-        return finish(out);
     }
 
     /**
      * Reads at most one buffer of bytes.
      *
-     * @return lines read, or -1 at the end of the file
+     * @return false at the end of the file
      */
-    int readChunk(Consumer<RawRecord> out) throws IOException {
+    boolean readChunk(Consumer<RawRecord> out) throws IOException {
         return read(out, 1);
     }
 
-    /** End of input: an unterminated last line and a held record are complete. */
-    int finish(Consumer<RawRecord> out) {
-        int lines = finishLine(out) ? 1 : 0;
-        assembler.flush(out);
-        return lines;
-    }
-
-    private int readAvailable(Consumer<RawRecord> out) throws IOException {
-        return Math.max(0, read(out, Integer.MAX_VALUE));
-    }
-
-    private int read(Consumer<RawRecord> out, int maxReads) throws IOException {
-        if (channel.size() < channel.position()) {
-            // copy-truncate: the file was emptied under us; everything in it now is new
-            channel.position(0);
-            lineLength = 0;
-            lineStart = 0;
-            assembler = new MultilineAssembler(source, fileKey);
+    /** After a quiet period the held record and an unterminated last line are complete. */
+    void flushIfQuiet(Consumer<RawRecord> out) {
+        if (System.nanoTime() - lastDataNanos >= options.quiet().toNanos()) {
+            finish(out);
         }
-        int lines = 0;
+    }
+
+    /** End of input: an unterminated last line and a held record are complete. */
+    void finish(Consumer<RawRecord> out) {
+        Consumer<RawRecord> both = tracker.andThen(out);
+        if (lineLength > 0 || lineCut) {
+            emitLine(consumed, both);
+        }
+        assembler.flush(both);
+    }
+
+    private boolean read(Consumer<RawRecord> out, int maxReads) throws IOException {
+        Consumer<RawRecord> both = tracker.andThen(out);
         long position = channel.position();
         for (int reads = 0; reads < maxReads; reads++) {
             buffer.clear();
             int n = channel.read(buffer);
             if (n <= 0) {
-                return reads == 0 ? -1 : lines;
+                return false;
             }
             lastDataNanos = System.nanoTime();
             byte[] bytes = buffer.array();
+            int start = 0;
             for (int i = 0; i < n; i++) {
-                position++;
-                byte b = bytes[i];
-                if (b == '\n') {
-                    emitLine(position, out);
-                    lines++;
-                } else if (lineLength < MAX_LINE_BYTES) {
-                    if (lineLength == line.length) {
-                        line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, line.length * 2));
-                    }
-                    line[lineLength++] = b;
+                if (bytes[i] == '\n') {
+                    append(bytes, start, i - start);
+                    position += i - start + 1;
+                    emitLine(position, both);
+                    start = i + 1;
                 }
             }
+            append(bytes, start, n - start);
+            position += n - start;
+            consumed = position;
         }
-        return lines;
+        return true;
     }
 
-    private boolean finishLine(Consumer<RawRecord> out) {
-        if (lineLength == 0) {
-            return false;
+    private void append(byte[] bytes, int from, int length) {
+        int room = options.maxLineBytes() - lineLength;
+        if (length > room) {
+            lineCut = true;
+            length = Math.max(0, room);
         }
-        emitLine(lineStart + lineLength, out);
-        return true;
+        if (length == 0) {
+            return;
+        }
+        if (lineLength + length > line.length) {
+            line = Arrays.copyOf(line, Math.min(options.maxLineBytes(), Math.max(line.length * 2, lineLength + length)));
+        }
+        System.arraycopy(bytes, from, line, lineLength, length);
+        lineLength += length;
     }
 
     private void emitLine(long endOffset, Consumer<RawRecord> out) {
@@ -165,22 +183,11 @@ final class FileTailer implements AutoCloseable {
         if (len > 0 && line[len - 1] == '\r') {
             len--;
         }
+        int flags = (lineCut ? RawRecord.TRUNCATED : 0) | (Utf8.valid(line, len) ? 0 : RawRecord.INVALID_UTF8);
         String text = new String(line, 0, len, StandardCharsets.UTF_8);
         lineLength = 0;
-        lineStart = endOffset;
-        assembler.line(text, endOffset, out);
-    }
-
-    private boolean rotated() throws IOException {
-        try {
-            return !Objects.equals(fileKey(path), fileKey);
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-    }
-
-    boolean exists() {
-        return Files.exists(path);
+        lineCut = false;
+        assembler.line(text, endOffset, flags, out);
     }
 
     @Override

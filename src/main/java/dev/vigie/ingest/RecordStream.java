@@ -1,10 +1,13 @@
 package dev.vigie.ingest;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.function.BiConsumer;
 
 /**
  * One file read from its checkpoint to its end, a record at a time, so that a one-shot run can
@@ -19,18 +22,38 @@ public final class RecordStream implements AutoCloseable {
         this.tailer = tailer;
     }
 
-    /** Opens every file of the sources, in path order; a file that cannot be opened is reported and skipped. */
-    public static List<RecordStream> open(SourcePaths paths, CheckpointSource checkpoints,
-                                          java.util.function.BiConsumer<String, IOException> unreadable) throws IOException {
-        List<RecordStream> out = new ArrayList<>();
+    /**
+     * Opens every file of the sources, in path order. A copy of a file also read in this run is
+     * skipped (its lines come from the original); a file that cannot be opened is reported and skipped.
+     */
+    public static List<RecordStream> open(SourcePaths paths, CheckpointSource checkpoints, IngestOptions options,
+                                          BiConsumer<String, IOException> unreadable) throws IOException {
+        FileResolver resolver = new FileResolver(checkpoints);
+        List<FileTailer> opened = new ArrayList<>();
         for (Path file : paths.files()) {
+            FileChannel channel = null;
             try {
-                out.add(new RecordStream(new FileTailer(file, checkpoints)));
+                channel = FileTailer.open(file);
+                String key = FileTailer.fileKey(file);
+                String fingerprint = Fingerprint.of(channel, true);
+                if (fingerprint == null) {
+                    channel.close();
+                    continue; // empty
+                }
+                FileResolver.Decision d = resolver.resolve(file, channel, key, fingerprint, opened, new HashMap<>());
+                if (d.deferred()) {
+                    channel.close();
+                    continue;
+                }
+                opened.add(FileTailer.at(file, channel, key, fingerprint, d.offset(), options));
             } catch (IOException e) {
+                if (channel != null) {
+                    channel.close();
+                }
                 unreadable.accept(file.toString(), e);
             }
         }
-        return out;
+        return opened.stream().map(RecordStream::new).toList();
     }
 
     public String source() {
@@ -40,7 +63,7 @@ public final class RecordStream implements AutoCloseable {
     /** @return the next record, or null at the end of the file */
     public RawRecord next() throws IOException {
         while (ready.isEmpty() && !ended) {
-            if (tailer.readChunk(ready::add) < 0) {
+            if (!tailer.readChunk(ready::add)) {
                 tailer.finish(ready::add);
                 ended = true;
             }

@@ -1,33 +1,44 @@
 package dev.vigie.ingest;
 
+import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tails every file of the configured sources from its checkpoint, live: a directory watcher wakes
- * the tail thread when files appear or grow, and a short tick catches what a watcher can miss, so
- * appends are seen within a second.
+ * Tails every file of the configured sources, live. One tailer per content (file key +
+ * fingerprint): a renamed file keeps its tailer, which reads it to its end; a new file at an old
+ * path gets a new one; a truncated file is read again from 0; a deleted file is read to its end and
+ * released. A directory watcher wakes the tail thread when files appear or grow, and a short tick
+ * catches what a watcher can miss, so appends are seen within a second.
  */
 public final class Tailing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tailing.class);
     private static final long TICK_MILLIS = 250;
     private static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(750);
 
     private final SourcePaths paths;
-    private final CheckpointSource checkpoints;
+    private final FileResolver resolver;
+    private final IngestOptions options;
     private final Consumer<RawRecord> out;
-    private final Map<Path, FileTailer> tailers = new LinkedHashMap<>();
+    private final BiConsumer<String, String> errorSink;
+    private final Map<String, FileTailer> tailers = new LinkedHashMap<>();
+    private final Map<String, Long> retired = new HashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -35,13 +46,20 @@ public final class Tailing implements AutoCloseable {
     private Thread thread;
     private DirectoryWatcher watcher;
 
-    public Tailing(SourcePaths paths, CheckpointSource checkpoints, Consumer<RawRecord> out) {
+    /**
+     * @param out    receives records; it may block (back-pressure: the file is the buffer)
+     * @param errors hears a source that could not be read, and why
+     */
+    public Tailing(SourcePaths paths, CheckpointSource checkpoints, IngestOptions options, Consumer<RawRecord> out,
+                   BiConsumer<String, String> errors) {
         this.paths = paths;
-        this.checkpoints = checkpoints;
+        this.errorSink = errors;
+        this.resolver = new FileResolver(checkpoints);
+        this.options = options;
         this.out = out;
     }
 
-    /** Last error per source that could not be read, e.g. a permission denied. */
+    /** Last error per source that could not be read (e.g. permission denied); it is retried. */
     public Map<String, String> errors() {
         return Map.copyOf(errors);
     }
@@ -54,7 +72,7 @@ public final class Tailing implements AutoCloseable {
                     .paths(dirs)
                     .fileHashing(false)
                     .listener(event -> {
-                        if (event.eventType() != io.methvin.watcher.DirectoryChangeEvent.EventType.MODIFY) {
+                        if (event.eventType() != DirectoryChangeEvent.EventType.MODIFY) {
                             rescan = true;
                         }
                         wake.release();
@@ -94,54 +112,109 @@ public final class Tailing implements AutoCloseable {
         }
     }
 
-    private void discover() {
+    private void discover() throws InterruptedException {
+        List<Path> files;
         try {
-            for (Path file : paths.files()) {
-                if (!tailers.containsKey(file)) {
-                    try {
-                        tailers.put(file, new FileTailer(file, checkpoints));
-                        errors.remove(file.toString());
-                    } catch (IOException e) {
-                        fail(file.toString(), e);
-                    }
-                }
-            }
+            files = paths.files();
         } catch (IOException e) {
             LOG.warn("cannot list sources: {}", e.toString());
+            return;
         }
-    }
-
-    private void pollAll() {
-        var it = tailers.entrySet().iterator();
-        while (it.hasNext()) {
-            var entry = it.next();
-            FileTailer tailer = entry.getValue();
+        Set<String> present = new HashSet<>();
+        for (Path file : files) {
             try {
-                tailer.poll(out, false);
-                tailer.flushIfQuiet(out, QUIET_NANOS);
-                if (!tailer.exists()) {
-                    tailer.close();
-                    it.remove();
+                String key = FileTailer.fileKey(file);
+                present.add(key);
+                FileTailer known = tailers.get(key);
+                if (known != null) {
+                    known.movedTo(file);
+                } else {
+                    track(file, key);
                 }
+                errors.remove(file.toString());
+            } catch (NoSuchFileException e) {
+                // gone between listing and opening: the next scan will know
             } catch (IOException e) {
-                fail(tailer.source(), e);
-                closeQuietly(tailer);
+                fail(file.toString(), e);
+            }
+        }
+        var it = tailers.values().iterator();
+        while (it.hasNext()) {
+            FileTailer t = it.next();
+            if (!present.contains(t.fileKey())) {
+                // deleted or moved out of the sources: what is left in it is still ours, then it is released
+                release(t, true);
                 it.remove();
             }
         }
     }
 
-    private void fail(String source, IOException e) {
-        errors.put(source, e.toString());
-        LOG.warn("cannot read {}: {}", source, e.toString());
+    private void track(Path file, String key) throws IOException {
+        FileChannel channel = FileTailer.open(file);
+        try {
+            String fingerprint = Fingerprint.of(channel, false);
+            if (fingerprint == null) {
+                channel.close(); // no complete first line yet
+                return;
+            }
+            FileResolver.Decision d = resolver.resolve(file, channel, key, fingerprint, tailers.values(), retired);
+            if (d.deferred()) {
+                channel.close();
+                return;
+            }
+            tailers.put(key, FileTailer.at(file, channel, key, fingerprint, d.offset(), options));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
-    private static void closeQuietly(FileTailer tailer) {
-        try {
-            tailer.close();
-        } catch (IOException ignored) {
-            // already failing
+    private void pollAll() throws InterruptedException {
+        for (FileTailer t : List.copyOf(tailers.values())) {
+            try {
+                if (t.contentReplaced()) {
+                    release(t, false);
+                    tailers.remove(t.fileKey());
+                    track(t.path(), t.fileKey());
+                    t = tailers.get(t.fileKey());
+                    if (t == null) {
+                        continue;
+                    }
+                }
+                t.poll(out, false);
+                t.flushIfQuiet(out);
+            } catch (IOException e) {
+                fail(t.source(), e);
+                release(t, false);
+                tailers.remove(t.fileKey());
+            }
         }
+    }
+
+    /** Stops reading a content, remembering how far it got in case a copy of it turns up. */
+    private void release(FileTailer t, boolean drain) {
+        try {
+            if (drain) {
+                t.poll(out, true);
+            } else {
+                t.finish(out);
+            }
+        } catch (IOException e) {
+            fail(t.source(), e);
+        }
+        retired.put(t.fingerprint(), t.emittedOffset());
+        try {
+            t.close();
+        } catch (IOException ignored) {
+            // nothing more to read from it
+        }
+    }
+
+    private void fail(String source, IOException e) {
+        if (!e.toString().equals(errors.put(source, e.toString()))) {
+            errorSink.accept(source, e.toString());
+        }
+        LOG.warn("cannot read {}: {}", source, e.toString());
     }
 
     @Override
@@ -159,7 +232,7 @@ public final class Tailing implements AutoCloseable {
             watcher.close();
         }
         for (FileTailer t : tailers.values()) {
-            closeQuietly(t);
+            t.close();
         }
         tailers.clear();
     }

@@ -55,6 +55,12 @@ public final class LogParser {
         Map<String, String> fields = p == null ? new LinkedHashMap<>() : new LinkedHashMap<>(p.fields());
         Level level = p == null || p.level() == null ? Level.INFO : p.level();
         String message = p == null ? head : p.message();
+        if (record.has(RawRecord.TRUNCATED)) {
+            fields.put("truncated", "true");
+        }
+        if (record.has(RawRecord.INVALID_UTF8)) {
+            fields.put("invalid_utf8", "true");
+        }
         String service = p != null && p.service() != null && !p.service().isBlank()
                 ? p.service() : ServiceNames.fromSource(source);
         return new LogEvent(time, source, service, level, message, fields, text, inferred, null);

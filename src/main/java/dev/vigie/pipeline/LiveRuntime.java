@@ -55,6 +55,9 @@ public final class LiveRuntime implements AutoCloseable {
                          Map<String, String> unreadableSources) {
     }
 
+    private record SourceError(String source, String error) {
+    }
+
     private final Settings settings;
     private final EventBus bus = new EventBus();
     private final PipelineStats stats = new PipelineStats();
@@ -103,7 +106,8 @@ public final class LiveRuntime implements AutoCloseable {
         simulator = settings.simulator()
                 ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
                 : null;
-        tailing = new Tailing(new SourcePaths(sources), store, this::enqueue);
+        tailing = new Tailing(new SourcePaths(sources), store, OnceIngest.ingestOptions(settings), this::enqueue,
+                (source, error) -> input.offer(new SourceError(source, error)));
     }
 
     public EventBus bus() {
@@ -194,6 +198,8 @@ public final class LiveRuntime implements AutoCloseable {
                     pipeline.onRecord(r);
                 } else if (item instanceof MetricSample s) {
                     pipeline.onSample(s);
+                } else if (item instanceof SourceError e) {
+                    pipeline.onSourceError(e.source(), e.error());
                 }
                 openIncidents.set(pipeline.openIncidents());
                 int pending = pipeline.pendingBatchSize();

@@ -6,6 +6,7 @@ import dev.vigie.config.Settings;
 import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.LogEvent;
 import dev.vigie.incident.FactsReport;
+import dev.vigie.ingest.IngestOptions;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.RecordStream;
 import dev.vigie.ingest.SourcePaths;
@@ -42,6 +43,10 @@ public final class OnceIngest {
     private OnceIngest() {
     }
 
+    static IngestOptions ingestOptions(Settings s) {
+        return new IngestOptions(s.maxLineBytes(), s.quiet());
+    }
+
     public static Summary run(Settings settings, List<String> paths, Clock clock) throws IOException {
         try (Store store = new Store(settings.databaseFile(), clock)) {
             AgentTeam team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), MODEL_TIMEOUT), clock);
@@ -53,8 +58,9 @@ public final class OnceIngest {
             pipeline.restoreTemplates(store.templates());
 
             Map<String, String> unreadable = new TreeMap<>();
-            List<RecordStream> streams = RecordStream.open(new SourcePaths(paths), store,
+            List<RecordStream> streams = RecordStream.open(new SourcePaths(paths), store, ingestOptions(settings),
                     (source, e) -> unreadable.put(source, e.toString()));
+            unreadable.forEach(pipeline::onSourceError);
             try {
                 merge(streams, pipeline, store);
             } finally {

@@ -12,6 +12,7 @@ import dev.vigie.incident.EvidenceBuffer;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.incident.FactsReportBuilder;
 import dev.vigie.incident.IncidentSink;
+import dev.vigie.ingest.Checkpoint;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.parse.LogParser;
 import dev.vigie.store.SourceProgress;
@@ -107,8 +108,15 @@ public final class Pipeline {
             bus.publish(mined);
             observe(mined.time());
         }
-        batch.progress(record.source(), new SourceProgress(record.fileKey(), record.endOffset(), record.lines(),
-                event == null ? 0 : 1, rejected ? 1 : 0));
+        batch.checkpoint(new Checkpoint(record.fileKey(), record.fingerprint(), record.source(), record.endOffset()));
+        batch.progress(record.source(), new SourceProgress(record.lines(), event == null ? 0 : 1, rejected ? 1 : 0,
+                record.has(RawRecord.INVALID_UTF8) ? 1 : 0, record.has(RawRecord.TRUNCATED) ? 1 : 0,
+                event != null && event.timeInferred() ? 1 : 0));
+    }
+
+    /** A source could not be read; the error is stored with the source's counts. */
+    public void onSourceError(String source, String error) {
+        batch.sourceError(source, error);
     }
 
     public void onSample(MetricSample sample) {

@@ -15,7 +15,7 @@ import java.util.List;
 /** The SQLite file: WAL, versioned migrations from resources, one connection per caller. */
 final class Database {
     /** In order; a migration is never edited once released, only followed by a new one. */
-    static final List<String> MIGRATIONS = List.of("V1__initial.sql");
+    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__file_identity.sql");
 
     private final Path file;
 

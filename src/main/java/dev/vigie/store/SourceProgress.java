@@ -1,9 +1,10 @@
 package dev.vigie.store;
 
-/** How far one source was read in a batch and what came of it; offset is the new checkpoint. */
-public record SourceProgress(String fileKey, long offset, long lines, long events, long rejected) {
-    public SourceProgress plus(SourceProgress later) {
-        return new SourceProgress(later.fileKey, later.offset, lines + later.lines, events + later.events,
-                rejected + later.rejected);
+/** What one source gave in a batch: lines read, events made, and what had to be rejected or repaired. */
+public record SourceProgress(long lines, long events, long rejected, long invalidUtf8, long truncated,
+                             long timeInferred) {
+    public SourceProgress plus(SourceProgress o) {
+        return new SourceProgress(lines + o.lines, events + o.events, rejected + o.rejected,
+                invalidUtf8 + o.invalidUtf8, truncated + o.truncated, timeInferred + o.timeInferred);
     }
 }

@@ -2,7 +2,7 @@ package dev.vigie.store;
 
 import java.time.Instant;
 
-/** A source's checkpoint and counts, as the Settings view and {@code vigie sources} show them. */
-public record SourceStatus(String source, String fileKey, long offset, long lines, long events, long rejected,
-                           Instant updated) {
+/** A source's counts and last error, as the Settings view and {@code vigie sources} show them. */
+public record SourceStatus(String source, long lines, long events, long rejected, long invalidUtf8, long truncated,
+                           long timeInferred, String lastError, Instant lastErrorAt, Instant updated) {
 }

@@ -97,23 +97,50 @@ public final class Store implements CheckpointSource, AutoCloseable {
     }
 
     private void upsertSources(StoreBatch b) throws SQLException {
-        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO sources "
-                + "(source, file_key, offset, lines, events, rejected, updated_ms) VALUES (?,?,?,?,?,?,?) "
-                + "ON CONFLICT(source) DO UPDATE SET file_key = excluded.file_key, offset = excluded.offset, "
-                + "lines = lines + excluded.lines, events = events + excluded.events, "
-                + "rejected = rejected + excluded.rejected, updated_ms = excluded.updated_ms")) {
+        long now = clock.millis();
+        try (PreparedStatement cp = writer.prepareStatement("INSERT INTO checkpoints "
+                + "(file_key, fingerprint, path, offset, updated_ms) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT(file_key, fingerprint) DO UPDATE SET path = excluded.path, offset = excluded.offset, "
+                + "updated_ms = excluded.updated_ms");
+             PreparedStatement st = writer.prepareStatement("INSERT INTO source_stats "
+                + "(source, lines, events, rejected, invalid_utf8, truncated, time_inferred, updated_ms) VALUES (?,?,?,?,?,?,?,?) "
+                + "ON CONFLICT(source) DO UPDATE SET lines = lines + excluded.lines, events = events + excluded.events, "
+                + "rejected = rejected + excluded.rejected, invalid_utf8 = invalid_utf8 + excluded.invalid_utf8, "
+                + "truncated = truncated + excluded.truncated, time_inferred = time_inferred + excluded.time_inferred, "
+                + "updated_ms = excluded.updated_ms");
+             PreparedStatement err = writer.prepareStatement("INSERT INTO source_stats "
+                + "(source, last_error, last_error_ms, updated_ms) VALUES (?,?,?,?) ON CONFLICT(source) DO UPDATE SET "
+                + "last_error = excluded.last_error, last_error_ms = excluded.last_error_ms, updated_ms = excluded.updated_ms")) {
+            for (Checkpoint c : b.checkpoints.values()) {
+                cp.setString(1, c.fileKey());
+                cp.setString(2, c.fingerprint());
+                cp.setString(3, c.path());
+                cp.setLong(4, c.offset());
+                cp.setLong(5, now);
+                cp.addBatch();
+            }
+            cp.executeBatch();
             for (var e : b.sources.entrySet()) {
                 SourceProgress p = e.getValue();
-                ps.setString(1, e.getKey());
-                ps.setString(2, p.fileKey());
-                ps.setLong(3, p.offset());
-                ps.setLong(4, p.lines());
-                ps.setLong(5, p.events());
-                ps.setLong(6, p.rejected());
-                ps.setLong(7, clock.millis());
-                ps.addBatch();
+                st.setString(1, e.getKey());
+                st.setLong(2, p.lines());
+                st.setLong(3, p.events());
+                st.setLong(4, p.rejected());
+                st.setLong(5, p.invalidUtf8());
+                st.setLong(6, p.truncated());
+                st.setLong(7, p.timeInferred());
+                st.setLong(8, now);
+                st.addBatch();
             }
-            ps.executeBatch();
+            st.executeBatch();
+            for (var e : b.sourceErrors.entrySet()) {
+                err.setString(1, e.getKey());
+                err.setString(2, e.getValue());
+                err.setLong(3, now);
+                err.setLong(4, now);
+                err.addBatch();
+            }
+            err.executeBatch();
         }
     }
 
@@ -220,22 +247,48 @@ public final class Store implements CheckpointSource, AutoCloseable {
     }
 
     @Override
-    public synchronized Optional<Checkpoint> checkpoint(String source) {
-        try (PreparedStatement ps = reader.prepareStatement("SELECT file_key, offset FROM sources WHERE source = ?")) {
-            ps.setString(1, source);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Checkpoint(source, rs.getString(1), rs.getLong(2))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read checkpoint of " + source, e);
-        }
+    public synchronized Optional<Checkpoint> find(String fileKey, String fingerprint) {
+        List<Checkpoint> found = checkpoints("file_key = ? AND fingerprint = ?", fileKey, fingerprint);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
-    /** Forgets the checkpoints of every source under {@code dir}, e.g. before a replay starts anew. */
+    @Override
+    public synchronized List<Checkpoint> withFingerprint(String fingerprint) {
+        return checkpoints("fingerprint = ?", fingerprint);
+    }
+
+    /** Checkpoints of the contents last seen at {@code path}, newest first. */
+    public synchronized List<Checkpoint> checkpointsAt(String path) {
+        return checkpoints("path = ?", path);
+    }
+
+    private List<Checkpoint> checkpoints(String where, String... args) {
+        List<Checkpoint> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT file_key, fingerprint, path, offset FROM checkpoints WHERE "
+                + where + " ORDER BY updated_ms DESC, offset DESC")) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Checkpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read checkpoints", e);
+        }
+        return out;
+    }
+
+    /** Forgets the checkpoints and counts of every source under {@code dir}, e.g. before a replay starts anew. */
     public synchronized void forgetSourcesUnder(Path dir) {
-        try (PreparedStatement ps = writer.prepareStatement("DELETE FROM sources WHERE source LIKE ? ESCAPE '\\'")) {
-            ps.setString(1, dir.toAbsolutePath().toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
-            ps.executeUpdate();
+        String like = dir.toAbsolutePath().toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
+        try (PreparedStatement a = writer.prepareStatement("DELETE FROM checkpoints WHERE path LIKE ? ESCAPE '\\'");
+             PreparedStatement b = writer.prepareStatement("DELETE FROM source_stats WHERE source LIKE ? ESCAPE '\\'")) {
+            a.setString(1, like);
+            a.executeUpdate();
+            b.setString(1, like);
+            b.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot forget sources under " + dir, e);
         }
@@ -310,12 +363,14 @@ public final class Store implements CheckpointSource, AutoCloseable {
 
     public synchronized List<SourceStatus> sources() {
         List<SourceStatus> out = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement(
-                "SELECT source, file_key, offset, lines, events, rejected, updated_ms FROM sources ORDER BY source");
+        try (PreparedStatement ps = reader.prepareStatement("SELECT source, lines, events, rejected, invalid_utf8, truncated, "
+                + "time_inferred, last_error, last_error_ms, updated_ms FROM source_stats ORDER BY source");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new SourceStatus(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), Instant.ofEpochMilli(rs.getLong(7))));
+                long errorAt = rs.getLong(9);
+                out.add(new SourceStatus(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getString(8), rs.wasNull() ? null : Instant.ofEpochMilli(errorAt),
+                        Instant.ofEpochMilli(rs.getLong(10))));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot list sources", e);

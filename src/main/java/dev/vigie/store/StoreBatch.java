@@ -4,6 +4,7 @@ import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
+import dev.vigie.ingest.Checkpoint;
 import dev.vigie.template.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import java.util.Map;
 public final class StoreBatch {
     final List<LogEvent> events = new ArrayList<>();
     final Map<String, SourceProgress> sources = new LinkedHashMap<>();
+    final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
+    final Map<String, String> sourceErrors = new LinkedHashMap<>();
     final Map<String, Template> templates = new LinkedHashMap<>();
     final List<MetricSample> samples = new ArrayList<>();
     final List<Anomaly> anomalies = new ArrayList<>();
@@ -29,6 +32,15 @@ public final class StoreBatch {
 
     public void progress(String source, SourceProgress p) {
         sources.merge(source, p, SourceProgress::plus);
+    }
+
+    /** The newest checkpoint of a content wins; it is committed with the events read up to it. */
+    public void checkpoint(Checkpoint c) {
+        checkpoints.put(c.fileKey() + "|" + c.fingerprint(), c);
+    }
+
+    public void sourceError(String source, String error) {
+        sourceErrors.put(source, error);
     }
 
     public void template(Template t) {
@@ -52,7 +64,7 @@ public final class StoreBatch {
     }
 
     public int size() {
-        return events.size() + sources.size() + templates.size() + samples.size() + anomalies.size()
+        return events.size() + sources.size() + checkpoints.size() + sourceErrors.size() + templates.size() + samples.size() + anomalies.size()
                 + incidents.size() + reports.size();
     }
 

@@ -15,7 +15,7 @@ class LogParserTest {
     private final LogParser parser = new LogParser(Clock.fixed(NOW, ZoneOffset.UTC));
 
     private LogEvent parse(String source, String text) {
-        return parser.parse(new RawRecord(source, "k", text, 0, (int) text.lines().count()));
+        return parser.parse(new RawRecord(source, "k", "fp", text, 0, (int) text.lines().count(), 0));
     }
 
     @Test

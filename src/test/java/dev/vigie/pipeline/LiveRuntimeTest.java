@@ -42,7 +42,7 @@ class LiveRuntimeTest {
             assertThat(seen.get(2).service()).isEqualTo("worker");
 
             await().atMost(PROMPTLY).until(() -> runtime.store().count("log_events") == 3);
-            assertThat(runtime.store().checkpoint(app.toString())).get()
+            assertThat(runtime.store().checkpointsAt(app.toString())).singleElement()
                     .satisfies(c -> assertThat(c.offset()).isEqualTo(Files.size(app)));
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;
+import dev.vigie.ingest.Checkpoint;
 import dev.vigie.template.Template;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,20 +43,23 @@ class StoreTest {
         try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
             StoreBatch ok = new StoreBatch();
             ok.event(event("HikariPool connection is not available"));
-            ok.progress("/l/a.log", new SourceProgress("(dev=1,ino=2)", 40, 1, 1, 0));
+            ok.checkpoint(new Checkpoint("(dev=1,ino=2)", "fp", "/l/a.log", 40));
+            ok.progress("/l/a.log", new SourceProgress(1, 1, 0, 0, 0, 0));
             store.write(ok);
-            assertThat(store.checkpoint("/l/a.log")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
+            assertThat(store.find("(dev=1,ino=2)", "fp")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
             assertThat(store.count("log_events")).isEqualTo(1);
 
             StoreBatch broken = new StoreBatch();
             broken.event(event("second"));
-            broken.progress("/l/a.log", new SourceProgress("(dev=1,ino=2)", 80, 1, 1, 0));
+            broken.checkpoint(new Checkpoint("(dev=1,ino=2)", "fp", "/l/a.log", 80));
+            broken.progress("/l/a.log", new SourceProgress(1, 1, 0, 0, 0, 0));
             // a template without text violates NOT NULL: the whole batch must roll back
             broken.template(new Template("bad", null, 1, T0, T0, "x"));
             assertThatThrownBy(() -> store.write(broken)).isInstanceOf(StoreException.class);
             assertThat(store.count("log_events")).isEqualTo(1);
-            assertThat(store.checkpoint("/l/a.log")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
+            assertThat(store.find("(dev=1,ino=2)", "fp")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
             assertThat(store.sources()).singleElement().satisfies(s -> assertThat(s.lines()).isEqualTo(1));
+            assertThat(store.withFingerprint("fp")).hasSize(1);
         }
     }
 

@@ -32,7 +32,9 @@ public final class SettingsView extends View<VBox> {
         table.getColumns().add(Columns.text("Lines", s -> String.valueOf(s.lines()), 80));
         table.getColumns().add(Columns.text("Events", s -> String.valueOf(s.events()), 80));
         table.getColumns().add(Columns.text("Rejected", s -> String.valueOf(s.rejected()), 80));
-        table.getColumns().add(Columns.text("Checkpoint (bytes)", s -> String.valueOf(s.offset()), 140));
+        table.getColumns().add(Columns.text("Invalid UTF-8", s -> String.valueOf(s.invalidUtf8()), 100));
+        table.getColumns().add(Columns.text("Cut", s -> String.valueOf(s.truncated()), 60));
+        table.getColumns().add(Columns.text("Last error", s -> s.lastError() == null ? "" : s.lastErrorAt() + " " + s.lastError(), 400));
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(paths, model, counts, new Label("Sources"), table);
     }

@@ -1,0 +1,44 @@
+package dev.vigie.cli;
+
+import dev.vigie.config.Settings;
+import dev.vigie.config.SettingsLoader;
+import dev.vigie.store.SourceStatus;
+import dev.vigie.store.Store;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sources", mixinStandardHelpOptions = true,
+        description = "What was read from each source: lines, events, rejects, repairs and the last error.")
+public final class SourcesCommand implements Callable<Integer> {
+    @Mixin
+    SettingsOptions options;
+
+    @Option(names = "--json", description = "Print a JSON array")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
+        List<SourceStatus> sources;
+        try (Store store = new Store(settings.databaseFile(), Clock.systemUTC())) {
+            sources = store.sources();
+        }
+        if (json) {
+            System.out.println(Json.write(sources));
+            return 0;
+        }
+        if (sources.isEmpty()) {
+            System.out.println("No sources read yet in " + settings.dataDir());
+        }
+        for (SourceStatus s : sources) {
+            System.out.printf("%s%n    %d lines, %d events, %d rejected, %d invalid UTF-8, %d cut, %d without time%s%n",
+                    s.source(), s.lines(), s.events(), s.rejected(), s.invalidUtf8(), s.truncated(), s.timeInferred(),
+                    s.lastError() == null ? "" : "\n    last error " + s.lastErrorAt() + ": " + s.lastError());
+        }
+        return 0;
+    }
+}

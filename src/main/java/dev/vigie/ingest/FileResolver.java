@@ -1,0 +1,74 @@
+package dev.vigie.ingest;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides where reading a file starts when it is first seen (at start-up, or when it appears):
+ * its own checkpoint; or, for a copy of a content already being read (copy-truncate rotation),
+ * nothing until the original is truncated, then where the original's reading had reached.
+ */
+final class FileResolver {
+    /** Start reading at {@code offset}, or (when {@code offset} is negative) not yet. */
+    record Decision(long offset) {
+        static final Decision DEFER = new Decision(-1);
+
+        boolean deferred() {
+            return offset < 0;
+        }
+    }
+
+    private final CheckpointSource checkpoints;
+
+    FileResolver(CheckpointSource checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * @param tracked contents being read now, by file key
+     * @param retired fingerprints of contents that were truncated or deleted while being read, with
+     *                where their reading had reached
+     */
+    Decision resolve(Path path, FileChannel channel, String fileKey, String fingerprint,
+                     Collection<FileTailer> tracked, Map<String, Long> retired) throws IOException {
+        long size = channel.size();
+        Optional<Checkpoint> own = checkpoints.find(fileKey, fingerprint);
+        if (own.isPresent()) {
+            // same first line but shorter than what was read: rewritten in place, so it is new
+            return new Decision(own.get().offset() <= size ? own.get().offset() : 0);
+        }
+        for (FileTailer t : tracked) {
+            if (t.fingerprint().equals(fingerprint) && !t.fileKey().equals(fileKey)) {
+                if (!presents(t.path(), t.fileKey(), fingerprint)) {
+                    // the original was truncated or rewritten since: this copy continues where its reading was
+                    return new Decision(Math.min(t.emittedOffset(), size));
+                }
+                // a copy of a content still being read: the original gives these lines
+                return Fingerprint.samePrefix(path, t.path()) ? Decision.DEFER : new Decision(0);
+            }
+        }
+        Long fromRetired = retired.remove(fingerprint);
+        if (fromRetired != null) {
+            return new Decision(Math.min(fromRetired, size));
+        }
+        for (Checkpoint c : checkpoints.withFingerprint(fingerprint)) {
+            if (!c.fileKey().equals(fileKey) && !presents(Path.of(c.path()), c.fileKey(), fingerprint) && c.offset() <= size) {
+                // the original no longer holds this content (truncated, rotated away): this is its copy
+                return new Decision(c.offset());
+            }
+        }
+        return new Decision(0);
+    }
+
+    private static boolean presents(Path path, String fileKey, String fingerprint) {
+        try (FileChannel ch = FileTailer.open(path)) {
+            return FileTailer.fileKey(path).equals(fileKey) && fingerprint.equals(Fingerprint.of(ch, true));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
