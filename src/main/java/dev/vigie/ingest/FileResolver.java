@@ -44,8 +44,9 @@ final class FileResolver {
         for (FileTailer t : tracked) {
             if (t.fingerprint().equals(fingerprint) && !t.fileKey().equals(fileKey)) {
                 if (!presents(t.path(), t.fileKey(), fingerprint)) {
-                    // the original was truncated or rewritten since: this copy continues where its reading was
-                    return new Decision(Math.min(t.emittedOffset(), size));
+                    // the original was just truncated: once its tailer is released (and has handed out
+                    // what it held), this copy continues from there
+                    return Decision.DEFER;
                 }
                 // a copy of a content still being read: the original gives these lines
                 return Fingerprint.samePrefix(path, t.path()) ? Decision.DEFER : new Decision(0);

@@ -97,6 +97,7 @@ public final class Tailing implements AutoCloseable {
             try {
                 wake.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
+                releaseReplaced();
                 if (rescan || System.nanoTime() - lastScan > RESCAN_NANOS) {
                     rescan = false;
                     lastScan = System.nanoTime();
@@ -112,7 +113,7 @@ public final class Tailing implements AutoCloseable {
         }
     }
 
-    private void discover() throws InterruptedException {
+    private void discover() {
         List<Path> files;
         try {
             files = paths.files();
@@ -169,18 +170,26 @@ public final class Tailing implements AutoCloseable {
         }
     }
 
-    private void pollAll() throws InterruptedException {
+    /** Contents truncated or rewritten under their tailer are released first, so that a copy resolves to where they stopped. */
+    private void releaseReplaced() {
         for (FileTailer t : List.copyOf(tailers.values())) {
             try {
                 if (t.contentReplaced()) {
                     release(t, false);
                     tailers.remove(t.fileKey());
-                    track(t.path(), t.fileKey());
-                    t = tailers.get(t.fileKey());
-                    if (t == null) {
-                        continue;
-                    }
+                    rescan = true;
                 }
+            } catch (IOException e) {
+                fail(t.source(), e);
+                release(t, false);
+                tailers.remove(t.fileKey());
+            }
+        }
+    }
+
+    private void pollAll() {
+        for (FileTailer t : List.copyOf(tailers.values())) {
+            try {
                 t.poll(out, false);
                 t.flushIfQuiet(out);
             } catch (IOException e) {
