@@ -28,7 +28,14 @@ public final class Vigie implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Vigie());
+        return new CommandLine(new Vigie()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                // a setting that cannot be used: say which and why, without a stack trace
+                cmd.getErr().println("vigie: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
     }
 
     @Override

@@ -116,4 +116,11 @@ class EndToEndTest {
                 .get(0).get("report").asText()));
         assertThat(report).contains("no Ollama at http://127.0.0.2:9");
     }
+
+    @Test
+    void aMistypedFormatIsAClearErrorAndReadsNothing(@TempDir Path other) {
+        Cli.Result r = Cli.run("ingest", SampleLogs.DIR.toString(), "--once", "--data-dir", other.toString(), "--log-format", "jsn");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(other.resolve("vigie.db")).doesNotExist();
+    }
 }

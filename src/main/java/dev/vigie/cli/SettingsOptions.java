@@ -27,6 +27,11 @@ public final class SettingsOptions {
     @Option(names = "--ollama-model", paramLabel = "NAME", description = "Model to use (default: the first one listed)")
     String ollamaModel;
 
+    @Option(names = "--log-format", paramLabel = "FMT",
+            description = "Format of the sources: auto (default), json, logfmt, syslog, access, nginx-error, apache-error, "
+                    + "plain, or a header format in Loghub's notation, e.g. '<Date> <Time> <Level> <Component>: <Content>'")
+    String logFormat;
+
     @Option(names = "--no-simulator", description = "Do not run the built-in metric simulator")
     boolean noSimulator;
 
@@ -44,6 +49,7 @@ public final class SettingsOptions {
         putIfSet(v, "replay.speed", replaySpeed);
         putIfSet(v, "ollama.url", ollamaUrl);
         putIfSet(v, "ollama.model", ollamaModel);
+        putIfSet(v, "log.format", logFormat);
         if (noSimulator) {
             v.put("simulator.enabled", "false");
         }

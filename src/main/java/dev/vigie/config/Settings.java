@@ -3,6 +3,7 @@ package dev.vigie.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything Vigie can be told, resolved once at start: command line over environment over the
@@ -17,6 +18,8 @@ import java.util.List;
  * @param incidentGap   anomalies of one service closer than this belong to one incident
  * @param maxLineBytes  longer lines are cut and flagged
  * @param quiet         a held record (unterminated last line, open stack trace) is complete after this long
+ * @param logFormat     the format of every source ({@code auto}: sniffed per source)
+ * @param formats       formats of the sources matching each glob, winning over {@code logFormat}
  */
 public record Settings(
         Path dataDir,
@@ -29,10 +32,13 @@ public record Settings(
         boolean simulator,
         Duration incidentGap,
         int maxLineBytes,
-        Duration quiet) {
+        Duration quiet,
+        String logFormat,
+        Map<String, String> formats) {
 
     public Settings {
         sources = List.copyOf(sources);
+        formats = Map.copyOf(formats);
     }
 
     public Path databaseFile() {

@@ -30,6 +30,9 @@ public final class SettingsLoader {
     static final String INCIDENT_GAP = "incident.gap.seconds";
     static final String MAX_LINE = "ingest.max.line.bytes";
     static final String QUIET = "ingest.quiet.ms";
+    static final String LOG_FORMAT = "log.format";
+    /** {@code format.<glob>=<format>}: the format of the sources matching the glob. */
+    static final String FORMAT_PREFIX = "format.";
 
     private static final Map<String, String> ENV_NAMES = Map.of(
             SOURCES, "VIGIE_SOURCES",
@@ -40,7 +43,8 @@ public final class SettingsLoader {
             SIMULATOR, "VIGIE_SIMULATOR",
             INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS",
             MAX_LINE, "VIGIE_MAX_LINE_BYTES",
-            QUIET, "VIGIE_QUIET_MS");
+            QUIET, "VIGIE_QUIET_MS",
+            LOG_FORMAT, "VIGIE_LOG_FORMAT");
 
     private final Map<String, String> env;
     private final Path home;
@@ -97,7 +101,9 @@ public final class SettingsLoader {
                 Boolean.parseBoolean(values.get(SIMULATOR)),
                 Duration.ofSeconds((long) positive(values, INCIDENT_GAP)),
                 (int) Math.min(Integer.MAX_VALUE - 8, positive(values, MAX_LINE)),
-                Duration.ofMillis((long) positive(values, QUIET)));
+                Duration.ofMillis((long) positive(values, QUIET)),
+                values.get(LOG_FORMAT),
+                formats(values));
     }
 
     Path dataDir(Path cliDataDir) {
@@ -115,6 +121,7 @@ public final class SettingsLoader {
 
     private static Map<String, String> defaults() {
         return Map.of(
+                LOG_FORMAT, "auto",
                 MAX_LINE, String.valueOf(1 << 20),
                 QUIET, "1000",
                 SOURCES, "",
@@ -124,6 +131,16 @@ public final class SettingsLoader {
                 OLLAMA_MODEL, "",
                 SIMULATOR, "true",
                 INCIDENT_GAP, "300");
+    }
+
+    private static Map<String, String> formats(Map<String, String> values) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(FORMAT_PREFIX) && !v.isBlank()) {
+                out.put(k.substring(FORMAT_PREFIX.length()), v);
+            }
+        });
+        return out;
     }
 
     private static List<String> list(String csv) {
@@ -162,6 +179,10 @@ public final class SettingsLoader {
                     # Lines longer than this are cut (and flagged); a held last line or stack trace is complete after this quiet time.
                     #ingest.max.line.bytes=1048576
                     #ingest.quiet.ms=1000
+                    # Log format of every source: auto (sniffed per source), json, logfmt, syslog, access, nginx-error,
+                    # apache-error, plain, or a header format in Loghub's notation such as <Date> <Time> <Level> <Content>.
+                    #log.format=auto
+                    # The format of the sources matching a glob, e.g. format./var/log/nginx/error.log=nginx-error
                     """);
         }
     }

@@ -3,27 +3,83 @@ package dev.vigie.parse;
 import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.RawRecord;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Turns raw records into {@link LogEvent}s: JSON lines, access logs, then timestamped plain lines.
- * A record none of them reads is kept as a plain event whose time is borrowed from the previous
- * event of its source (or the clock, when it is the first), and flagged so.
+ * Turns raw records into {@link LogEvent}s. Each source's format is sniffed from its lines (the
+ * format that has read the most of them is tried first, the others after it), unless the source has
+ * one set. A record no format reads is kept as a plain event; a record without a usable time
+ * borrows the previous event's time in its source (or the clock's, for the first) and says so.
  */
 public final class LogParser {
-    private final JsonLineParser json = new JsonLineParser();
-    private final AccessLogParser access = new AccessLogParser();
-    private final PlainLineParser plain = new PlainLineParser();
-    private final Map<String, Instant> lastTime = new HashMap<>();
+    /** Times before this, or more than a year ahead of the clock, are not believed. */
+    private static final Instant EARLIEST = Instant.parse("1980-01-01T00:00:00Z");
+    private static final Duration LATEST_AHEAD = Duration.ofDays(366);
+
+    private record Rule(PathMatcher matcher, LogFormat format) {
+    }
+
     private final Clock clock;
+    private final LogFormat forced;
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, Sniffer> sniffers = new HashMap<>();
+    private final Map<String, Instant> lastTime = new HashMap<>();
     private long rejected;
 
     public LogParser(Clock clock) {
+        this(clock, Formats.AUTO, Map.of());
+    }
+
+    /**
+     * @param format   the format of every source, or {@code auto} to sniff
+     * @param perGlob  formats of the sources matching each glob; they win over {@code format}
+     */
+    public LogParser(Clock clock, String format, Map<String, String> perGlob) {
         this.clock = clock;
+        this.forced = Formats.AUTO.equalsIgnoreCase(format.strip()) ? null : Formats.named(format);
+        perGlob.forEach((glob, spec) -> rules.add(new Rule(
+                FileSystems.getDefault().getPathMatcher("glob:" + glob), Formats.named(spec))));
+    }
+
+    /** A source's formats in the order to try them, best first. */
+    private static final class Sniffer {
+        private final List<LogFormat> order = new ArrayList<>(Formats.SNIFFED);
+        private final Map<LogFormat, Integer> hits = new HashMap<>();
+
+        Parsed parse(String line, Instant reference) {
+            for (int i = 0; i < order.size(); i++) {
+                LogFormat f = order.get(i);
+                Parsed p = f.parse(line, reference);
+                if (p != null) {
+                    int n = hits.merge(f, 1, Integer::sum);
+                    // move up past the formats that have read fewer lines
+                    int j = i;
+                    while (j > 0 && hits.getOrDefault(order.get(j - 1), 0) < n) {
+                        j--;
+                    }
+                    if (j != i) {
+                        order.remove(i);
+                        order.add(j, f);
+                    }
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        String best() {
+            return order.get(0).name();
+        }
     }
 
     /** @return the event, or null when the record holds nothing usable (blank, binary garbage) */
@@ -37,33 +93,58 @@ public final class LogParser {
             return null;
         }
         String head = firstLine(text);
-        Parsed p = null;
-        if (head.startsWith("{")) {
-            p = json.parse(head);
-        }
-        if (p == null) {
-            p = access.parse(head);
-        }
-        if (p == null) {
-            p = plain.parse(head);
-        }
         String source = record.source();
-        boolean inferred = p == null || p.time() == null;
-        Instant time = inferred ? lastTime.getOrDefault(source, clock.instant()) : p.time();
-        lastTime.put(source, time);
+        Instant now = clock.instant();
+        Instant previous = lastTime.get(source);
+        Parsed p = read(source, head, previous != null ? previous : now);
 
         Map<String, String> fields = p == null ? new LinkedHashMap<>() : new LinkedHashMap<>(p.fields());
-        Level level = p == null || p.level() == null ? Level.INFO : p.level();
-        String message = p == null ? head : p.message();
+        Instant time = p == null ? null : p.time();
+        if (time != null && (time.isBefore(EARLIEST) || time.isAfter(now.plus(LATEST_AHEAD)))) {
+            fields.put("time_absurd", time.toString());
+            time = null;
+        }
+        boolean inferred = time == null;
+        if (inferred) {
+            time = previous != null ? previous : now;
+        }
+        lastTime.put(source, time);
         if (record.has(RawRecord.TRUNCATED)) {
             fields.put("truncated", "true");
         }
         if (record.has(RawRecord.INVALID_UTF8)) {
             fields.put("invalid_utf8", "true");
         }
+        Level level = p == null || p.level() == null ? LevelKeywords.infer(head) : p.level();
+        String message = p == null ? head : p.message();
         String service = p != null && p.service() != null && !p.service().isBlank()
                 ? p.service() : ServiceNames.fromSource(source);
         return new LogEvent(time, source, service, level, message, fields, text, inferred, null);
+    }
+
+    private Parsed read(String source, String line, Instant reference) {
+        LogFormat format = forcedFor(source);
+        if (format != null) {
+            return format.parse(line, reference);
+        }
+        return sniffers.computeIfAbsent(source, s -> new Sniffer()).parse(line, reference);
+    }
+
+    private LogFormat forcedFor(String source) {
+        Path path = Path.of(source);
+        for (Rule r : rules) {
+            if (r.matcher().matches(path)) {
+                return r.format();
+            }
+        }
+        return forced;
+    }
+
+    /** The format each source has been read with so far. */
+    public Map<String, String> formats() {
+        Map<String, String> out = new LinkedHashMap<>();
+        sniffers.forEach((source, s) -> out.put(source, s.best()));
+        return out;
     }
 
     /** The event time written in one line, or null when it holds none (e.g. a stack frame). */
@@ -71,14 +152,13 @@ public final class LogParser {
         if (line.isBlank()) {
             return null;
         }
-        Parsed p = line.startsWith("{") ? json.parse(line) : null;
-        if (p == null) {
-            p = access.parse(line);
+        for (LogFormat f : Formats.SNIFFED) {
+            Parsed p = f.parse(line, clock.instant());
+            if (p != null) {
+                return p.time();
+            }
         }
-        if (p == null) {
-            p = plain.parse(line);
-        }
-        return p == null ? null : p.time();
+        return null;
     }
 
     /** Records that could not be read as text at all. */

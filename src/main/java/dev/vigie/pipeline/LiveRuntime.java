@@ -88,7 +88,7 @@ public final class LiveRuntime implements AutoCloseable {
         this.store = new Store(settings.databaseFile(), wall);
         this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), Duration.ofSeconds(90)), wall);
         this.analyzer = new IncidentAnalyzer(team, settings.reportsDir());
-        this.pipeline = new Pipeline(wall, settings.incidentGap(), DetectorSettings.DEFAULTS, bus, stats, this::analyseLater);
+        this.pipeline = new Pipeline(OnceIngest.parser(settings, wall), settings.incidentGap(), DetectorSettings.DEFAULTS, bus, stats, this::analyseLater);
         pipeline.restoreTemplates(store.templates());
 
         List<String> sources = new ArrayList<>(settings.sources());

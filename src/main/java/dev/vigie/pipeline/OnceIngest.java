@@ -10,6 +10,7 @@ import dev.vigie.ingest.IngestOptions;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.RecordStream;
 import dev.vigie.ingest.SourcePaths;
+import dev.vigie.parse.LogParser;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
@@ -43,17 +44,22 @@ public final class OnceIngest {
     private OnceIngest() {
     }
 
+    static LogParser parser(Settings s, Clock clock) {
+        return new LogParser(clock, s.logFormat(), s.formats());
+    }
+
     static IngestOptions ingestOptions(Settings s) {
         return new IngestOptions(s.maxLineBytes(), s.quiet());
     }
 
     public static Summary run(Settings settings, List<String> paths, Clock clock) throws IOException {
+        LogParser parser = parser(settings, clock); // a bad format is reported before anything is touched
         try (Store store = new Store(settings.databaseFile(), clock)) {
             AgentTeam team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), MODEL_TIMEOUT), clock);
             IncidentAnalyzer analyzer = new IncidentAnalyzer(team, settings.reportsDir());
             List<FactsReport> closed = new ArrayList<>();
             PipelineStats stats = new PipelineStats();
-            Pipeline pipeline = new Pipeline(clock, settings.incidentGap(), DetectorSettings.DEFAULTS, new EventBus(),
+            Pipeline pipeline = new Pipeline(parser, settings.incidentGap(), DetectorSettings.DEFAULTS, new EventBus(),
                     stats, closed::add);
             pipeline.restoreTemplates(store.templates());
 

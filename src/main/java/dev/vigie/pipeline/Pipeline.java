@@ -19,7 +19,6 @@ import dev.vigie.store.SourceProgress;
 import dev.vigie.store.StoreBatch;
 import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMiner;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -64,9 +63,9 @@ public final class Pipeline {
     private Instant newest = Instant.EPOCH;
     private Instant advancedTo = Instant.EPOCH;
 
-    public Pipeline(Clock clock, Duration incidentGap, DetectorSettings detectorSettings, EventBus bus,
+    public Pipeline(LogParser parser, Duration incidentGap, DetectorSettings detectorSettings, EventBus bus,
                     PipelineStats stats, Consumer<FactsReport> closedIncidents) {
-        this.parser = new LogParser(clock);
+        this.parser = parser;
         this.detector = new Detector(detectorSettings);
         this.correlator = new Correlator(incidentGap);
         this.bus = bus;

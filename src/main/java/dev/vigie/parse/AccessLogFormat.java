@@ -8,17 +8,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** nginx and Apache access logs, common or combined, with a trailing request time when present. */
-final class AccessLogParser {
+final class AccessLogFormat implements LogFormat {
     private static final Pattern LINE = Pattern.compile(
             "^(\\S+) \\S+ (\\S+) \\[([^\\]]+)\\] \"([^\"]*)\" (\\d{3}) (\\d+|-)"
                     + "(?: \"([^\"]*)\" \"([^\"]*)\")?(?: (\\d+(?:\\.\\d+)?))?.*$");
 
-    Parsed parse(String text) {
-        Matcher m = LINE.matcher(text);
+    @Override
+    public String name() {
+        return "access";
+    }
+
+    @Override
+    public Parsed parse(String line, Instant reference) {
+        Matcher m = LINE.matcher(line);
         if (!m.matches()) {
             return null;
         }
-        Instant time = Timestamps.apache(m.group(3));
+        Instant time = Timestamps.clf(m.group(3));
         if (time == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.vigie.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.event.Level;
@@ -10,20 +11,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON lines, whatever the field names of the common loggers (Logback/Logstash, Bunyan/Pino, Zap, Serilog...). */
-final class JsonLineParser {
-    private static final List<String> TIME = List.of("@timestamp", "timestamp", "time", "ts", "@t", "date", "datetime");
+/**
+ * JSON lines, whatever the field names of the common loggers: Logback/Logstash encoder, Log4j2
+ * JSON layout, Bunyan/Pino, Zap, Serilog compact, Python json loggers, cloudflared's JSON output.
+ */
+final class JsonFormat implements LogFormat {
+    private static final List<String> TIME = List.of("@timestamp", "timestamp", "time", "ts", "@t", "date", "datetime",
+            "asctime", "instant.epochSecond", "timeMillis");
     private static final List<String> LEVEL = List.of("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel");
-    private static final List<String> MESSAGE = List.of("message", "msg", "@m", "@mt", "text", "event");
-    private static final List<String> SERVICE = List.of("service", "service.name", "app", "application", "name");
-    private static final List<String> EXCEPTION = List.of("exception", "stack_trace", "stacktrace", "error.stack", "@x", "exc_info");
+    private static final List<String> MESSAGE = List.of("message", "msg", "@m", "@mt", "text", "log");
+    private static final List<String> SERVICE = List.of("service", "service.name", "app", "application", "serviceName");
+    private static final List<String> LOGGER = List.of("logger", "logger_name", "loggerName", "name", "caller");
+    private static final List<String> EXCEPTION = List.of("exception", "stack_trace", "stacktrace", "error.stack", "@x",
+            "exc_info", "thrown.extendedStackTrace", "thrown.message", "err.stack");
 
-    private final ObjectMapper json = new ObjectMapper();
+    // floats kept exact: an epoch like 1741962601.1234567 must not come back as 1.7419626011234567E9
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    Parsed parse(String text) {
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public Parsed parse(String line, Instant reference) {
+        if (line.isEmpty() || line.charAt(0) != '{') {
+            return null;
+        }
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = json.readTree(line);
         } catch (JsonProcessingException e) {
             return null;
         }
@@ -36,23 +53,33 @@ final class JsonLineParser {
         String levelKey = first(all, LEVEL);
         String messageKey = first(all, MESSAGE);
         String serviceKey = first(all, SERVICE);
+        String loggerKey = first(all, LOGGER);
         String exceptionKey = first(all, EXCEPTION);
 
-        Instant time = timeKey == null ? null : Timestamps.any(all.get(timeKey));
-        Level level = levelKey == null ? null : level(all.get(levelKey));
-        String message = messageKey == null ? text : all.get(messageKey);
-        String service = serviceKey == null ? null : all.get(serviceKey);
-
+        Instant time = timeKey == null ? null : time(all, timeKey, reference);
+        Level level = levelKey == null ? (all.containsKey("@t") ? Level.INFO : null) : level(all.get(levelKey));
+        String message = messageKey == null ? line : all.get(messageKey);
         Map<String, String> fields = new LinkedHashMap<>(all);
         for (String used : new String[] {timeKey, levelKey, messageKey, serviceKey}) {
             if (used != null) {
                 fields.remove(used);
             }
         }
+        if (loggerKey != null && !loggerKey.equals("logger")) {
+            fields.put("logger", fields.remove(loggerKey));
+        }
         if (exceptionKey != null && !exceptionKey.equals("exception")) {
             fields.put("exception", fields.remove(exceptionKey));
         }
-        return new Parsed(time, level, service, message, fields);
+        return new Parsed(time, level, serviceKey == null ? null : all.get(serviceKey), message, fields);
+    }
+
+    private static Instant time(Map<String, String> all, String key, Instant reference) {
+        if (key.equals("instant.epochSecond")) {
+            long nanos = Long.parseLong(all.getOrDefault("instant.nanoOfSecond", "0"));
+            return Instant.ofEpochSecond(Long.parseLong(all.get(key)), nanos);
+        }
+        return Timestamps.any(all.get(key), reference);
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
@@ -64,7 +91,7 @@ final class JsonLineParser {
             if (v.isObject()) {
                 flatten(key + ".", v, out);
             } else if (!v.isNull()) {
-                out.put(key, v.isValueNode() ? v.asText() : v.toString());
+                out.put(key, v.isBigDecimal() ? v.decimalValue().toPlainString() : v.isValueNode() ? v.asText() : v.toString());
             }
         }
     }

@@ -1,0 +1,77 @@
+package dev.vigie.parse;
+
+import dev.vigie.event.Level;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * syslog: RFC 5424 ({@code <34>1 2025-03-14T14:30:01.003Z host app 123 ID47 [sd] msg}), RFC 3164
+ * ({@code <34>Mar 14 14:30:01 host app[123]: msg}) and what files and journald's short export
+ * hold (the same without the priority, with a year-less or an ISO time).
+ */
+final class SyslogFormat implements LogFormat {
+    private static final Pattern RFC5424 = Pattern.compile(
+            "^<(\\d{1,3})>1 (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (-|(?:\\[[^\\]]*\\])+) ?(.*)$", Pattern.DOTALL);
+    private static final Pattern PRI = Pattern.compile("^<(\\d{1,3})>");
+    private static final Pattern HOST_TAG = Pattern.compile("^(\\S+) ([^\\s:\\[]+)(?:\\[(\\d+)\\])?: ?(.*)$", Pattern.DOTALL);
+    private static final Pattern KERNEL_UPTIME = Pattern.compile("^\\[\\s*\\d+\\.\\d+\\] ");
+
+    @Override
+    public String name() {
+        return "syslog";
+    }
+
+    @Override
+    public Parsed parse(String line, Instant reference) {
+        Matcher m = RFC5424.matcher(line);
+        if (m.matches()) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            put(fields, "host", m.group(3));
+            put(fields, "pid", m.group(5));
+            put(fields, "msgid", m.group(6));
+            put(fields, "structured_data", m.group(7));
+            String msg = m.group(8).startsWith("\uFEFF") ? m.group(8).substring(1) : m.group(8);
+            return new Parsed(Timestamps.any(m.group(2), reference), severity(Integer.parseInt(m.group(1))),
+                    "-".equals(m.group(4)) ? null : m.group(4), msg, fields);
+        }
+        String rest = line;
+        Level level = null;
+        Matcher pri = PRI.matcher(rest);
+        if (pri.find()) {
+            level = severity(Integer.parseInt(pri.group(1)));
+            rest = rest.substring(pri.end());
+        }
+        Timestamps.Found t = Timestamps.atStart(rest, reference);
+        if (t == null) {
+            return null;
+        }
+        Matcher h = HOST_TAG.matcher(rest.substring(t.end()).stripLeading());
+        if (!h.matches() || Level.fromToken(h.group(2)) != null || h.group(1).startsWith("[")) {
+            return null; // "[pid] FATAL: …" is PostgreSQL's form, not a host and a tag
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("host", h.group(1));
+        put(fields, "pid", h.group(3));
+        String message = KERNEL_UPTIME.matcher(h.group(4)).replaceFirst("");
+        if (level == null) {
+            level = LevelKeywords.infer(message);
+            fields.put("level_inferred", "true");
+        }
+        return new Parsed(t.instant(), level, h.group(2), message, fields);
+    }
+
+    private static void put(Map<String, String> fields, String key, String value) {
+        if (value != null && !"-".equals(value)) {
+            fields.put(key, value);
+        }
+    }
+
+    /** The severity half of a priority: 0–2 emergency/alert/critical, 3 error, 4 warning, 5–6 notice/info, 7 debug. */
+    static Level severity(int priority) {
+        int s = priority % 8;
+        return s <= 2 ? Level.FATAL : s == 3 ? Level.ERROR : s == 4 ? Level.WARN : s <= 6 ? Level.INFO : Level.DEBUG;
+    }
+}
