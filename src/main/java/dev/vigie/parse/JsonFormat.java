@@ -76,8 +76,12 @@ final class JsonFormat implements LogFormat {
 
     private static Instant time(Map<String, String> all, String key, Instant reference) {
         if (key.equals("instant.epochSecond")) {
-            long nanos = Long.parseLong(all.getOrDefault("instant.nanoOfSecond", "0"));
-            return Instant.ofEpochSecond(Long.parseLong(all.get(key)), nanos);
+            try {
+                long nanos = Long.parseLong(all.getOrDefault("instant.nanoOfSecond", "0"));
+                return Instant.ofEpochSecond(Long.parseLong(all.get(key)), nanos);
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                return null; // not a time: the event gets an inferred one
+            }
         }
         return Timestamps.any(all.get(key), reference);
     }

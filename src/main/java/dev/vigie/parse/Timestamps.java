@@ -124,8 +124,16 @@ final class Timestamps {
         return any(text, Instant.EPOCH);
     }
 
-    /** Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude, read exactly. */
+    /** Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude, read exactly; null past what a long holds. */
     static Instant epoch(String digits) {
+        try {
+            return epochExact(digits);
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant epochExact(String digits) {
         int dot = digits.indexOf('.');
         String whole = dot < 0 ? digits : digits.substring(0, dot);
         long v = Long.parseLong(whole);
