@@ -1,6 +1,7 @@
 package dev.vigie;
 
 import dev.vigie.cli.SettingsOptions;
+import dev.vigie.cli.BenchCommand;
 import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.SampleLogsCommand;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "vigie", mixinStandardHelpOptions = true, version = "Vigie 0.1.0",
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
-        subcommands = {IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class})
+        subcommands = {IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
+            BenchCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
     SettingsOptions options;

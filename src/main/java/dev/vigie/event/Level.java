@@ -24,7 +24,8 @@ public enum Level {
             return null;
         }
         String t = token.endsWith(":") ? token.substring(0, token.length() - 1) : token;
-        return ALIASES.get(t.toUpperCase(Locale.ROOT));
+        Level exact = ALIASES.get(t);
+        return exact != null ? exact : ALIASES.get(t.toUpperCase(Locale.ROOT));
     }
 
     public boolean isErrorOrWorse() {

@@ -20,7 +20,8 @@ public record LogEvent(
         String templateId) {
 
     public LogEvent {
-        fields = Map.copyOf(fields);
+        // the parser builds a fresh map per event and hands it over: wrapped, not copied (hot path)
+        fields = java.util.Collections.unmodifiableMap(fields);
     }
 
     public LogEvent withTemplateId(String id) {

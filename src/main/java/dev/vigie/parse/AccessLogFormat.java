@@ -20,6 +20,13 @@ final class AccessLogFormat implements LogFormat {
 
     @Override
     public Parsed parse(String line, Instant reference) {
+        // cheap shape check first: "<client> <ident> <user> [" — most lines of other formats stop here
+        int a = line.indexOf(' ');
+        int b = a < 0 ? -1 : line.indexOf(' ', a + 1);
+        int c = b < 0 ? -1 : line.indexOf(' ', b + 1);
+        if (c < 0 || c + 1 >= line.length() || line.charAt(c + 1) != '[') {
+            return null;
+        }
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
             return null;

@@ -1,12 +1,12 @@
 package dev.vigie.parse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import dev.vigie.event.Level;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,8 @@ final class JsonFormat implements LogFormat {
     private static final List<String> EXCEPTION = List.of("exception", "stack_trace", "stacktrace", "error.stack", "@x",
             "exc_info", "thrown.extendedStackTrace", "thrown.message", "err.stack");
 
-    // floats kept exact: an epoch like 1741962601.1234567 must not come back as 1.7419626011234567E9
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final ObjectMapper json = new ObjectMapper();
+    private final JsonFactory factory = json.getFactory();
 
     @Override
     public String name() {
@@ -38,17 +38,18 @@ final class JsonFormat implements LogFormat {
         if (line.isEmpty() || line.charAt(0) != '{') {
             return null;
         }
-        JsonNode root;
-        try {
-            root = json.readTree(line);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-        if (root == null || !root.isObject()) {
-            return null;
-        }
         Map<String, String> all = new LinkedHashMap<>();
-        flatten("", root, all);
+        try (JsonParser p = factory.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            flatten("", p, all);
+            if (p.nextToken() != null) {
+                return null; // trailing content: not one JSON object
+            }
+        } catch (IOException | RuntimeException e) {
+            return null; // malformed or truncated: another format (plain) reads the line
+        }
         String timeKey = first(all, TIME);
         String levelKey = first(all, LEVEL);
         String messageKey = first(all, MESSAGE);
@@ -86,16 +87,17 @@ final class JsonFormat implements LogFormat {
         return Timestamps.any(all.get(key), reference);
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String key = prefix + e.getKey();
-            JsonNode v = e.getValue();
-            if (v.isObject()) {
-                flatten(key + ".", v, out);
-            } else if (!v.isNull()) {
-                out.put(key, v.isBigDecimal() ? v.decimalValue().toPlainString() : v.isValueNode() ? v.asText() : v.toString());
+    /** Reads the object the parser is in, nested objects as dotted keys, arrays kept as JSON text. */
+    private void flatten(String prefix, JsonParser p, Map<String, String> out) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = prefix.isEmpty() ? p.currentName() : prefix + p.currentName();
+            JsonToken t = p.nextToken();
+            switch (t) {
+                case START_OBJECT -> flatten(key + ".", p, out);
+                case START_ARRAY -> out.put(key, json.readTree(p).toString());
+                case VALUE_NULL -> { }
+                // scalars as written: an epoch like 1741962601.1234567 stays exact, 1e999 stays text
+                default -> out.put(key, p.getText());
             }
         }
     }

@@ -29,11 +29,16 @@ public final class LogParser {
     private record Rule(PathMatcher matcher, LogFormat format) {
     }
 
+    /** Marks, in the per-source cache, a source whose format is sniffed. */
+    private static final LogFormat NONE = new PlainFormat();
+
     private final Clock clock;
     private final LogFormat forced;
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, Sniffer> sniffers = new HashMap<>();
     private final Map<String, Instant> lastTime = new HashMap<>();
+    private final Map<String, String> services = new HashMap<>();
+    private final Map<String, LogFormat> forcedBySource = new HashMap<>();
     private long rejected;
 
     public LogParser(Clock clock) {
@@ -98,7 +103,8 @@ public final class LogParser {
         Instant previous = lastTime.get(source);
         Parsed p = read(source, head, previous != null ? previous : now);
 
-        Map<String, String> fields = p == null ? new LinkedHashMap<>() : new LinkedHashMap<>(p.fields());
+        // every format builds a fresh map for its line: it is ours to complete
+        Map<String, String> fields = p == null ? new LinkedHashMap<>() : p.fields();
         Instant time = p == null ? null : p.time();
         if (time != null && (time.isBefore(EARLIEST) || time.isAfter(now.plus(LATEST_AHEAD)))) {
             fields.put("time_absurd", time.toString());
@@ -118,13 +124,13 @@ public final class LogParser {
         Level level = p == null || p.level() == null ? LevelKeywords.infer(head) : p.level();
         String message = p == null ? head : p.message();
         String service = p != null && p.service() != null && !p.service().isBlank()
-                ? p.service() : ServiceNames.fromSource(source);
+                ? p.service() : services.computeIfAbsent(source, ServiceNames::fromSource);
         return new LogEvent(time, source, service, level, message, fields, text, inferred, null);
     }
 
     private Parsed read(String source, String line, Instant reference) {
-        LogFormat format = forcedFor(source);
-        if (format != null) {
+        LogFormat format = rules.isEmpty() ? forced : forcedBySource.computeIfAbsent(source, this::forcedFor);
+        if (format != null && format != NONE) {
             return format.parse(line, reference);
         }
         return sniffers.computeIfAbsent(source, s -> new Sniffer()).parse(line, reference);
@@ -137,7 +143,7 @@ public final class LogParser {
                 return r.format();
             }
         }
-        return forced;
+        return forced == null ? NONE : forced;
     }
 
     /** The format each source has been read with so far. */

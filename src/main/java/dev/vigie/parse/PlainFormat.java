@@ -43,13 +43,13 @@ final class PlainFormat implements LogFormat {
         }
         String rest = line.substring(ts.end()).stripLeading();
         Map<String, String> fields = new LinkedHashMap<>();
-        Matcher python = PYTHON.matcher(rest);
-        if (python.matches() && Level.fromToken(python.group(2)) != null) {
+        Matcher python = rest.startsWith("- ") ? PYTHON.matcher(rest) : null;
+        if (python != null && python.matches() && Level.fromToken(python.group(2)) != null) {
             fields.put("logger", python.group(1));
             return new Parsed(ts.instant(), Level.fromToken(python.group(2)), null, python.group(3), fields);
         }
-        Matcher threadFirst = THREAD_FIRST.matcher(rest);
-        if (threadFirst.matches() && Level.fromToken(threadFirst.group(2)) != null) {
+        Matcher threadFirst = rest.startsWith("[") ? THREAD_FIRST.matcher(rest) : null;
+        if (threadFirst != null && threadFirst.matches() && Level.fromToken(threadFirst.group(2)) != null) {
             fields.put("thread", threadFirst.group(1));
             return withLogger(ts.instant(), Level.fromToken(threadFirst.group(2)), threadFirst.group(3), fields);
         }
@@ -65,14 +65,14 @@ final class PlainFormat implements LogFormat {
             return new Parsed(ts.instant(), LevelKeywords.infer(rest), null, rest, fields);
         }
         String message = rest.substring(first.length()).stripLeading();
-        Matcher spring = SPRING.matcher(message);
-        if (spring.matches()) {
+        Matcher spring = message.indexOf(" --- [") > 0 ? SPRING.matcher(message) : null;
+        if (spring != null && spring.matches()) {
             fields.put("thread", spring.group(1).trim());
             fields.put("logger", spring.group(2));
             return new Parsed(ts.instant(), level, null, spring.group(3), fields);
         }
-        Matcher threadLogger = THREAD_LOGGER.matcher(message);
-        if (threadLogger.matches()) {
+        Matcher threadLogger = message.startsWith("[") ? THREAD_LOGGER.matcher(message) : null;
+        if (threadLogger != null && threadLogger.matches()) {
             fields.put("thread", threadLogger.group(1));
             fields.put("logger", threadLogger.group(2));
             return new Parsed(ts.instant(), level, null, threadLogger.group(3), fields);
@@ -82,6 +82,10 @@ final class PlainFormat implements LogFormat {
 
     /** {@code logger - message} or {@code a.b.Logger: message}, when the message starts so. */
     private static Parsed withLogger(Instant time, Level level, String message, Map<String, String> fields) {
+        int space = message.indexOf(' ');
+        if (space < 0 || message.lastIndexOf('.', space) < 0) {
+            return new Parsed(time, level, null, message, fields); // no dotted logger name first
+        }
         Matcher dash = LOGGER_DASH.matcher(message);
         if (dash.matches() && dash.group(1).contains(".")) {
             fields.put("logger", dash.group(1));

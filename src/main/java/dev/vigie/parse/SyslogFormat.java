@@ -26,8 +26,8 @@ final class SyslogFormat implements LogFormat {
 
     @Override
     public Parsed parse(String line, Instant reference) {
-        Matcher m = RFC5424.matcher(line);
-        if (m.matches()) {
+        Matcher m = line.startsWith("<") ? RFC5424.matcher(line) : null;
+        if (m != null && m.matches()) {
             Map<String, String> fields = new LinkedHashMap<>();
             put(fields, "host", m.group(3));
             put(fields, "pid", m.group(5));
@@ -39,8 +39,8 @@ final class SyslogFormat implements LogFormat {
         }
         String rest = line;
         Level level = null;
-        Matcher pri = PRI.matcher(rest);
-        if (pri.find()) {
+        Matcher pri = rest.startsWith("<") ? PRI.matcher(rest) : null;
+        if (pri != null && pri.find()) {
             level = severity(Integer.parseInt(pri.group(1)));
             rest = rest.substring(pri.end());
         }

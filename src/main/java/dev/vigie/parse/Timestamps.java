@@ -50,17 +50,33 @@ final class Timestamps {
             return null;
         }
         try {
-            Matcher m = ISO.matcher(text);
-            if (m.find()) {
-                LocalDateTime t = LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), nanos(m.group(7)));
-                return new Found(t.toInstant(offset(m.group(8))), m.end());
+            if (Character.isDigit(text.charAt(0))) {
+                Found iso = IsoTime.read(text);
+                if (iso != null) {
+                    return iso;
+                }
             }
-            m = SHORT_YEAR.matcher(text);
-            if (m.find()) {
-                return new Found(LocalDateTime.of(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6))
-                        .toInstant(ZoneOffset.UTC), m.end());
+            if (Character.isDigit(text.charAt(0))) {
+                Matcher m = ISO.matcher(text);
+                if (m.find()) {
+                    LocalDateTime t = LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), nanos(m.group(7)));
+                    return new Found(t.toInstant(offset(m.group(8))), m.end());
+                }
+                m = SHORT_YEAR.matcher(text);
+                if (m.find()) {
+                    return new Found(LocalDateTime.of(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6))
+                            .toInstant(ZoneOffset.UTC), m.end());
+                }
+                m = TIME_ONLY.matcher(text);
+                if (m.find()) {
+                    LocalTime time = LocalTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4) * 1_000_000);
+                    LocalDate day = reference.atZone(ZoneOffset.UTC).toLocalDate();
+                    Instant t = LocalDateTime.of(day, time).toInstant(ZoneOffset.UTC);
+                    return new Found(t.isAfter(reference.plusSeconds(3600)) ? t.minusSeconds(86_400) : t, m.end());
+                }
+                return null;
             }
-            m = CTIME.matcher(text);
+            Matcher m = CTIME.matcher(text);
             if (m.find()) {
                 return new Found(LocalDateTime.of(i(m, 7), month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5),
                         nanos(m.group(6))).toInstant(ZoneOffset.UTC), m.end());
@@ -69,13 +85,6 @@ final class Timestamps {
             if (m.find()) {
                 LocalDateTime t = LocalDateTime.of(2000, month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5), nanos(m.group(6)));
                 return new Found(withYear(t, reference), m.end());
-            }
-            m = TIME_ONLY.matcher(text);
-            if (m.find()) {
-                LocalTime time = LocalTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4) * 1_000_000);
-                LocalDate day = reference.atZone(ZoneOffset.UTC).toLocalDate();
-                Instant t = LocalDateTime.of(day, time).toInstant(ZoneOffset.UTC);
-                return new Found(t.isAfter(reference.plusSeconds(3600)) ? t.minusSeconds(86_400) : t, m.end());
             }
         } catch (java.time.DateTimeException e) {
             return null; // a date that does not exist, e.g. 2025-02-30
@@ -89,8 +98,15 @@ final class Timestamps {
         if (s.isEmpty()) {
             return null;
         }
-        if (EPOCH.matcher(s).matches()) {
-            return epoch(s);
+        char c = s.charAt(0);
+        if (Character.isDigit(c)) {
+            Found iso = IsoTime.read(s);
+            if (iso != null) {
+                return iso.instant();
+            }
+            if (EPOCH.matcher(s).matches()) {
+                return epoch(s);
+            }
         }
         try {
             Matcher m = COMPACT.matcher(s);
@@ -121,7 +137,8 @@ final class Timestamps {
 
     /** Apache/nginx access-log time, e.g. {@code 10/Oct/2000:13:55:36 -0700}. */
     static Instant clf(String text) {
-        return any(text, Instant.EPOCH);
+        Instant fast = IsoTime.clf(text);
+        return fast != null ? fast : any(text, Instant.EPOCH);
     }
 
     /** Epoch seconds, milliseconds, microseconds or nanoseconds, told apart by magnitude, read exactly; null past what a long holds. */

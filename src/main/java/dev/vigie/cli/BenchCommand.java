@@ -1,0 +1,57 @@
+package dev.vigie.cli;
+
+import dev.vigie.pipeline.IngestBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reproducible: a seeded corpus, medians of several runs.",
+        subcommands = {BenchCommand.Ingest.class})
+public final class BenchCommand {
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Lines/s for parsing alone and for tail+parse+persist into SQLite, and the peak heap.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--lines", defaultValue = "1000000", description = "Lines in the corpus (default: ${DEFAULT-VALUE})")
+        long lines;
+
+        @Option(names = "--runs", defaultValue = "3", description = "Runs; medians are reported (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--json", description = "Print one JSON object and nothing else")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("vigie-bench");
+            try {
+                IngestBenchmark.Result r = IngestBenchmark.run(lines, runs, work);
+                if (json) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("parse_lines_per_s", Math.round(r.parseLinesPerS()));
+                    out.put("ingest_lines_per_s", Math.round(r.ingestLinesPerS()));
+                    out.put("peak_heap_mb", r.peakHeapMb());
+                    out.put("lines", r.lines());
+                    out.put("corpus_bytes", r.corpusBytes());
+                    out.put("runs", r.runs());
+                    System.out.println(Json.write(out));
+                } else {
+                    System.out.printf(Locale.ROOT, "%d lines (%.1f MB), median of %d runs:%n  parse only:            %,.0f lines/s%n"
+                                    + "  tail+parse+persist:    %,.0f lines/s%n  peak heap:             %d MB%n",
+                            r.lines(), r.corpusBytes() / 1e6, r.runs(), r.parseLinesPerS(), r.ingestLinesPerS(), r.peakHeapMb());
+                }
+            } finally {
+                try (Stream<Path> walk = Files.walk(work)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.vigie.pipeline;
+
+import dev.vigie.event.LogEvent;
+import dev.vigie.ingest.Checkpoint;
+import dev.vigie.ingest.IngestOptions;
+import dev.vigie.ingest.RawRecord;
+import dev.vigie.ingest.RecordStream;
+import dev.vigie.ingest.SourcePaths;
+import dev.vigie.parse.LogParser;
+import dev.vigie.sim.BenchCorpus;
+import dev.vigie.store.SourceProgress;
+import dev.vigie.store.Store;
+import dev.vigie.store.StoreBatch;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code vigie bench ingest}: lines per second for parsing alone (one thread, records in memory)
+ * and for tail + parse + persist (files to SQLite, events and checkpoints committed together),
+ * each the median of several runs, and the peak heap.
+ */
+public final class IngestBenchmark {
+    static final int PARSE_SAMPLE = 200_000;
+    static final int COMMIT_EVERY = 10_000;
+
+    /** Medians over {@code runs}. */
+    public record Result(long lines, long corpusBytes, int runs, double parseLinesPerS, double ingestLinesPerS,
+                         long peakHeapMb) {
+    }
+
+    private IngestBenchmark() {
+    }
+
+    public static Result run(long lines, int runs, Path workDir) throws IOException {
+        resetPeaks();
+        Path corpus = workDir.resolve("corpus");
+        long written = BenchCorpus.write(corpus, lines, 42);
+        long bytes;
+        try (var files = Files.list(corpus)) {
+            bytes = files.mapToLong(p -> p.toFile().length()).sum();
+        }
+        List<RawRecord> sample = sample(corpus);
+        double[] parse = new double[runs];
+        double[] ingest = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            parse[i] = parse(sample, written);
+            ingest[i] = ingest(corpus, workDir.resolve("data-" + i));
+        }
+        return new Result(written, bytes, runs, median(parse), median(ingest), peakHeapMb());
+    }
+
+    /** Parses the sample over and over until as many lines as the corpus holds have been parsed. */
+    private static double parse(List<RawRecord> sample, long lines) {
+        LogParser parser = new LogParser(Clock.systemUTC());
+        long blackhole = 0;
+        for (RawRecord r : sample) { // warm-up, and the sources' formats are sniffed
+            blackhole += parser.parse(r).message().length();
+        }
+        long done = 0;
+        long start = System.nanoTime();
+        while (done < lines) {
+            for (RawRecord r : sample) {
+                LogEvent e = parser.parse(r);
+                blackhole += e == null ? 0 : e.message().length();
+                done += r.lines();
+                if (done >= lines) {
+                    break;
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (blackhole == 42) {
+            System.err.print(""); // keeps the JIT from dropping the work
+        }
+        return done / seconds;
+    }
+
+    private static double ingest(Path corpus, Path dataDir) throws IOException {
+        long start = System.nanoTime();
+        long lines = 0;
+        try (Store store = new Store(dataDir.resolve("vigie.db"), Clock.systemUTC())) {
+            LogParser parser = new LogParser(Clock.systemUTC());
+            StoreBatch batch = new StoreBatch();
+            int pending = 0;
+            for (RecordStream s : RecordStream.open(new SourcePaths(List.of(corpus.toString())), store, IngestOptions.DEFAULTS,
+                    (p, e) -> { })) {
+                try (s) {
+                    RawRecord r;
+                    while ((r = s.next()) != null) {
+                        LogEvent e = parser.parse(r);
+                        if (e != null) {
+                            batch.event(e);
+                        }
+                        batch.checkpoint(new Checkpoint(r.fileKey(), r.fingerprint(), r.source(), r.endOffset()));
+                        batch.progress(r.source(), new SourceProgress(r.lines(), e == null ? 0 : 1, 0, 0, 0, 0));
+                        lines += r.lines();
+                        if (++pending == COMMIT_EVERY) {
+                            store.write(batch);
+                            batch = new StoreBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+            }
+            store.write(batch);
+        }
+        return lines / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<RawRecord> sample(Path corpus) throws IOException {
+        List<RawRecord> out = new ArrayList<>();
+        List<RecordStream> streams = RecordStream.open(new SourcePaths(List.of(corpus.toString())),
+                dev.vigie.ingest.CheckpointSource.NONE, IngestOptions.DEFAULTS, (p, e) -> { });
+        // round-robin over the files, so the sample is mixed as the corpus is
+        boolean any = true;
+        while (any && out.size() < PARSE_SAMPLE) {
+            any = false;
+            for (RecordStream s : streams) {
+                for (int k = 0; k < 50 && out.size() < PARSE_SAMPLE; k++) {
+                    RawRecord r = s.next();
+                    if (r == null) {
+                        break;
+                    }
+                    out.add(r);
+                    any = true;
+                }
+            }
+        }
+        for (RecordStream s : streams) {
+            s.close();
+        }
+        return out;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+}
