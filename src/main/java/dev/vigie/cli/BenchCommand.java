@@ -36,6 +36,7 @@ public final class BenchCommand {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("parse_lines_per_s", Math.round(r.parseLinesPerS()));
                     out.put("ingest_lines_per_s", Math.round(r.ingestLinesPerS()));
+                    out.put("index_events_per_s", Math.round(r.indexEventsPerS()));
                     out.put("peak_heap_mb", r.peakHeapMb());
                     out.put("lines", r.lines());
                     out.put("corpus_bytes", r.corpusBytes());
@@ -43,8 +44,10 @@ public final class BenchCommand {
                     System.out.println(Json.write(out));
                 } else {
                     System.out.printf(Locale.ROOT, "%d lines (%.1f MB), median of %d runs:%n  parse only:            %,.0f lines/s%n"
-                                    + "  tail+parse+persist:    %,.0f lines/s%n  peak heap:             %d MB%n",
-                            r.lines(), r.corpusBytes() / 1e6, r.runs(), r.parseLinesPerS(), r.ingestLinesPerS(), r.peakHeapMb());
+                                    + "  tail+parse+persist:    %,.0f lines/s%n  search index:          %,.0f events/s (beside ingestion)%n"
+                                    + "  peak heap:             %d MB%n",
+                            r.lines(), r.corpusBytes() / 1e6, r.runs(), r.parseLinesPerS(), r.ingestLinesPerS(),
+                            r.indexEventsPerS(), r.peakHeapMb());
                 }
             } finally {
                 try (Stream<Path> walk = Files.walk(work)) {

@@ -28,6 +28,23 @@ public record LogEvent(
         return new LogEvent(time, source, service, level, message, fields, raw, timeInferred, id);
     }
 
+    /** What Vigie noted while reading the line, as opposed to what the line says: kept when the event is stored. */
+    public static final java.util.Set<String> NOTE_KEYS = java.util.Set.of("truncated", "invalid_utf8", "time_absurd", "level_inferred");
+
+    public Map<String, String> notes() {
+        if (fields.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> notes = new java.util.TreeMap<>();
+        for (String k : NOTE_KEYS) {
+            String v = fields.get(k);
+            if (v != null) {
+                notes.put(k, v);
+            }
+        }
+        return notes;
+    }
+
     /** A stack trace or exception is part of the record (multi-line Java/Python traces, or an exception field). */
     public boolean hasException() {
         return fields.containsKey("exception") || ExceptionMarkers.present(raw);

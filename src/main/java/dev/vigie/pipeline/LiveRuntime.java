@@ -74,6 +74,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final MetricSimulator simulator;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("vigie-sources"));
     private final ExecutorService agents = Executors.newFixedThreadPool(2, daemon("vigie-agent"));
+    private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(daemon("vigie-index"));
     private final AtomicLong openIncidents = new AtomicLong();
     private final AtomicLong writeErrors = new AtomicLong();
     private final AtomicLong analysisErrors = new AtomicLong();
@@ -147,6 +148,7 @@ public final class LiveRuntime implements AutoCloseable {
         writerThread = thread("vigie-store", this::writerLoop);
         tailing.start();
         agents.submit(team::health);
+        indexer.scheduleWithFixedDelay(this::indexTick, 0, 300, TimeUnit.MILLISECONDS);
         if (replayer != null) {
             scheduler.scheduleWithFixedDelay(this::replayTick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -172,6 +174,17 @@ public final class LiveRuntime implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("replay failed: {}", e.toString());
+        }
+    }
+
+    /** The search index follows the stored events on its own thread, catching up whenever it is behind. */
+    private void indexTick() {
+        try {
+            while (running && store.indexPending(5_000) > 0) {
+                // next chunk
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("search indexing failed, retrying: {}", e.toString());
         }
     }
 
@@ -255,6 +268,7 @@ public final class LiveRuntime implements AutoCloseable {
     public synchronized void close() throws IOException {
         running = false;
         scheduler.shutdownNow();
+        indexer.shutdownNow();
         tailing.close();
         join(pipelineThread);
         agents.shutdown();
@@ -266,6 +280,11 @@ public final class LiveRuntime implements AutoCloseable {
         // only now: the pipeline's last batch and the analysts' reports are queued
         writing = false;
         join(writerThread);
+        try {
+            indexer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (replayer != null) {
             replayer.close();
         }

@@ -76,6 +76,7 @@ public final class OnceIngest {
             }
             pipeline.finish();
             store.write(pipeline.takeBatch());
+            store.indexAll();
             for (FactsReport facts : closed) {
                 StoreBatch b = new StoreBatch();
                 b.report(analyzer.analyse(facts));

@@ -15,7 +15,8 @@ import java.util.List;
 /** The SQLite file: WAL, versioned migrations from resources, one connection per caller. */
 final class Database {
     /** In order; a migration is never edited once released, only followed by a new one. */
-    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__file_identity.sql");
+    static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__file_identity.sql", "V3__search_index_apart.sql",
+            "V4__event_notes.sql");
 
     private final Path file;
 
@@ -34,6 +35,10 @@ final class Database {
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA cache_size=-65536");
+            s.execute("PRAGMA temp_store=MEMORY");
+            // fewer, larger WAL checkpoints: bulk ingestion commits often
+            s.execute("PRAGMA wal_autocheckpoint=8192");
         }
         return c;
     }

@@ -3,8 +3,4 @@ package dev.vigie.store;
 /** What one source gave in a batch: lines read, events made, and what had to be rejected or repaired. */
 public record SourceProgress(long lines, long events, long rejected, long invalidUtf8, long truncated,
                              long timeInferred) {
-    public SourceProgress plus(SourceProgress o) {
-        return new SourceProgress(lines + o.lines, events + o.events, rejected + o.rejected,
-                invalidUtf8 + o.invalidUtf8, truncated + o.truncated, timeInferred + o.timeInferred);
-    }
 }

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Vigie's history in one SQLite file. Writes come in batches, one transaction each, on the writer
@@ -33,6 +32,8 @@ public final class Store implements CheckpointSource, AutoCloseable {
     private final Database database;
     private final Connection writer;
     private final Connection reader;
+    private final Connection indexerReader;
+    private final SearchIndex search;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -41,6 +42,8 @@ public final class Store implements CheckpointSource, AutoCloseable {
             this.database = new Database(file);
             this.writer = database.connect();
             this.reader = database.connect();
+            this.indexerReader = database.connect();
+            this.search = new SearchIndex(file.resolveSibling("search.db"));
         } catch (SQLException e) {
             throw new IOException("cannot open the database " + file + ": " + e.getMessage(), e);
         }
@@ -79,7 +82,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
 
     private void insertEvents(List<LogEvent> events) throws SQLException {
         try (PreparedStatement ps = writer.prepareStatement("INSERT INTO log_events "
-                + "(time_ms, source, service, level, template_id, message, fields, raw, time_inferred) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                + "(time_ms, source, service, level, template_id, message, notes, raw, time_inferred) VALUES (?,?,?,?,?,?,?,?,?)")) {
             for (LogEvent e : events) {
                 ps.setLong(1, e.time().toEpochMilli());
                 ps.setString(2, e.source());
@@ -87,7 +90,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
                 ps.setString(4, e.level().name());
                 ps.setString(5, e.templateId());
                 ps.setString(6, e.message());
-                ps.setString(7, toJson(new TreeMap<>(e.fields())));
+                ps.setString(7, FlatJson.write(e.notes()));
                 ps.setString(8, e.raw());
                 ps.setInt(9, e.timeInferred() ? 1 : 0);
                 ps.addBatch();
@@ -121,14 +124,11 @@ public final class Store implements CheckpointSource, AutoCloseable {
             }
             cp.executeBatch();
             for (var e : b.sources.entrySet()) {
-                SourceProgress p = e.getValue();
+                long[] c = e.getValue();
                 st.setString(1, e.getKey());
-                st.setLong(2, p.lines());
-                st.setLong(3, p.events());
-                st.setLong(4, p.rejected());
-                st.setLong(5, p.invalidUtf8());
-                st.setLong(6, p.truncated());
-                st.setLong(7, p.timeInferred());
+                for (int i = 0; i < 6; i++) {
+                    st.setLong(2 + i, c[i]);
+                }
                 st.setLong(8, now);
                 st.addBatch();
             }
@@ -323,42 +323,75 @@ public final class Store implements CheckpointSource, AutoCloseable {
     }
 
     /**
-     * The newest events, optionally matching a full-text query (FTS5 syntax; plain words work).
+     * The newest events, or with {@code words} the newest whose message holds every one of them
+     * (letters and digits; punctuation separates words). Events not yet indexed are not found yet.
      */
-    public synchronized List<StoredEvent> events(String query, int limit) {
-        boolean search = query != null && !query.isBlank();
-        String sql = search
-                ? "SELECT e.id, e.time_ms, e.service, e.level, e.message, e.template_id FROM log_events_fts f "
-                + "JOIN log_events e ON e.id = f.rowid WHERE log_events_fts MATCH ? ORDER BY e.time_ms DESC, e.id DESC LIMIT ?"
-                : "SELECT id, time_ms, service, level, message, template_id FROM log_events ORDER BY time_ms DESC, id DESC LIMIT ?";
-        List<StoredEvent> out = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement(sql)) {
-            int i = 1;
-            if (search) {
-                ps.setString(i++, ftsQuery(query));
+    public List<StoredEvent> events(String words, int limit) {
+        try {
+            if (words == null || words.isBlank()) {
+                return select("SELECT id, time_ms, service, level, message, template_id FROM log_events "
+                        + "ORDER BY time_ms DESC, id DESC LIMIT " + limit);
             }
-            ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new StoredEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6)));
-                }
+            List<Long> ids = search.matching(words, limit);
+            if (ids.isEmpty()) {
+                return List.of();
             }
+            StringBuilder in = new StringBuilder();
+            ids.forEach(id -> in.append(in.length() == 0 ? "" : ",").append(id));
+            return select("SELECT id, time_ms, service, level, message, template_id FROM log_events WHERE id IN (" + in
+                    + ") ORDER BY time_ms DESC, id DESC");
         } catch (SQLException e) {
             throw new StoreException("cannot search events: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized List<StoredEvent> select(String sql) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
+            }
         }
         return out;
     }
 
-    /** Each word quoted, so that user text is never read as FTS syntax. */
-    static String ftsQuery(String text) {
-        StringBuilder q = new StringBuilder();
-        for (String word : text.trim().split("\\s+")) {
-            if (!word.isEmpty()) {
-                q.append(q.length() == 0 ? "" : " ").append('"').append(word.replace("\"", "\"\"")).append('"');
+    /**
+     * Adds up to {@code max} events to the full-text index, on the caller's thread (an indexer of
+     * its own: it does not hold up writes or reads).
+     *
+     * @return how many were indexed; 0 when the index has caught up
+     */
+    public int indexPending(int max) {
+        try {
+            synchronized (indexerReader) {
+                return search.indexNext(indexerReader, max);
             }
+        } catch (SQLException e) {
+            throw new StoreException("cannot index events: " + e.getMessage(), e);
         }
-        return q.toString();
+    }
+
+    /** Indexes everything stored so far. */
+    public void indexAll() {
+        while (indexPending(50_000) > 0) {
+            // until caught up
+        }
+    }
+
+    /** Events stored but not yet searchable. */
+    public long searchLag() {
+        try {
+            long indexed = search.indexedUpTo();
+            synchronized (this) {
+                try (PreparedStatement ps = reader.prepareStatement("SELECT coalesce(max(id), 0) FROM log_events");
+                     ResultSet rs = ps.executeQuery()) {
+                    return Math.max(0, rs.getLong(1) - indexed);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot measure the search lag", e);
+        }
     }
 
     public synchronized List<SourceStatus> sources() {
@@ -417,6 +450,8 @@ public final class Store implements CheckpointSource, AutoCloseable {
         try {
             writer.close();
             reader.close();
+            indexerReader.close();
+            search.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the database", e);
         }

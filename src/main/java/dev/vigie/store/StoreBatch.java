@@ -17,8 +17,9 @@ import java.util.Map;
  */
 public final class StoreBatch {
     final List<LogEvent> events = new ArrayList<>();
-    final Map<String, SourceProgress> sources = new LinkedHashMap<>();
-    final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
+    /** Per source: lines, events, rejected, invalid UTF-8, cut, time inferred (added in place: once per record). */
+    final Map<String, long[]> sources = new LinkedHashMap<>();
+    final Map<ContentKey, Checkpoint> checkpoints = new LinkedHashMap<>();
     final Map<String, String> sourceErrors = new LinkedHashMap<>();
     final Map<String, Template> templates = new LinkedHashMap<>();
     final List<MetricSample> samples = new ArrayList<>();
@@ -30,13 +31,22 @@ public final class StoreBatch {
         events.add(e);
     }
 
+    private record ContentKey(String fileKey, String fingerprint) {
+    }
+
     public void progress(String source, SourceProgress p) {
-        sources.merge(source, p, SourceProgress::plus);
+        long[] c = sources.computeIfAbsent(source, k -> new long[6]);
+        c[0] += p.lines();
+        c[1] += p.events();
+        c[2] += p.rejected();
+        c[3] += p.invalidUtf8();
+        c[4] += p.truncated();
+        c[5] += p.timeInferred();
     }
 
     /** The newest checkpoint of a content wins; it is committed with the events read up to it. */
     public void checkpoint(Checkpoint c) {
-        checkpoints.put(c.fileKey() + "|" + c.fingerprint(), c);
+        checkpoints.put(new ContentKey(c.fileKey(), c.fingerprint()), c);
     }
 
     public void sourceError(String source, String error) {

@@ -64,15 +64,21 @@ class StoreTest {
     }
 
     @Test
-    void fullTextSearchTreatsUserTextAsWords(@TempDir Path dir) throws Exception {
+    void fullTextSearchFollowsTheEventsAndTreatsUserTextAsWords(@TempDir Path dir) throws Exception {
         try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
             StoreBatch b = new StoreBatch();
             b.event(event("HikariPool-1 - Connection is not available"));
             b.event(event("Unable to reach the origin service"));
             store.write(b);
+            assertThat(store.events("origin", 10)).isEmpty(); // not indexed yet
+            assertThat(store.searchLag()).isEqualTo(2);
+            store.indexAll();
+            assertThat(store.searchLag()).isZero();
             assertThat(store.events("origin", 10)).extracting(StoredEvent::message).containsExactly("Unable to reach the origin service");
             assertThat(store.events("\"unbalanced AND (", 10)).isEmpty();
             assertThat(store.events("", 10)).hasSize(2);
+            assertThat(store.events("hikaripool-1 available", 10)).extracting(StoredEvent::message)
+                    .containsExactly("HikariPool-1 - Connection is not available");
         }
     }
 }

@@ -24,9 +24,13 @@ public final class LogsViewModel {
     void search() {
         String q = query.get();
         status.set("Searching…");
-        Background.run(() -> store.events(q, LIMIT), found -> {
-            rows.setAll(found);
-            status.set(found.size() + (found.size() == LIMIT ? "+" : "") + " events" + (q.isBlank() ? " (newest)" : " matching “" + q + "”"));
+        record Found(java.util.List<StoredEvent> events, long lag) {
+        }
+        Background.run(() -> new Found(store.events(q, LIMIT), store.searchLag()), found -> {
+            rows.setAll(found.events());
+            int n = found.events().size();
+            status.set(n + (n == LIMIT ? "+" : "") + " events" + (q.isBlank() ? " (newest)" : " with every word of “" + q + "”")
+                    + (found.lag() > 0 && !q.isBlank() ? " — the " + found.lag() + " newest are not searchable yet" : ""));
         }, e -> status.set("Search failed: " + e.getMessage()));
     }
 }
