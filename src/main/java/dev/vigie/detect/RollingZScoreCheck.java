@@ -8,6 +8,15 @@ import java.util.Map;
 /** How many standard deviations a point lies from the mean of the points just before it. */
 final class RollingZScoreCheck implements MetricCheck {
     static final int MIN_POINTS = 10;
+    /**
+     * The smallest spread believed per metric: a series that sat at 0% errors for an hour has no
+     * spread, and one 5xx would otherwise be infinitely many σ away.
+     */
+    private static final Map<String, Double> MIN_SPREAD = Map.of(
+            AccessLogMetrics.ERROR_RATIO, 2.0,
+            AccessLogMetrics.LATENCY_P95, 20.0,
+            AccessLogMetrics.REQUESTS, 5.0,
+            "error_rate", 1.0);
 
     private final double threshold;
 
@@ -27,7 +36,8 @@ final class RollingZScoreCheck implements MetricCheck {
         }
         double mean = before.mean();
         // a flat series has no spread: measure against 1% of its level so that noise does not fire
-        double std = Math.max(before.std(mean), Math.max(1e-9, Math.abs(mean) * 0.01));
+        double floor = Math.max(MIN_SPREAD.getOrDefault(s.metric(), 1e-9), Math.abs(mean) * 0.01);
+        double std = Math.max(before.std(mean), floor);
         double z = (s.value() - mean) / std;
         if (Math.abs(z) < threshold) {
             return null;

@@ -1,5 +1,6 @@
 package dev.vigie.pipeline;
 
+import dev.vigie.detect.AccessLogMetrics;
 import dev.vigie.detect.AnomalySink;
 import dev.vigie.detect.Detector;
 import dev.vigie.detect.DetectorSettings;
@@ -37,6 +38,7 @@ public final class Pipeline {
     private final LogParser parser;
     private final TemplateMiner miner = new TemplateMiner();
     private final Detector detector;
+    private final AccessLogMetrics accessMetrics = new AccessLogMetrics();
     private final Correlator correlator;
     private final EvidenceBuffer evidence = new EvidenceBuffer();
     private final FactsReportBuilder factsBuilder = new FactsReportBuilder();
@@ -104,6 +106,7 @@ public final class Pipeline {
             }
             evidence.onEvent(mined, t);
             detector.onEvent(mined, anomalySink);
+            accessMetrics.onEvent(mined, this::onSample);
             bus.publish(mined);
             observe(mined.time());
         }
@@ -139,6 +142,7 @@ public final class Pipeline {
             if (!newest.isBefore(advancedTo.plus(ADVANCE_STEP))) {
                 advancedTo = newest;
                 detector.advance(newest.minus(LATENESS), anomalySink);
+                accessMetrics.advance(newest.minus(LATENESS), this::onSample);
                 correlator.advance(newest.minus(LATENESS), incidentSink);
             }
         }
@@ -146,6 +150,7 @@ public final class Pipeline {
 
     /** End of input: every window and every incident closes. */
     public void finish() {
+        accessMetrics.flush(this::onSample);
         detector.flush(anomalySink);
         correlator.flush(newest, incidentSink);
     }

@@ -31,6 +31,8 @@ final class Database {
     Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
+            // only takes effect on a new file: rows of log events (~400 bytes) fit 16 KiB pages better
+            s.execute("PRAGMA page_size=16384");
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA busy_timeout=10000");

@@ -1,0 +1,56 @@
+package dev.vigie.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.Level;
+import dev.vigie.event.LogEvent;
+import dev.vigie.event.MetricSample;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AccessLogMetricsTest {
+    static final Instant T0 = Instant.parse("2026-03-14T10:00:00Z");
+
+    private static LogEvent request(long second, int status, String requestTime) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("status", String.valueOf(status));
+        if (requestTime != null) {
+            fields.put("request_time", requestTime);
+        }
+        return new LogEvent(T0.plusSeconds(second), "/l/nginx-access.log", "nginx", status >= 500 ? Level.ERROR : Level.INFO,
+                "GET / HTTP/1.1 " + status, fields, "raw", false, "t");
+    }
+
+    @Test
+    void requestsErrorShareAndP95PerMinute() {
+        AccessLogMetrics m = new AccessLogMetrics();
+        List<MetricSample> out = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            m.onEvent(request(i, i < 5 ? 502 : 200, String.format("%.3f", (i + 1) / 100.0)), out::add);
+        }
+        assertThat(out).isEmpty();
+        m.onEvent(request(61, 200, null), out::add);
+        assertThat(out).extracting(MetricSample::metric).containsExactly(
+                AccessLogMetrics.REQUESTS, AccessLogMetrics.ERROR_RATIO, AccessLogMetrics.LATENCY_P95);
+        assertThat(out).extracting(MetricSample::value).containsExactly(20.0, 25.0, 190.0);
+        assertThat(out.get(0).time()).isEqualTo(T0);
+        m.advance(T0.plusSeconds(121), out::add);
+        assertThat(out).hasSize(5); // the second minute had no request time: no p95
+    }
+
+    @Test
+    void oneServerErrorInAQuietHourIsNotAnAnomalyButABurstIs() {
+        List<MetricSample> ratio = new ArrayList<>();
+        for (int minute = 0; minute < 90; minute++) {
+            double v = minute == 40 ? 2.1 : minute >= 80 ? 60 : 0;
+            ratio.add(new MetricSample(T0.plusSeconds(60L * minute), "nginx", AccessLogMetrics.ERROR_RATIO, v));
+        }
+        List<Anomaly> found = Detector.detectMetrics(DetectorSettings.DEFAULTS, ratio);
+        assertThat(found).extracting(Anomaly::start).containsExactly(T0.plusSeconds(60L * 80));
+    }
+}
