@@ -67,8 +67,10 @@ class ExactlyOnceChaosTest {
             return next >= TOTAL;
         }
 
+        /** logrotate's {@code create}: the log is moved aside and a new empty one made at once. */
         synchronized void renameRotation() throws IOException {
             Files.move(log, log.resolveSibling("app.log." + ++rotations));
+            Files.createFile(log);
         }
 
         synchronized void copyTruncateRotation() throws IOException {

@@ -63,10 +63,6 @@ final class MultilineAssembler {
         return CONTINUATION.matcher(text).matches();
     }
 
-    boolean hasPending() {
-        return pending != null;
-    }
-
     void flush(Consumer<RawRecord> out) {
         if (pending != null) {
             out.accept(new RawRecord(source, fileKey, fingerprint, pending.toString(), pendingEnd, pendingLines, pendingFlags));

@@ -40,11 +40,4 @@ public final class Formats {
                     + names() + " or a header format such as '<Date> <Time> <Level> <Component>: <Content>'");
         };
     }
-
-    /** Checks a format name early, so that a typo is reported before anything is read. */
-    public static void check(String spec) {
-        if (!AUTO.equalsIgnoreCase(spec.strip())) {
-            named(spec);
-        }
-    }
 }

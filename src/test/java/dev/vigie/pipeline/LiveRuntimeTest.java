@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The live engine tails configured sources: appends and new files are picked up promptly and stored. */
 class LiveRuntimeTest {
-    // the tail loop looks at least every 250 ms; the bound leaves room for a loaded 2-core machine
-    static final Duration PROMPTLY = Duration.ofSeconds(2);
+    // the tail loop looks at least every 250 ms; the bound is loose so that a loaded 2-core machine
+    // does not fail it (speed is the benchmark's business, not a test's)
+    static final Duration PROMPTLY = Duration.ofSeconds(10);
 
     @Test
     void appendsAndNewFilesArePickedUpAndStored(@TempDir Path dataDir, @TempDir Path logs) throws Exception {

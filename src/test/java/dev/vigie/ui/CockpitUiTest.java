@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -55,31 +57,40 @@ class CockpitUiTest {
         runtime.close();
     }
 
+    /** Looks at the scene on the FX thread: the cockpit keeps changing it while the test runs. */
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void visitsEveryView(FxRobot robot) {
         for (String id : VIEWS) {
             robot.clickOn("#nav-" + id);
             WaitForAsyncUtils.waitForFxEvents();
-            Node view = robot.lookup("#" + id + "-view").query();
-            assertThat(view.isVisible()).as(id).isTrue();
-            assertThat(view.getScene()).as(id + " is in the window").isNotNull();
+            Node view = onFx(() -> robot.lookup("#" + id + "-view").query());
+            assertThat(onFx(view::isVisible)).as(id).isTrue();
+            assertThat(onFx(view::getScene)).as(id + " is in the window").isNotNull();
         }
     }
 
     @Test
     void dashboardMovesAndIncidentsArriveWithReports(FxRobot robot) {
-        Tile events = robot.lookup("#dashboard-events").queryAs(Tile.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.getValue() > 0);
-        MetricChart chart = robot.lookup("#dashboard-chart").queryAs(MetricChart.class);
-        await().atMost(Duration.ofSeconds(30)).until(() -> chart.markerCount() > 0);
+        Tile events = onFx(() -> robot.lookup("#dashboard-events").queryAs(Tile.class));
+        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(events::getValue) > 0);
+        MetricChart chart = onFx(() -> robot.lookup("#dashboard-chart").queryAs(MetricChart.class));
+        await().atMost(Duration.ofSeconds(30)).until(() -> onFx(chart::markerCount) > 0);
 
         robot.clickOn("#nav-incidents");
-        ListView<StoredIncident> list = robot.lookup("#incidents-list").queryListView();
-        await().atMost(Duration.ofSeconds(60)).until(() -> list.getItems().stream().anyMatch(i -> i.reportPath() != null));
+        ListView<StoredIncident> list = onFx(() -> robot.lookup("#incidents-list").queryListView());
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> list.getItems().stream().anyMatch(i -> i.reportPath() != null)));
         robot.interact(() -> list.getItems().stream().filter(i -> i.reportPath() != null).findFirst()
                 .ifPresent(i -> list.getSelectionModel().select(i)));
-        TextArea report = robot.lookup("#incident-report").queryAs(TextArea.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> report.getText().contains("## Probable cause"));
+        TextArea report = onFx(() -> robot.lookup("#incident-report").queryAs(TextArea.class));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(report::getText).contains("## Probable cause"));
     }
 
     @Test
@@ -89,23 +100,23 @@ class CockpitUiTest {
         robot.clickOn("#nav-chat");
         robot.clickOn("#chat-question").write("what failed at 08:21?");
         robot.clickOn("#chat-ask");
-        ListView<String> transcript = robot.lookup("#chat-transcript").queryListView();
-        await().atMost(Duration.ofSeconds(10)).until(() -> transcript.getItems().stream()
-                .anyMatch(m -> m.startsWith("Vigie: Around 08:21") && m.contains("api")));
+        ListView<String> transcript = onFx(() -> robot.lookup("#chat-transcript").queryListView());
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> transcript.getItems().stream()
+                .anyMatch(m -> m.startsWith("Vigie: Around 08:21") && m.contains("api"))));
     }
 
     @Test
     void simulationSlidersReRunDetection(FxRobot robot) {
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.recent().series("api/latency_ms_p95", 10_000).size() > 200);
         robot.clickOn("#nav-simulation");
-        ComboBox<String> series = robot.lookup("#simulation-series").queryComboBox();
+        ComboBox<String> series = onFx(() -> robot.lookup("#simulation-series").queryComboBox());
         robot.interact(() -> series.setValue("api/latency_ms_p95"));
-        Label summary = robot.lookup("#simulation-summary").queryAs(Label.class);
-        await().atMost(Duration.ofSeconds(10)).until(() -> summary.getText().contains("z ≥ 5.0"));
-        int strict = anomalies(summary.getText());
+        Label summary = onFx(() -> robot.lookup("#simulation-summary").queryAs(Label.class));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(summary::getText).contains("z ≥ 5.0"));
+        int strict = anomalies(onFx(summary::getText));
         robot.interact(() -> robot.lookup("#simulation-z").queryAs(Slider.class).setValue(1.5));
-        await().atMost(Duration.ofSeconds(10)).until(() -> summary.getText().contains("z ≥ 1.5"));
-        assertThat(anomalies(summary.getText())).isGreaterThan(strict);
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(summary::getText).contains("z ≥ 1.5"));
+        assertThat(anomalies(onFx(summary::getText))).isGreaterThan(strict);
     }
 
     private static int anomalies(String summary) {
