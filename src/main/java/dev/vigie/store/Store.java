@@ -21,7 +21,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,8 @@ public final class Store implements CheckpointSource, AutoCloseable {
     private final Connection indexerReader;
     private final SearchIndex search;
     private final Clock clock;
+    /** Source ids known to the writer; cleared when a write fails, as its new ids were rolled back. */
+    private final Map<String, Long> sourceIds = new HashMap<>();
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     public Store(Path file, Clock clock) throws IOException {
@@ -71,6 +75,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
                 writer.commit();
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
+                sourceIds.clear();
                 throw e;
             } finally {
                 writer.setAutoCommit(true);
@@ -82,21 +87,42 @@ public final class Store implements CheckpointSource, AutoCloseable {
 
     private void insertEvents(List<LogEvent> events) throws SQLException {
         try (PreparedStatement ps = writer.prepareStatement("INSERT INTO log_events "
-                + "(time_ms, source, service, level, template_id, message, notes, raw, time_inferred) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                + "(time_ms, source_id, service, level, template_id, message, notes, raw, time_inferred) VALUES (?,?,?,?,?,?,?,?,?)")) {
             for (LogEvent e : events) {
                 ps.setLong(1, e.time().toEpochMilli());
-                ps.setString(2, e.source());
+                ps.setLong(2, sourceId(e.source()));
                 ps.setString(3, e.service());
                 ps.setString(4, e.level().name());
                 ps.setString(5, e.templateId());
                 ps.setString(6, e.message());
-                ps.setString(7, FlatJson.write(e.notes()));
+                Map<String, String> notes = e.notes();
+                ps.setString(7, notes.isEmpty() ? null : FlatJson.write(notes));
                 ps.setString(8, e.raw());
                 ps.setInt(9, e.timeInferred() ? 1 : 0);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    /** The id of a source path, made in the writer's transaction the first time the path is seen. */
+    private long sourceId(String path) throws SQLException {
+        Long id = sourceIds.get(path);
+        if (id != null) {
+            return id;
+        }
+        try (PreparedStatement insert = writer.prepareStatement("INSERT OR IGNORE INTO source_names (path) VALUES (?)");
+             PreparedStatement select = writer.prepareStatement("SELECT id FROM source_names WHERE path = ?")) {
+            insert.setString(1, path);
+            insert.executeUpdate();
+            select.setString(1, path);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        sourceIds.put(path, id);
+        return id;
     }
 
     private void upsertSources(StoreBatch b) throws SQLException {

@@ -81,4 +81,38 @@ class StoreTest {
                     .containsExactly("HikariPool-1 - Connection is not available");
         }
     }
+
+    @Test
+    void upgradingKeepsStoredEvents(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("vigie.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            var s = c.createStatement();
+            s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+            for (int v = 1; v <= 4; v++) {
+                String name = Database.MIGRATIONS.get(v - 1);
+                try (var in = Database.class.getResourceAsStream("migrations/" + name)) {
+                    for (String sql : Database.statements(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("INSERT INTO schema_version VALUES (" + v + ", '" + name + "')");
+            }
+            s.execute("INSERT INTO log_events (time_ms, source, service, level, message, notes, raw, time_inferred) "
+                    + "VALUES (1, '/l/a.log', 'a', 'ERROR', 'kept', '{}', 'raw kept', 0)");
+        }
+        try (Store store = new Store(db, Clock.systemUTC())) {
+            assertThat(store.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
+            assertThat(store.events("", 10)).extracting(StoredEvent::message).containsExactly("kept");
+            StoreBatch b = new StoreBatch();
+            b.event(event("after the upgrade"));
+            store.write(b);
+            assertThat(store.count("log_events")).isEqualTo(2);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT count(DISTINCT source_id), min(n.path) FROM log_events e JOIN source_names n ON n.id = e.source_id")) {
+            assertThat(rs.getLong(1)).isEqualTo(1);
+            assertThat(rs.getString(2)).isEqualTo("/l/a.log");
+        }
+    }
 }
