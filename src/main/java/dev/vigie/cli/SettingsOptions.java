@@ -32,6 +32,9 @@ public final class SettingsOptions {
                     + "plain, or a header format in Loghub's notation, e.g. '<Date> <Time> <Level> <Component>: <Content>'")
     String logFormat;
 
+    @Option(names = "--include-gz", description = "Read rotated .gz files too, from where their original's reading stopped")
+    boolean includeGz;
+
     @Option(names = "--no-simulator", description = "Do not run the built-in metric simulator")
     boolean noSimulator;
 
@@ -50,6 +53,9 @@ public final class SettingsOptions {
         putIfSet(v, "ollama.url", ollamaUrl);
         putIfSet(v, "ollama.model", ollamaModel);
         putIfSet(v, "log.format", logFormat);
+        if (includeGz) {
+            v.put("ingest.include.gz", "true");
+        }
         if (noSimulator) {
             v.put("simulator.enabled", "false");
         }

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param quiet         a held record (unterminated last line, open stack trace) is complete after this long
  * @param logFormat     the format of every source ({@code auto}: sniffed per source)
  * @param formats       formats of the sources matching each glob, winning over {@code logFormat}
+ * @param includeCompressed whether rotated {@code .gz} files are read (from where their original's reading stopped)
  */
 public record Settings(
         Path dataDir,
@@ -34,7 +35,8 @@ public record Settings(
         int maxLineBytes,
         Duration quiet,
         String logFormat,
-        Map<String, String> formats) {
+        Map<String, String> formats,
+        boolean includeCompressed) {
 
     public Settings {
         sources = List.copyOf(sources);

@@ -31,20 +31,22 @@ public final class SettingsLoader {
     static final String MAX_LINE = "ingest.max.line.bytes";
     static final String QUIET = "ingest.quiet.ms";
     static final String LOG_FORMAT = "log.format";
+    static final String INCLUDE_GZ = "ingest.include.gz";
     /** {@code format.<glob>=<format>}: the format of the sources matching the glob. */
     static final String FORMAT_PREFIX = "format.";
 
-    private static final Map<String, String> ENV_NAMES = Map.of(
-            SOURCES, "VIGIE_SOURCES",
-            REPLAY_DIR, "VIGIE_REPLAY_DIR",
-            REPLAY_SPEED, "VIGIE_REPLAY_SPEED",
-            OLLAMA_URL, "VIGIE_OLLAMA_URL",
-            OLLAMA_MODEL, "VIGIE_OLLAMA_MODEL",
-            SIMULATOR, "VIGIE_SIMULATOR",
-            INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS",
-            MAX_LINE, "VIGIE_MAX_LINE_BYTES",
-            QUIET, "VIGIE_QUIET_MS",
-            LOG_FORMAT, "VIGIE_LOG_FORMAT");
+    private static final Map<String, String> ENV_NAMES = Map.ofEntries(
+            Map.entry(SOURCES, "VIGIE_SOURCES"),
+            Map.entry(REPLAY_DIR, "VIGIE_REPLAY_DIR"),
+            Map.entry(REPLAY_SPEED, "VIGIE_REPLAY_SPEED"),
+            Map.entry(OLLAMA_URL, "VIGIE_OLLAMA_URL"),
+            Map.entry(OLLAMA_MODEL, "VIGIE_OLLAMA_MODEL"),
+            Map.entry(SIMULATOR, "VIGIE_SIMULATOR"),
+            Map.entry(INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS"),
+            Map.entry(MAX_LINE, "VIGIE_MAX_LINE_BYTES"),
+            Map.entry(QUIET, "VIGIE_QUIET_MS"),
+            Map.entry(LOG_FORMAT, "VIGIE_LOG_FORMAT"),
+            Map.entry(INCLUDE_GZ, "VIGIE_INCLUDE_GZ"));
 
     private final Map<String, String> env;
     private final Path home;
@@ -103,7 +105,8 @@ public final class SettingsLoader {
                 (int) Math.min(Integer.MAX_VALUE - 8, positive(values, MAX_LINE)),
                 Duration.ofMillis((long) positive(values, QUIET)),
                 values.get(LOG_FORMAT),
-                formats(values));
+                formats(values),
+                Boolean.parseBoolean(values.get(INCLUDE_GZ)));
     }
 
     Path dataDir(Path cliDataDir) {
@@ -120,17 +123,18 @@ public final class SettingsLoader {
     }
 
     private static Map<String, String> defaults() {
-        return Map.of(
-                LOG_FORMAT, "auto",
-                MAX_LINE, String.valueOf(1 << 20),
-                QUIET, "1000",
-                SOURCES, "",
-                REPLAY_DIR, "sample-logs",
-                REPLAY_SPEED, "60",
-                OLLAMA_URL, "http://localhost:11434",
-                OLLAMA_MODEL, "",
-                SIMULATOR, "true",
-                INCIDENT_GAP, "300");
+        return Map.ofEntries(
+                Map.entry(INCLUDE_GZ, "false"),
+                Map.entry(LOG_FORMAT, "auto"),
+                Map.entry(MAX_LINE, String.valueOf(1 << 20)),
+                Map.entry(QUIET, "1000"),
+                Map.entry(SOURCES, ""),
+                Map.entry(REPLAY_DIR, "sample-logs"),
+                Map.entry(REPLAY_SPEED, "60"),
+                Map.entry(OLLAMA_URL, "http://localhost:11434"),
+                Map.entry(OLLAMA_MODEL, ""),
+                Map.entry(SIMULATOR, "true"),
+                Map.entry(INCIDENT_GAP, "300"));
     }
 
     private static Map<String, String> formats(Map<String, String> values) {
@@ -179,6 +183,8 @@ public final class SettingsLoader {
                     # Lines longer than this are cut (and flagged); a held last line or stack trace is complete after this quiet time.
                     #ingest.max.line.bytes=1048576
                     #ingest.quiet.ms=1000
+                    # Read rotated .gz files too (each from where its original's reading stopped).
+                    #ingest.include.gz=false
                     # Log format of every source: auto (sniffed per source), json, logfmt, syslog, access, nginx-error,
                     # apache-error, plain, or a header format in Loghub's notation such as <Date> <Time> <Level> <Content>.
                     #log.format=auto

@@ -33,9 +33,11 @@ final class FileResolver {
      * @param retired fingerprints of contents that were truncated or deleted while being read, with
      *                where their reading had reached
      */
-    Decision resolve(Path path, FileChannel channel, String fileKey, String fingerprint,
+    /**
+     * @param size the file's length in bytes (its decompressed length is unknown for a {@code .gz}: pass Long.MAX_VALUE)
+     */
+    Decision resolve(Path path, long size, String fileKey, String fingerprint,
                      Collection<FileTailer> tracked, Map<String, Long> retired) throws IOException {
-        long size = channel.size();
         Optional<Checkpoint> own = checkpoints.find(fileKey, fingerprint);
         if (own.isPresent()) {
             // same first line but shorter than what was read: rewritten in place, so it is new
@@ -48,8 +50,8 @@ final class FileResolver {
                     // what it held), this copy continues from there
                     return Decision.DEFER;
                 }
-                // a copy of a content still being read: the original gives these lines
-                return Fingerprint.samePrefix(path, t.path()) ? Decision.DEFER : new Decision(0);
+                // a copy of a content still being read (plain, or compressed): the original gives these lines
+                return FileTailer.compressed(path) || Fingerprint.samePrefix(path, t.path()) ? Decision.DEFER : new Decision(0);
             }
         }
         Long fromRetired = retired.remove(fingerprint);

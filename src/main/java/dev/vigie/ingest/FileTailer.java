@@ -2,7 +2,9 @@ package dev.vigie.ingest;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads one file (one content: one file key and fingerprint) from a byte offset, line by line,
@@ -18,7 +21,8 @@ import java.util.function.Consumer;
  */
 final class FileTailer implements AutoCloseable {
     private Path path;
-    private final FileChannel channel;
+    /** A plain file (tailable), or the decompressed stream of a {@code .gz} file (read once, never replaced). */
+    private final ReadableByteChannel channel;
     private final String fileKey;
     private final String fingerprint;
     private final IngestOptions options;
@@ -32,7 +36,7 @@ final class FileTailer implements AutoCloseable {
     private long lastDataNanos = System.nanoTime();
     private final Consumer<RawRecord> tracker;
 
-    private FileTailer(Path path, FileChannel channel, String fileKey, String fingerprint, long offset,
+    private FileTailer(Path path, ReadableByteChannel channel, String fileKey, String fingerprint, long offset,
                        IngestOptions options) throws IOException {
         this.path = path;
         this.channel = channel;
@@ -43,11 +47,28 @@ final class FileTailer implements AutoCloseable {
         this.consumed = offset;
         this.emitted = offset;
         this.tracker = r -> emitted = r.endOffset();
-        channel.position(offset);
+        if (channel instanceof FileChannel file) {
+            file.position(offset);
+        } else {
+            skip(channel, offset);
+        }
     }
 
-    /** Takes over an open channel, positioned at {@code offset}. */
-    static FileTailer at(Path path, FileChannel channel, String fileKey, String fingerprint, long offset,
+    private static void skip(ReadableByteChannel channel, long bytes) throws IOException {
+        ByteBuffer discard = ByteBuffer.allocate(64 * 1024);
+        long left = bytes;
+        while (left > 0) {
+            discard.clear().limit((int) Math.min(discard.capacity(), left));
+            int n = channel.read(discard);
+            if (n < 0) {
+                return;
+            }
+            left -= n;
+        }
+    }
+
+    /** Takes over an open channel and reads it from {@code offset} (in uncompressed bytes for a {@code .gz}). */
+    static FileTailer at(Path path, ReadableByteChannel channel, String fileKey, String fingerprint, long offset,
                          IngestOptions options) throws IOException {
         return new FileTailer(path, channel, fileKey, fingerprint, offset, options);
     }
@@ -59,6 +80,15 @@ final class FileTailer implements AutoCloseable {
 
     static FileChannel open(Path path) throws IOException {
         return FileChannel.open(path, StandardOpenOption.READ);
+    }
+
+    static boolean compressed(Path path) {
+        return path.getFileName().toString().endsWith(".gz");
+    }
+
+    /** The decompressed content of a {@code .gz} file. */
+    static ReadableByteChannel openCompressed(Path path) throws IOException {
+        return Channels.newChannel(new GZIPInputStream(Files.newInputStream(path), 64 * 1024));
     }
 
     String source() {
@@ -91,10 +121,13 @@ final class FileTailer implements AutoCloseable {
 
     /** The file was truncated or rewritten under us: what we were reading is gone from it. */
     boolean contentReplaced() throws IOException {
-        if (channel.size() < channel.position()) {
+        if (!(channel instanceof FileChannel file)) {
+            return false; // a compressed file is a finished one
+        }
+        if (file.size() < file.position()) {
             return true;
         }
-        String now = Fingerprint.of(channel, false);
+        String now = Fingerprint.of(file, false);
         return now != null && !now.equals(fingerprint);
     }
 
@@ -137,7 +170,7 @@ final class FileTailer implements AutoCloseable {
 
     private boolean read(Consumer<RawRecord> out, int maxReads) throws IOException {
         Consumer<RawRecord> both = tracker.andThen(out);
-        long position = channel.position();
+        long position = consumed;
         for (int reads = 0; reads < maxReads; reads++) {
             buffer.clear();
             int n = channel.read(buffer);

@@ -53,6 +53,24 @@ final class Fingerprint {
         return hash(Arrays.copyOf(bytes, end));
     }
 
+    /** The fingerprint of a {@code .gz} file's decompressed content: the same as the file it was compressed from. */
+    static String ofCompressed(Path path) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(path))) {
+            byte[] head = in.readNBytes(MAX_BYTES);
+            if (head.length == 0) {
+                return null;
+            }
+            int end = head.length;
+            for (int i = 0; i < head.length; i++) {
+                if (head[i] == '\n') {
+                    end = i + 1;
+                    break;
+                }
+            }
+            return hash(Arrays.copyOf(head, end));
+        }
+    }
+
     /** Whether two files hold the same bytes over the length of the shorter one (capped): one is a copy of the other. */
     static boolean samePrefix(Path a, Path b) throws IOException {
         try (FileChannel ca = FileChannel.open(a, StandardOpenOption.READ);

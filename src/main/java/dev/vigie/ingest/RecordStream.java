@@ -33,27 +33,36 @@ public final class RecordStream implements AutoCloseable {
         for (Path file : paths.files()) {
             FileChannel channel = null;
             try {
-                channel = FileTailer.open(file);
+                boolean gz = FileTailer.compressed(file);
                 String key = FileTailer.fileKey(file);
-                String fingerprint = Fingerprint.of(channel, true);
+                if (!gz) {
+                    channel = FileTailer.open(file);
+                }
+                String fingerprint = gz ? Fingerprint.ofCompressed(file) : Fingerprint.of(channel, true);
                 if (fingerprint == null) {
-                    channel.close();
+                    close(channel);
                     continue; // empty
                 }
-                FileResolver.Decision d = resolver.resolve(file, channel, key, fingerprint, opened, new HashMap<>());
+                FileResolver.Decision d = resolver.resolve(file, gz ? Long.MAX_VALUE : channel.size(), key, fingerprint,
+                        opened, new HashMap<>());
                 if (d.deferred()) {
-                    channel.close();
+                    close(channel);
                     continue;
                 }
-                opened.add(FileTailer.at(file, channel, key, fingerprint, d.offset(), options));
+                opened.add(FileTailer.at(file, gz ? FileTailer.openCompressed(file) : channel, key, fingerprint, d.offset(),
+                        options));
             } catch (IOException e) {
-                if (channel != null) {
-                    channel.close();
-                }
+                close(channel);
                 unreadable.accept(file.toString(), e);
             }
         }
         return opened.stream().map(RecordStream::new).toList();
+    }
+
+    private static void close(FileChannel channel) throws IOException {
+        if (channel != null) {
+            channel.close();
+        }
     }
 
     public String source() {

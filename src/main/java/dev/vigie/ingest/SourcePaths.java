@@ -12,15 +12,24 @@ import java.util.stream.Stream;
 
 /**
  * The configured sources: files, directories (every file below them) and globs. Compressed
- * rotated files are skipped. Results are sorted, so every run visits files in the same order.
+ * rotated files are skipped unless asked for. Results are sorted, so every run visits files in the same order.
  */
 public final class SourcePaths {
     private final List<Spec> specs = new ArrayList<>();
+    private final boolean includeCompressed;
 
     private record Spec(Path base, PathMatcher matcher) {
     }
 
     public SourcePaths(List<String> patterns) {
+        this(patterns, false);
+    }
+
+    /**
+     * @param includeCompressed whether {@code .gz} files (rotated, compressed logs) are read too
+     */
+    public SourcePaths(List<String> patterns, boolean includeCompressed) {
+        this.includeCompressed = includeCompressed;
         for (String pattern : patterns) {
             int glob = firstGlobChar(pattern);
             if (glob < 0) {
@@ -59,7 +68,7 @@ public final class SourcePaths {
             try (Stream<Path> walk = Files.walk(spec.base())) {
                 walk.filter(Files::isRegularFile)
                         .filter(p -> !p.getFileName().toString().startsWith("."))
-                        .filter(p -> !p.getFileName().toString().endsWith(".gz"))
+                        .filter(p -> includeCompressed || !p.getFileName().toString().endsWith(".gz"))
                         .filter(spec.matcher()::matches)
                         .forEach(found::add);
             }

@@ -151,6 +151,17 @@ public final class Tailing implements AutoCloseable {
     }
 
     private void track(Path file, String key) throws IOException {
+        if (FileTailer.compressed(file)) {
+            String fingerprint = Fingerprint.ofCompressed(file); // a .gz still being written fails here and is retried
+            if (fingerprint == null) {
+                return;
+            }
+            FileResolver.Decision d = resolver.resolve(file, Long.MAX_VALUE, key, fingerprint, tailers.values(), retired);
+            if (!d.deferred()) {
+                tailers.put(key, FileTailer.at(file, FileTailer.openCompressed(file), key, fingerprint, d.offset(), options));
+            }
+            return;
+        }
         FileChannel channel = FileTailer.open(file);
         try {
             String fingerprint = Fingerprint.of(channel, false);
@@ -158,7 +169,7 @@ public final class Tailing implements AutoCloseable {
                 channel.close(); // no complete first line yet
                 return;
             }
-            FileResolver.Decision d = resolver.resolve(file, channel, key, fingerprint, tailers.values(), retired);
+            FileResolver.Decision d = resolver.resolve(file, channel.size(), key, fingerprint, tailers.values(), retired);
             if (d.deferred()) {
                 channel.close();
                 return;

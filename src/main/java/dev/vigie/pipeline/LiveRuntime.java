@@ -107,7 +107,7 @@ public final class LiveRuntime implements AutoCloseable {
         simulator = settings.simulator()
                 ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
                 : null;
-        tailing = new Tailing(new SourcePaths(sources), store, OnceIngest.ingestOptions(settings), this::enqueue,
+        tailing = new Tailing(new SourcePaths(sources, settings.includeCompressed()), store, OnceIngest.ingestOptions(settings), this::enqueue,
                 (source, error) -> input.offer(new SourceError(source, error)));
     }
 

@@ -64,7 +64,7 @@ public final class OnceIngest {
             pipeline.restoreTemplates(store.templates());
 
             Map<String, String> unreadable = new TreeMap<>();
-            List<RecordStream> streams = RecordStream.open(new SourcePaths(paths), store, ingestOptions(settings),
+            List<RecordStream> streams = RecordStream.open(new SourcePaths(paths, settings.includeCompressed()), store, ingestOptions(settings),
                     (source, e) -> unreadable.put(source, e.toString()));
             unreadable.forEach(pipeline::onSourceError);
             try {

@@ -21,9 +21,11 @@ class OneShotReadingTest {
         Files.writeString(p, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
+    boolean includeCompressed;
+
     List<RawRecord> read(IngestOptions options) throws Exception {
         List<RawRecord> out = new ArrayList<>();
-        for (RecordStream s : RecordStream.open(new SourcePaths(List.of(dir.toString())), checkpoints, options, (p, e) -> {
+        for (RecordStream s : RecordStream.open(new SourcePaths(List.of(dir.toString()), includeCompressed), checkpoints, options, (p, e) -> {
             throw new AssertionError(p, e);
         })) {
             try (s) {
@@ -153,5 +155,24 @@ class OneShotReadingTest {
                 .containsExactly(dir.resolve("a.log"), dir.resolve("b.jsonl"), dir.resolve("sub/c.log"));
         assertThat(new SourcePaths(List.of(dir + "/*.log")).files()).containsExactly(dir.resolve("a.log"));
         assertThat(new SourcePaths(List.of(dir.resolve("b.jsonl").toString())).files()).containsExactly(dir.resolve("b.jsonl"));
+    }
+
+    @Test
+    void aCompressedRotationIsReadFromWhereItsOriginalStoppedWhenAskedFor() throws Exception {
+        Path log = dir.resolve("a.log");
+        append(log, "1 first\n2\n");
+        assertThat(read()).containsExactly("1 first", "2");
+        append(log, "3 written before rotation\n");
+        // logrotate with delaycompress: rename, then compress the rotated file and delete it
+        Files.move(log, dir.resolve("a.log.1"));
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve("a.log.1.gz")))) {
+            out.write(Files.readAllBytes(dir.resolve("a.log.1")));
+        }
+        Files.delete(dir.resolve("a.log.1"));
+        append(log, "1 new file\n");
+        assertThat(read()).containsExactly("1 new file"); // .gz skipped by default
+        includeCompressed = true;
+        assertThat(read()).containsExactly("3 written before rotation");
+        assertThat(read()).isEmpty();
     }
 }
