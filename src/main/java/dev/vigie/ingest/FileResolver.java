@@ -29,12 +29,10 @@ final class FileResolver {
     }
 
     /**
-     * @param tracked contents being read now, by file key
+     * @param size    the file's length in bytes (unknown once decompressed for a {@code .gz}: Long.MAX_VALUE)
+     * @param tracked contents being read now
      * @param retired fingerprints of contents that were truncated or deleted while being read, with
      *                where their reading had reached
-     */
-    /**
-     * @param size the file's length in bytes (its decompressed length is unknown for a {@code .gz}: pass Long.MAX_VALUE)
      */
     Decision resolve(Path path, long size, String fileKey, String fingerprint,
                      Collection<FileTailer> tracked, Map<String, Long> retired) throws IOException {
@@ -67,9 +65,18 @@ final class FileResolver {
         return new Decision(0);
     }
 
+    /** Whether the file at {@code path} is still that content: same key, same first line. */
     private static boolean presents(Path path, String fileKey, String fingerprint) {
-        try (FileChannel ch = FileTailer.open(path)) {
-            return FileTailer.fileKey(path).equals(fileKey) && fingerprint.equals(Fingerprint.of(ch, true));
+        try {
+            if (!FileTailer.fileKey(path).equals(fileKey)) {
+                return false;
+            }
+            if (FileTailer.compressed(path)) {
+                return fingerprint.equals(Fingerprint.ofCompressed(path));
+            }
+            try (FileChannel ch = FileTailer.open(path)) {
+                return fingerprint.equals(Fingerprint.of(ch, true));
+            }
         } catch (IOException e) {
             return false;
         }
