@@ -35,6 +35,7 @@ public final class BenchCommand {
                 if (json) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("parse_lines_per_s", Math.round(r.parseLinesPerS()));
+                    out.put("parse_lines_per_cpu_s", Math.round(r.parseLinesPerCpuS()));
                     out.put("ingest_lines_per_s", Math.round(r.ingestLinesPerS()));
                     out.put("index_events_per_s", Math.round(r.indexEventsPerS()));
                     out.put("peak_heap_mb", r.peakHeapMb());
@@ -43,10 +44,10 @@ public final class BenchCommand {
                     out.put("runs", r.runs());
                     System.out.println(Json.write(out));
                 } else {
-                    System.out.printf(Locale.ROOT, "%d lines (%.1f MB), median of %d runs:%n  parse only:            %,.0f lines/s%n"
+                    System.out.printf(Locale.ROOT, "%d lines (%.1f MB), median of %d runs:%n  parse only:            %,.0f lines/s (%,.0f per CPU second)%n"
                                     + "  tail+parse+persist:    %,.0f lines/s%n  search index:          %,.0f events/s (beside ingestion)%n"
                                     + "  peak heap:             %d MB%n",
-                            r.lines(), r.corpusBytes() / 1e6, r.runs(), r.parseLinesPerS(), r.ingestLinesPerS(),
+                            r.lines(), r.corpusBytes() / 1e6, r.runs(), r.parseLinesPerS(), r.parseLinesPerCpuS(), r.ingestLinesPerS(),
                             r.indexEventsPerS(), r.peakHeapMb());
                 }
             } finally {

@@ -105,6 +105,48 @@ final class IsoTime {
         }
     }
 
+    /** syslog's {@code Mmm dd HH:mm:ss} (day padded with a space or not), the year from the reference, or null. */
+    static Timestamps.Found syslog(String s, Instant reference) {
+        if (s.length() < 15 || s.charAt(3) != ' ') {
+            return null;
+        }
+        int month = MONTHS.indexOf(s.substring(0, 3));
+        if (month < 0 || month % 3 != 0) {
+            return null;
+        }
+        int i = 4;
+        if (s.charAt(i) == ' ') {
+            i++;
+        }
+        int dayEnd = s.indexOf(' ', i);
+        if (dayEnd < 0 || dayEnd - i < 1 || dayEnd - i > 2 || dayEnd + 9 > s.length() || s.charAt(dayEnd + 3) != ':'
+                || s.charAt(dayEnd + 6) != ':') {
+            return null;
+        }
+        int day = digits(s, i, dayEnd - i);
+        int hour = digits(s, dayEnd + 1, 2);
+        int minute = digits(s, dayEnd + 4, 2);
+        int second = digits(s, dayEnd + 7, 2);
+        int end = dayEnd + 9;
+        if (day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60
+                || (end < s.length() && (s.charAt(end) == '.' || Character.isDigit(s.charAt(end))))) {
+            return null; // fractions and odd shapes: the general reader
+        }
+        int year = reference.atZone(java.time.ZoneOffset.UTC).getYear();
+        for (int y = year + 1; y >= year - 1; y--) {
+            try {
+                long epochDay = LocalDate.of(y, month / 3 + 1, day).toEpochDay();
+                Instant t = Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + Math.min(second, 59));
+                if (!t.isAfter(reference.plusSeconds(86_400))) {
+                    return new Timestamps.Found(t, end);
+                }
+            } catch (java.time.DateTimeException e) {
+                // Feb 29 in a year without it: the year before
+            }
+        }
+        return null;
+    }
+
     /** The number written by {@code count} digits at {@code from}, or -1. */
     private static int digits(String s, int from, int count) {
         int v = 0;

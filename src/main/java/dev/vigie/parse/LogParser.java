@@ -180,7 +180,7 @@ public final class LogParser {
     /** Mostly control characters or replacement characters: not a log line. */
     private static boolean isGarbage(String text) {
         int bad = 0;
-        int n = Math.min(text.length(), 4096);
+        int n = Math.min(text.length(), 1024);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\n')) {

@@ -24,7 +24,7 @@ final class LogfmtFormat implements LogFormat {
         if (timeKey == null && levelKey == null && msgKey == null) {
             return null;
         }
-        Map<String, String> fields = new LinkedHashMap<>(pairs);
+        Map<String, String> fields = pairs; // fresh for this line
         Instant time = timeKey == null ? null : Timestamps.any(fields.remove(timeKey), reference);
         Level level = levelKey == null ? null : Level.fromToken(fields.remove(levelKey));
         String message = msgKey == null ? line : fields.remove(msgKey);
@@ -61,8 +61,8 @@ final class LogfmtFormat implements LogFormat {
                 return null;
             }
             String key = line.substring(keyStart, i++);
-            StringBuilder value = new StringBuilder();
             if (i < n && line.charAt(i) == '"') {
+                StringBuilder value = new StringBuilder();
                 i++;
                 while (i < n && line.charAt(i) != '"') {
                     if (line.charAt(i) == '\\' && i + 1 < n) {
@@ -74,12 +74,14 @@ final class LogfmtFormat implements LogFormat {
                     return null; // unterminated quote
                 }
                 i++;
+                out.put(key, value.toString());
             } else {
+                int start = i;
                 while (i < n && line.charAt(i) != ' ') {
-                    value.append(line.charAt(i++));
+                    i++;
                 }
+                out.put(key, line.substring(start, i));
             }
-            out.put(key, value.toString());
         }
         return out;
     }

@@ -16,7 +16,6 @@ final class SyslogFormat implements LogFormat {
     private static final Pattern RFC5424 = Pattern.compile(
             "^<(\\d{1,3})>1 (\\S+) (\\S+) (\\S+) (\\S+) (\\S+) (-|(?:\\[[^\\]]*\\])+) ?(.*)$", Pattern.DOTALL);
     private static final Pattern PRI = Pattern.compile("^<(\\d{1,3})>");
-    private static final Pattern HOST_TAG = Pattern.compile("^(\\S+) ([^\\s:\\[]+)(?:\\[(\\d+)\\])?: ?(.*)$", Pattern.DOTALL);
     private static final Pattern KERNEL_UPTIME = Pattern.compile("^\\[\\s*\\d+\\.\\d+\\] ");
 
     @Override
@@ -48,19 +47,66 @@ final class SyslogFormat implements LogFormat {
         if (t == null) {
             return null;
         }
-        Matcher h = HOST_TAG.matcher(rest.substring(t.end()).stripLeading());
-        if (!h.matches() || Level.fromToken(h.group(2)) != null || h.group(1).startsWith("[")) {
+        HostTag h = HostTag.read(rest, t.end());
+        if (h == null || Level.fromToken(h.tag()) != null || h.host().startsWith("[")) {
             return null; // "[pid] FATAL: …" is PostgreSQL's form, not a host and a tag
         }
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("host", h.group(1));
-        put(fields, "pid", h.group(3));
-        String message = KERNEL_UPTIME.matcher(h.group(4)).replaceFirst("");
+        fields.put("host", h.host());
+        put(fields, "pid", h.pid());
+        String message = h.message().startsWith("[") ? KERNEL_UPTIME.matcher(h.message()).replaceFirst("") : h.message();
         if (level == null) {
             level = LevelKeywords.infer(message);
             fields.put("level_inferred", "true");
         }
-        return new Parsed(t.instant(), level, h.group(2), message, fields);
+        return new Parsed(t.instant(), level, h.tag(), message, fields);
+    }
+
+    /** {@code host tag[pid]: message}, read by hand: it follows the time on every syslog line. */
+    record HostTag(String host, String tag, String pid, String message) {
+        static HostTag read(String line, int from) {
+            int n = line.length();
+            int i = from;
+            while (i < n && line.charAt(i) == ' ') {
+                i++;
+            }
+            int hostEnd = line.indexOf(' ', i);
+            if (hostEnd <= i) {
+                return null;
+            }
+            int tagStart = hostEnd + 1;
+            int j = tagStart;
+            while (j < n && line.charAt(j) != ':' && line.charAt(j) != '[' && !Character.isWhitespace(line.charAt(j))) {
+                j++;
+            }
+            if (j == tagStart || j == n) {
+                return null;
+            }
+            String pid = null;
+            if (line.charAt(j) == '[') {
+                int close = line.indexOf(']', j);
+                if (close < 0) {
+                    return null;
+                }
+                pid = line.substring(j + 1, close);
+                for (int k = 0; k < pid.length(); k++) {
+                    if (!Character.isDigit(pid.charAt(k))) {
+                        return null;
+                    }
+                }
+                int after = close + 1;
+                if (after >= n || line.charAt(after) != ':') {
+                    return null;
+                }
+                j = after;
+            }
+            if (line.charAt(j) != ':') {
+                return null;
+            }
+            int msg = j + 1 < n && line.charAt(j + 1) == ' ' ? j + 2 : j + 1;
+            return new HostTag(line.substring(i, hostEnd), line.substring(tagStart, pid == null ? j : line.indexOf('[', tagStart)),
+                    pid, line.substring(Math.min(msg, n)));
+        }
     }
 
     private static void put(Map<String, String> fields, String key, String value) {

@@ -81,6 +81,10 @@ final class Timestamps {
                 return new Found(LocalDateTime.of(i(m, 7), month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5),
                         nanos(m.group(6))).toInstant(ZoneOffset.UTC), m.end());
             }
+            Found fast = IsoTime.syslog(text, reference);
+            if (fast != null) {
+                return fast;
+            }
             m = SYSLOG.matcher(text);
             if (m.find()) {
                 LocalDateTime t = LocalDateTime.of(2000, month(m.group(1)), i(m, 2), i(m, 3), i(m, 4), i(m, 5), nanos(m.group(6)));
