@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.vigie.SampleLogs;
 import dev.vigie.TestSettings;
 import dev.vigie.pipeline.LiveRuntime;
+import dev.vigie.store.StoredEvent;
 import dev.vigie.store.StoredIncident;
 import eu.hansolo.tilesfx.Tile;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -121,5 +123,18 @@ class CockpitUiTest {
 
     private static int anomalies(String summary) {
         return Integer.parseInt(summary.substring(0, summary.indexOf(' ')));
+    }
+
+    @Test
+    void theLogExplorerFindsStoredLinesByWords(FxRobot robot) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.store().incidents().stream()
+                .anyMatch(i -> i.service().equals("api")) && runtime.store().searchLag() == 0);
+        robot.clickOn("#nav-logs");
+        robot.clickOn("#logs-query").write("HikariPool connection");
+        robot.clickOn("#logs-search");
+        TableView<StoredEvent> table = onFx(() -> robot.lookup("#logs-table").queryTableView());
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(() -> !table.getItems().isEmpty()
+                && table.getItems().stream().allMatch(e -> e.message().contains("HikariPool"))));
+        assertThat(onFx(() -> robot.lookup("#logs-status").queryAs(Label.class).getText())).contains("HikariPool connection");
     }
 }
