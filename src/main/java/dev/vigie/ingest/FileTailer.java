@@ -35,6 +35,8 @@ final class FileTailer implements AutoCloseable {
     private long emitted;
     private long lastDataNanos = System.nanoTime();
     private final Consumer<RawRecord> tracker;
+    /** The first line this content started with (plain files): if the file stops starting with it, the content was replaced. */
+    private final byte[] head;
 
     private FileTailer(Path path, ReadableByteChannel channel, String fileKey, String fingerprint, long offset,
                        IngestOptions options) throws IOException {
@@ -48,8 +50,10 @@ final class FileTailer implements AutoCloseable {
         this.emitted = offset;
         this.tracker = r -> emitted = r.endOffset();
         if (channel instanceof FileChannel file) {
+            this.head = Fingerprint.head(file);
             file.position(offset);
         } else {
+            this.head = null;
             skip(channel, offset);
         }
     }
@@ -124,11 +128,7 @@ final class FileTailer implements AutoCloseable {
         if (!(channel instanceof FileChannel file)) {
             return false; // a compressed file is a finished one
         }
-        if (file.size() < file.position()) {
-            return true;
-        }
-        String now = Fingerprint.of(file, false);
-        return now != null && !now.equals(fingerprint);
+        return file.size() < consumed || !Fingerprint.startsWith(file, head);
     }
 
     /**
@@ -175,6 +175,12 @@ final class FileTailer implements AutoCloseable {
             buffer.clear();
             int n = channel.read(buffer);
             if (n <= 0) {
+                return false;
+            }
+            if (channel instanceof FileChannel file && contentReplaced()) {
+                // truncated and rewritten around this read: these bytes may be the new content, read
+                // from the old offset. Dropped: the old content's rest is in the copy the rotation made.
+                file.position(consumed);
                 return false;
             }
             lastDataNanos = System.nanoTime();

@@ -22,6 +22,40 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
+    /** The first line's bytes (at most {@value #MAX_BYTES}), as they are now: what a content is recognised by. */
+    static byte[] head(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(MAX_BYTES);
+        int n = 0;
+        while (head.hasRemaining()) {
+            int r = channel.read(head, n);
+            if (r <= 0) {
+                break;
+            }
+            n += r;
+        }
+        byte[] bytes = head.array();
+        for (int i = 0; i < n; i++) {
+            if (bytes[i] == '\n') {
+                return Arrays.copyOf(bytes, i + 1);
+            }
+        }
+        return Arrays.copyOf(bytes, n);
+    }
+
+    /** Whether the file still starts with {@code head}. */
+    static boolean startsWith(FileChannel channel, byte[] head) throws IOException {
+        ByteBuffer now = ByteBuffer.allocate(head.length);
+        int n = 0;
+        while (now.hasRemaining()) {
+            int r = channel.read(now, n);
+            if (r <= 0) {
+                return false;
+            }
+            n += r;
+        }
+        return Arrays.equals(now.array(), head);
+    }
+
     /**
      * @param partial when the first line is not complete yet: true hashes what is there (one-shot
      *                reads), false answers null (a live file is not tracked before its first line ends)
