@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /** No byte sequence makes a format or the parser throw: bad input is read as well as it can be, or rejected. */
-class ParsersNeverThrowProperties {
+class ParsersNeverThrowTest {
     static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
 
     @Property(tries = 3000)

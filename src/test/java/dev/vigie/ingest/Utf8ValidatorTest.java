@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The validator that counts invalid lines agrees with the JDK's strict UTF-8 decoder on every byte sequence. */
-class Utf8Properties {
+class Utf8ValidatorTest {
     @Property(tries = 10000)
     void agreesWithTheJdkDecoder(@ForAll("utf8ish") byte[] bytes) {
         assertThat(Utf8.valid(bytes, bytes.length)).isEqualTo(strictlyDecodes(bytes));
