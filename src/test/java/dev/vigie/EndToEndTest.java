@@ -123,4 +123,27 @@ class EndToEndTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(other.resolve("vigie.db")).doesNotExist();
     }
+
+    @Test
+    void badInputIsCountedPerSourceAndStopsNothing(@TempDir Path logs, @TempDir Path data) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write("2026-03-14T08:00:00Z INFO fine\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, '\n'});
+        bytes.write(new byte[] {'2', '0', '2', '6', '-', '0', '3', '-', '1', '4', 'T', '0', '8', ':', '0', '0', ':', '0', '1', 'Z',
+            ' ', 'b', 'a', 'd', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+        bytes.write(("2026-03-14T08:00:02Z INFO " + "x".repeat(2 << 20) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.write("{\"level\":\"ERROR\",\"msg\":\"truncated json\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(logs.resolve("app.log"), bytes.toByteArray());
+
+        JsonNode run = JSON.readTree(Cli.run("ingest", logs.toString(), "--once", "--json", "--data-dir", data.toString()).out());
+        assertThat(run.get("lines").asLong()).isEqualTo(5);
+        assertThat(run.get("events").asLong()).isEqualTo(4);
+        assertThat(run.get("rejected").asLong()).isEqualTo(1);
+        JsonNode source = JSON.readTree(Cli.run("sources", "--json", "--data-dir", data.toString()).out()).get(0);
+        assertThat(source.get("source").asText()).endsWith("app.log");
+        assertThat(source.get("rejected").asLong()).isEqualTo(1);
+        assertThat(source.get("invalidUtf8").asLong()).isEqualTo(1);
+        assertThat(source.get("truncated").asLong()).isEqualTo(1);
+        assertThat(source.get("lastError").isNull()).isTrue();
+    }
 }

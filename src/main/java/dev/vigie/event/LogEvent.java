@@ -35,14 +35,17 @@ public record LogEvent(
         if (fields.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> notes = new java.util.TreeMap<>();
+        Map<String, String> notes = null; // most events have none: nothing allocated for them
         for (String k : NOTE_KEYS) {
             String v = fields.get(k);
             if (v != null) {
+                if (notes == null) {
+                    notes = new java.util.TreeMap<>();
+                }
                 notes.put(k, v);
             }
         }
-        return notes;
+        return notes == null ? Map.of() : notes;
     }
 
     /** A stack trace or exception is part of the record (multi-line Java/Python traces, or an exception field). */

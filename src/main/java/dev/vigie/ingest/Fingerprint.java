@@ -33,7 +33,11 @@ final class Fingerprint {
             }
             n += r;
         }
-        byte[] bytes = head.array();
+        return firstLine(head.array(), n);
+    }
+
+    /** Up to and including the first newline, or all of the {@code n} bytes when there is none. */
+    private static byte[] firstLine(byte[] bytes, int n) {
         for (int i = 0; i < n; i++) {
             if (bytes[i] == '\n') {
                 return Arrays.copyOf(bytes, i + 1);
@@ -61,47 +65,19 @@ final class Fingerprint {
      *                reads), false answers null (a live file is not tracked before its first line ends)
      */
     static String of(FileChannel channel, boolean partial) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(MAX_BYTES);
-        int n = 0;
-        while (head.hasRemaining()) {
-            int r = channel.read(head, n);
-            if (r <= 0) {
-                break;
-            }
-            n += r;
-        }
-        if (n == 0) {
+        byte[] head = head(channel);
+        if (head.length == 0) {
             return null;
         }
-        byte[] bytes = head.array();
-        int end = n;
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == '\n') {
-                end = i + 1;
-                break;
-            }
-        }
-        if (end == n && n < MAX_BYTES && bytes[n - 1] != '\n' && !partial) {
-            return null;
-        }
-        return hash(Arrays.copyOf(bytes, end));
+        boolean complete = head[head.length - 1] == '\n' || head.length == MAX_BYTES;
+        return complete || partial ? hash(head) : null;
     }
 
     /** The fingerprint of a {@code .gz} file's decompressed content: the same as the file it was compressed from. */
     static String ofCompressed(Path path) throws IOException {
         try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(path))) {
             byte[] head = in.readNBytes(MAX_BYTES);
-            if (head.length == 0) {
-                return null;
-            }
-            int end = head.length;
-            for (int i = 0; i < head.length; i++) {
-                if (head[i] == '\n') {
-                    end = i + 1;
-                    break;
-                }
-            }
-            return hash(Arrays.copyOf(head, end));
+            return head.length == 0 ? null : hash(firstLine(head, head.length));
         }
     }
 

@@ -39,7 +39,6 @@ public final class LogParser {
     private final Map<String, Instant> lastTime = new HashMap<>();
     private final Map<String, String> services = new HashMap<>();
     private final Map<String, LogFormat> forcedBySource = new HashMap<>();
-    private long rejected;
 
     public LogParser(Clock clock) {
         this(clock, Formats.AUTO, Map.of());
@@ -94,8 +93,7 @@ public final class LogParser {
             return null;
         }
         if (isGarbage(text)) {
-            rejected++;
-            return null;
+            return null; // the caller counts it: a non-blank record that gave no event
         }
         String head = firstLine(text);
         String source = record.source();
@@ -165,11 +163,6 @@ public final class LogParser {
             }
         }
         return null;
-    }
-
-    /** Records that could not be read as text at all. */
-    public long rejected() {
-        return rejected;
     }
 
     private static String firstLine(String text) {
