@@ -37,6 +37,7 @@ public final class Tailing implements AutoCloseable {
     private final IngestOptions options;
     private final Consumer<RawRecord> out;
     private final BiConsumer<String, String> errorSink;
+    private final Opener opener;
     private final Map<String, FileTailer> tailers = new LinkedHashMap<>();
     private final Map<String, Long> retired = new HashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
@@ -52,6 +53,17 @@ public final class Tailing implements AutoCloseable {
      */
     public Tailing(SourcePaths paths, CheckpointSource checkpoints, IngestOptions options, Consumer<RawRecord> out,
                    BiConsumer<String, String> errors) {
+        this(paths, checkpoints, options, out, errors, FileTailer::open);
+    }
+
+    /** Opens a file for reading; a test stands in for a file system that refuses. */
+    interface Opener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    Tailing(SourcePaths paths, CheckpointSource checkpoints, IngestOptions options, Consumer<RawRecord> out,
+            BiConsumer<String, String> errors, Opener opener) {
+        this.opener = opener;
         this.paths = paths;
         this.errorSink = errors;
         this.resolver = new FileResolver(checkpoints);
@@ -162,7 +174,7 @@ public final class Tailing implements AutoCloseable {
             }
             return;
         }
-        FileChannel channel = FileTailer.open(file);
+        FileChannel channel = opener.open(file);
         try {
             String fingerprint = Fingerprint.of(channel, false);
             if (fingerprint == null) {
