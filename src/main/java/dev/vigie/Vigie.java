@@ -6,6 +6,7 @@ import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.SampleLogsCommand;
 import dev.vigie.cli.SourcesCommand;
+import dev.vigie.cli.TemplatesCommand;
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
 import java.util.concurrent.Callable;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "vigie", mixinStandardHelpOptions = true, version = "Vigie 0.1.0",
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
         subcommands = {IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, TemplatesCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
     SettingsOptions options;

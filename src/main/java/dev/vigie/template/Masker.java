@@ -1,32 +1,346 @@
 package dev.vigie.template;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Replaces the variable parts of a message (UUIDs, IPs, hex, ids, numbers) by {@code <*>}. */
+/**
+ * Splits a message into tokens and replaces the variable ones by {@code <*>} before matching:
+ * numbers, hex and ids, IPs and ports, versions, times and dates, paths and URLs, UUIDs, e-mail
+ * addresses, sizes and durations. A token keeps its constant parts: {@code uid=0} becomes
+ * {@code uid=<*>}, {@code (dcr 0x0123)} keeps its brackets. Hand-written, one pass per token, because
+ * it runs on every line.
+ */
 final class Masker {
     static final String WILDCARD = "<*>";
-    private static final String WILDCARD_REPLACEMENT = java.util.regex.Matcher.quoteReplacement(WILDCARD);
-
-    private static final List<Pattern> VARIABLES = List.of(
-            Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"),
-            Pattern.compile("\\b\\d{1,3}(?:\\.\\d{1,3}){3}(?::\\d{1,5})?\\b"),
-            Pattern.compile("\\b0x[0-9a-fA-F]+\\b"),
-            // hex ids: long runs of hex digits with at least one digit and one letter
-            Pattern.compile("\\b(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\\b"),
-            Pattern.compile("\\d+(?:\\.\\d+)?"));
-    private static final Pattern RUNS = Pattern.compile("<\\*>(?:[.:,/\\-]?<\\*>)+");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Values that read like words. */
+    private static final java.util.Set<String> LITERALS = java.util.Set.of("true", "false", "null");
 
     private Masker() {
     }
 
-    static String mask(String message) {
-        String s = message;
-        for (Pattern p : VARIABLES) {
-            s = p.matcher(s).replaceAll(WILDCARD_REPLACEMENT);
+    static List<String> tokens(String message) {
+        List<String> raw = split(message);
+        List<String> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            int date = DateRun.length(raw, i);
+            if (date > 0) {
+                out.add(WILDCARD);
+                i += date - 1;
+                continue;
+            }
+            String masked = mask(raw.get(i));
+            if (masked.equals(WILDCARD) && i + 1 < raw.size() && isSizeUnit(raw.get(i + 1))) {
+                String unit = raw.get(++i);
+                masked = WILDCARD + unit.substring(unitLength(unit)); // "17.2 KB," is one value and its comma
+            }
+            out.add(masked);
         }
-        s = RUNS.matcher(s).replaceAll(WILDCARD_REPLACEMENT);
-        return SPACES.matcher(s.strip()).replaceAll(" ");
+        return out;
+    }
+
+    private static final java.util.Set<String> SIZE_UNITS = java.util.Set.of("b", "kb", "mb", "gb", "tb", "pb", "kib", "mib",
+            "gib", "tib");
+
+    private static boolean isSizeUnit(String t) {
+        return SIZE_UNITS.contains(t.substring(0, unitLength(t)).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static int unitLength(String t) {
+        int n = t.length();
+        while (n > 0 && isClosing(t.charAt(n - 1))) {
+            n--;
+        }
+        return n;
+    }
+
+    private static List<String> split(String message) {
+        List<String> out = new ArrayList<>(16);
+        int n = message.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(message.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(message.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(message.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /** One whitespace-free token, masked. */
+    static String mask(String token) {
+        if (!hasDigit(token) && token.indexOf('/') < 0 && token.indexOf('@') < 0 && token.indexOf('.') < 0
+                && !maybeLiteral(token)) {
+            return token; // the common case: a word
+        }
+        int from = 0;
+        int to = token.length();
+        while (from < to && isOpening(token.charAt(from))) {
+            from++;
+        }
+        while (to > from && isClosing(token.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
+            return token;
+        }
+        if (token.charAt(from) == '/') {
+            while (to < token.length() && token.charAt(to) == '.') {
+                to++; // a path may end with a dot
+            }
+        }
+        String core = token.substring(from, to);
+        String masked = maskCore(core);
+        if (masked.equals(core)) {
+            return token;
+        }
+        return token.substring(0, from) + masked + token.substring(to);
+    }
+
+    private static String maskCore(String core) {
+        if (core.charAt(0) != '/' && !core.contains("://") && !Network.isHostPort(core)) {
+            int eq = keyEnd(core);
+            if (eq > 0 && eq < core.length() - 1) {
+                // key=value, key:value: the key stays, the value is masked as a token of its own
+                return core.substring(0, eq + 1) + mask(core.substring(eq + 1));
+            }
+        }
+        return wholeVariable(core) ? WILDCARD : maskWords(core);
+    }
+
+    /** Where a leading {@code key=} or {@code key:} ends (a key starts with a letter), or -1. */
+    private static int keyEnd(String core) {
+        if (!isLetter(core.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < core.length(); i++) {
+            char c = core.charAt(i);
+            if (c == '=' || c == ':') {
+                return i;
+            }
+            if (!(isLetter(c) || isDigit(c) || c == '_' || c == '-' || c == '.')) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A core that is one value as a whole: a path, a URL, an e-mail, an id, or numbers and separators only. */
+    private static boolean wholeVariable(String core) {
+        if (LITERALS.contains(core.toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
+        if (isUuid(core) || Network.endsWithAddress(core) || Network.isHostPort(core) || Network.isDomain(core)) {
+            return true;
+        }
+        char c0 = core.charAt(0);
+        if (c0 == '/' && core.length() > 1) {
+            return true;
+        }
+        if (core.contains("://")) {
+            return true;
+        }
+        int at = core.indexOf('@');
+        if (at > 0 && core.indexOf('.', at) > at + 1 && isLetter(core.charAt(core.length() - 1))) {
+            return true; // user@host.domain
+        }
+        if (!hasDigit(core)) {
+            return false;
+        }
+        for (int u = core.indexOf('_'); u > 0 && u + 1 < core.length(); u = core.indexOf('_', u + 1)) {
+            int d = core.charAt(u + 1) == '-' ? u + 2 : u + 1;
+            int digits = 0;
+            while (d + digits < core.length() && isDigit(core.charAt(d + digits))) {
+                digits++;
+            }
+            if (digits >= 3 || digits > 0 && d > u + 1) {
+                return true; // blk_-4711, job_1445_0001, attempt_1445_0001_m_000001_0, DFSClient_NONMAPREDUCE_1537_1
+            }
+        }
+        boolean numeric = true;
+        int words = 0;
+        int i = 0;
+        int n = core.length();
+        while (i < n && numeric) {
+            if (isWordChar(core.charAt(i))) {
+                int start = i;
+                while (i < n && isWordChar(core.charAt(i))) {
+                    i++;
+                }
+                words++;
+                numeric = variableWord(core, start, i) || unit(core, start, i, words);
+            } else {
+                i++;
+            }
+        }
+        return numeric;
+    }
+
+    private static boolean isUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !(isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 12ms}, {@code 3.5GB}: a number's unit, when a number came before it in the same core. */
+    private static boolean unit(String s, int from, int to, int words) {
+        if (words < 1) {
+            return false;
+        }
+        int digits = from;
+        while (digits < to && isDigit(s.charAt(digits))) {
+            digits++;
+        }
+        if (digits == from && (from == 0 || !isDigit(s.charAt(from - 1)) && s.charAt(from - 1) != '.')) {
+            return false;
+        }
+        int len = to - digits;
+        if (len == 0 || len > 3) {
+            return false;
+        }
+        String u = s.substring(digits, to).toLowerCase(java.util.Locale.ROOT);
+        return switch (u) {
+            case "ms", "s", "us", "ns", "m", "h", "d", "b", "k", "kb", "mb", "gb", "tb", "kib", "mib", "gib" -> digits > from
+                    || from > 0 && s.charAt(from - 1) == '.';
+            default -> false;
+        };
+    }
+
+    /** Masks the variable words of a core that also has constant ones: {@code uid=0} → {@code uid=<*>}. */
+    private static String maskWords(String core) {
+        core = Network.maskAddresses(core);
+        StringBuilder out = null;
+        int n = core.length();
+        int i = 0;
+        int copied = 0;
+        while (i < n) {
+            if (!isWordChar(core.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isWordChar(core.charAt(i))) {
+                i++;
+            }
+            if (variableWord(core, start, i)) {
+                if (out == null) {
+                    out = new StringBuilder(n + 8);
+                }
+                int valueStart = start;
+                if (start > 0 && core.charAt(start - 1) == '-' && isDigit(core.charAt(start))
+                        && (start == 1 || !isWordChar(core.charAt(start - 2)))) {
+                    valueStart--; // a negative number
+                }
+                out.append(core, copied, valueStart).append(WILDCARD);
+                copied = i;
+            }
+        }
+        if (out == null) {
+            return core;
+        }
+        out.append(core, copied, n);
+        return collapse(out.toString());
+    }
+
+    /** {@code <*>.<*>} is one value (a decimal, a version, an address): written once. */
+    private static String collapse(String s) {
+        String prev;
+        do {
+            prev = s;
+            s = s.replace("<*>.<*>", WILDCARD).replace("<*><*>", WILDCARD);
+        } while (!s.equals(prev));
+        return s;
+    }
+
+    /** A number, a hex value (0x…, or 8+ hex digits with a digit), or a long mixed id. */
+    private static boolean variableWord(String s, int from, int to) {
+        int digits = 0;
+        int hex = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                digits++;
+            } else if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+                hex++;
+            }
+        }
+        int len = to - from;
+        if (digits == len) {
+            return true;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (digits == len - 1) {
+            int x = from;
+            while (isDigit(s.charAt(x))) {
+                x++;
+            }
+            if ((s.charAt(x) == 'x' || s.charAt(x) == 'X') && x > from && x < to - 1) {
+                return true; // 80x25, 1920x1080
+            }
+        }
+        if (len > 2 && s.charAt(from) == '0' && (s.charAt(from + 1) == 'x' || s.charAt(from + 1) == 'X') && digits + hex == len - 1) {
+            return true;
+        }
+        return digits + hex == len && len >= 8;
+    }
+
+    /** Letters only (and {@code _ - .}): a word of the language or an enum constant, rarely a value. */
+    static boolean isWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(isLetter(c) || c == '_' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean maybeLiteral(String t) {
+        return t.length() >= 4 && t.length() <= 8 && "tTfFnN".indexOf(t.charAt(0)) >= 0;
+    }
+
+    private static boolean isOpening(char c) {
+        return c == '(' || c == '[' || c == '{' || c == '\'' || c == '"' || c == '<' || c == '=' || c == '#' || c == ':';
+    }
+
+    private static boolean isClosing(char c) {
+        return c == ')' || c == ']' || c == '}' || c == '\'' || c == '"' || c == ',' || c == ';' || c == ':' || c == '.'
+                || c == '>';
+    }
+
+    private static boolean isWordChar(char c) {
+        return isDigit(c) || isLetter(c) || c == '_';
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c > 0x7f && Character.isLetter(c);
     }
 }

@@ -13,10 +13,10 @@ class TemplateMinerTest {
         TemplateMiner miner = new TemplateMiner();
         Template a = miner.mine("GET /api/orders/1234 200 in 12 ms", T0);
         Template b = miner.mine("GET /api/orders/98 200 in 7 ms", T0.plusSeconds(5));
-        Template c = miner.mine("POST /api/checkout 200 in 12 ms", T0);
+        Template c = miner.mine("POST /api/checkout 200 in 12 ms", T0); // POST is a word: another template
         assertThat(a.id()).isEqualTo(b.id());
         assertThat(c.id()).isNotEqualTo(a.id());
-        assertThat(b.text()).isEqualTo("GET /api/orders/<*> <*> in <*> ms");
+        assertThat(b.text()).isEqualTo("GET <*> <*> in <*> ms");
         assertThat(b.count()).isEqualTo(2);
         assertThat(b.firstSeen()).isEqualTo(T0);
         assertThat(b.lastSeen()).isEqualTo(T0.plusSeconds(5));
@@ -26,7 +26,7 @@ class TemplateMinerTest {
 
     @Test
     void masksUuidsIpsHexAndIds() {
-        assertThat(Masker.mask("conn 6f1c0d2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f from 10.0.0.5:5432 trace deadbeef01 at 0x7ffe"))
+        assertThat(String.join(" ", Masker.tokens("conn 6f1c0d2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f from 10.0.0.5:5432 trace deadbeef01 at 0x7ffe")))
                 .isEqualTo("conn <*> from <*> trace <*> at <*>");
     }
 

@@ -1,0 +1,41 @@
+package dev.vigie.cli;
+
+import dev.vigie.template.LineTemplates;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "templates", mixinStandardHelpOptions = true,
+        description = "Mine the templates of a log file and write one row per line: LineId,EventId,EventTemplate.")
+public final class TemplatesCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "The log file")
+    Path file;
+
+    @Option(names = "--log-format", defaultValue = "auto",
+            description = "A format name, or a header format in Loghub's notation such as '<Date> <Time> <Level> <Component>: <Content>' (default: sniffed)")
+    String format;
+
+    @Option(names = "--out", description = "CSV to write (default: standard output)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        LineTemplates result = LineTemplates.of(file, format);
+        try (Writer w = out == null
+                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            result.writeCsv(w);
+        }
+        if (out != null) {
+            System.err.printf("%d lines, %d templates -> %s%n", result.lines(), result.templates(), out);
+        }
+        return 0;
+    }
+}

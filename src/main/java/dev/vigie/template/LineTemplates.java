@@ -1,0 +1,83 @@
+package dev.vigie.template;
+
+import dev.vigie.event.LogEvent;
+import dev.vigie.ingest.RawRecord;
+import dev.vigie.parse.LogParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The template of every line of a file, as {@code vigie templates} writes it. Lines are mined in
+ * order, online; each line is written with its cluster's final template, the one it generalised to
+ * by the end of the file.
+ */
+public final class LineTemplates {
+    private final TemplateMiner miner;
+    private final List<TemplateMiner.Cluster> perLine;
+
+    private LineTemplates(TemplateMiner miner, List<TemplateMiner.Cluster> perLine) {
+        this.miner = miner;
+        this.perLine = perLine;
+    }
+
+    /** @param format a format name, a header format in Loghub's notation, or {@code auto} */
+    public static LineTemplates of(Path file, String format) throws IOException {
+        LogParser parser = new LogParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), format, Map.of());
+        TemplateMiner miner = new TemplateMiner();
+        List<TemplateMiner.Cluster> perLine = new ArrayList<>();
+        String source = file.toString();
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+            String line;
+            long offset = 0;
+            while ((line = in.readLine()) != null) {
+                offset += line.length() + 1;
+                LogEvent e = parser.parse(new RawRecord(source, source, "", line, offset, 1, 0));
+                perLine.add(miner.clusterOf(e == null ? "" : e.message()));
+            }
+        }
+        return new LineTemplates(miner, perLine);
+    }
+
+    public int lines() {
+        return perLine.size();
+    }
+
+    public int templates() {
+        return miner.size();
+    }
+
+    /** {@code LineId,EventId,EventTemplate}, LineId from 1, quoted as CSV wants. */
+    public void writeCsv(Writer w) throws IOException {
+        w.write("LineId,EventId,EventTemplate\n");
+        for (int i = 0; i < perLine.size(); i++) {
+            TemplateMiner.Cluster c = perLine.get(i).live();
+            w.write(Integer.toString(i + 1));
+            w.write(',');
+            w.write(c.id);
+            w.write(',');
+            w.write(csv(c.text));
+            w.write('\n');
+        }
+    }
+
+    static String csv(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
