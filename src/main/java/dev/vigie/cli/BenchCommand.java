@@ -1,6 +1,7 @@
 package dev.vigie.cli;
 
 import dev.vigie.pipeline.IngestBenchmark;
+import dev.vigie.template.TemplateBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reproducible: a seeded corpus, medians of several runs.",
-        subcommands = {BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class})
 public final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -54,6 +55,42 @@ public final class BenchCommand {
                 try (Stream<Path> walk = Files.walk(work)) {
                     walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "templates", mixinStandardHelpOptions = true,
+            description = "Lines/s through the template miner on one thread, over a corpus assembled from the Loghub samples.")
+    static final class Templates implements Callable<Integer> {
+        @Option(names = "--lines", defaultValue = "1000000", description = "Lines in the corpus (default: ${DEFAULT-VALUE})")
+        int lines;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Runs; the median is reported (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--loghub", defaultValue = "../shared/bench/loghub",
+                description = "The Loghub samples and their formats.json (default: ${DEFAULT-VALUE})")
+        Path loghub;
+
+        @Option(names = "--json", description = "Print one JSON object and nothing else")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            TemplateBenchmark.Result r = TemplateBenchmark.run(loghub, lines, runs, 42);
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("lines_per_s", Math.round(r.linesPerS()));
+                out.put("lines_per_cpu_s", Math.round(r.linesPerCpuS()));
+                out.put("templates", r.templates());
+                out.put("miner_heap_kb", r.minerHeapKb());
+                out.put("lines", r.lines());
+                out.put("runs", r.runs());
+                System.out.println(Json.write(out));
+            } else {
+                System.out.printf(Locale.ROOT, "%d lines, median of %d runs: %,.0f lines/s (%,.0f per CPU second); %d templates, %d KB held by the miner%n",
+                        r.lines(), r.runs(), r.linesPerS(), r.linesPerCpuS(), r.templates(), r.minerHeapKb());
             }
             return 0;
         }

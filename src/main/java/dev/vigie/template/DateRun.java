@@ -9,19 +9,33 @@ import java.util.Set;
  * 09:04:50 EDT}: several tokens that are one value. It needs a month name, a day and a time.
  */
 final class DateRun {
-    private static final Set<String> DAYS = Set.of("mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+    private static final Set<String> DAYS = cases("mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
             "wednesday", "thursday", "friday", "saturday", "sunday");
-    private static final Set<String> MONTHS = Set.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
+    private static final Set<String> MONTHS = cases("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept",
             "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august", "september", "october",
             "november", "december");
-    private static final Set<String> ZONES = Set.of("utc", "gmt", "z", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst",
+    private static final Set<String> ZONES = cases("utc", "gmt", "z", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst",
             "cet", "cest", "bst");
 
     private DateRun() {
     }
 
+    /** Each name as written in lower case, Title case and UPPER case, so that lookups need no conversion. */
+    static Set<String> cases(String... names) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String n : names) {
+            out.add(n);
+            out.add(Character.toUpperCase(n.charAt(0)) + n.substring(1));
+            out.add(n.toUpperCase(Locale.ROOT));
+        }
+        return Set.copyOf(out);
+    }
+
     /** How many tokens from {@code i} form a date, or 0. */
     static int length(List<String> tokens, int i) {
+        if (!maybeName(tokens.get(i)) && !(i + 1 < tokens.size() && isDay(tokens.get(i)) && maybeName(tokens.get(i + 1)))) {
+            return 0; // a date in words starts with a day or month name
+        }
         int j = i;
         boolean month = false;
         boolean day = false;
@@ -50,15 +64,27 @@ final class DateRun {
         return month && day && time ? j - i : 0;
     }
 
+    private static boolean maybeName(String t) {
+        int n = t.length();
+        return n >= 3 && n <= 10 && Masker.isLetter(t.charAt(0)) && Masker.isLetter(t.charAt(1)) && Masker.isLetter(t.charAt(2))
+                && FIRST_LETTERS.indexOf(Character.toLowerCase(t.charAt(0))) >= 0;
+    }
+
+    private static final String FIRST_LETTERS = "mtwfsjaond";
+
+    /** The token without a trailing comma or dot. */
     private static String word(String t) {
         int end = t.length();
         while (end > 0 && (t.charAt(end - 1) == ',' || t.charAt(end - 1) == '.')) {
             end--;
         }
-        return t.substring(0, end).toLowerCase(Locale.ROOT);
+        return end == t.length() ? t : t.substring(0, end);
     }
 
     private static boolean isDay(String t) {
+        if (t.length() > 3 || !Masker.isDigit(t.charAt(0))) {
+            return false;
+        }
         String w = word(t);
         return (w.length() == 1 || w.length() == 2) && allDigits(w) && Integer.parseInt(w) >= 1 && Integer.parseInt(w) <= 31;
     }

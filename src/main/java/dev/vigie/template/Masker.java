@@ -1,6 +1,7 @@
 package dev.vigie.template;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,18 +14,23 @@ import java.util.List;
 final class Masker {
     static final String WILDCARD = "<*>";
     /** Values that read like words. */
-    private static final java.util.Set<String> LITERALS = java.util.Set.of("true", "false", "null");
+    private static final java.util.Set<String> LITERALS = DateRun.cases("true", "false", "null");
 
     private Masker() {
     }
 
     static List<String> tokens(String message) {
+        return List.of(tokenArray(message));
+    }
+
+    static String[] tokenArray(String message) {
         List<String> raw = split(message);
-        List<String> out = new ArrayList<>(raw.size());
+        String[] out = new String[raw.size()];
+        int size = 0;
         for (int i = 0; i < raw.size(); i++) {
             int date = DateRun.length(raw, i);
             if (date > 0) {
-                out.add(WILDCARD);
+                out[size++] = WILDCARD;
                 i += date - 1;
                 continue;
             }
@@ -33,16 +39,17 @@ final class Masker {
                 String unit = raw.get(++i);
                 masked = WILDCARD + unit.substring(unitLength(unit)); // "17.2 KB," is one value and its comma
             }
-            out.add(masked);
+            out[size++] = masked;
         }
-        return out;
+        return size == out.length ? out : Arrays.copyOf(out, size);
     }
 
-    private static final java.util.Set<String> SIZE_UNITS = java.util.Set.of("b", "kb", "mb", "gb", "tb", "pb", "kib", "mib",
-            "gib", "tib");
+    private static final java.util.Set<String> SIZE_UNITS = java.util.Set.of("B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB",
+            "GiB", "TiB", "kB");
 
     private static boolean isSizeUnit(String t) {
-        return SIZE_UNITS.contains(t.substring(0, unitLength(t)).toLowerCase(java.util.Locale.ROOT));
+        int n = unitLength(t);
+        return SIZE_UNITS.contains(n == t.length() ? t : t.substring(0, n));
     }
 
     private static int unitLength(String t) {
@@ -58,11 +65,11 @@ final class Masker {
         int n = message.length();
         int i = 0;
         while (i < n) {
-            while (i < n && Character.isWhitespace(message.charAt(i))) {
+            while (i < n && isSpace(message.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(message.charAt(i))) {
+            while (i < n && !isSpace(message.charAt(i))) {
                 i++;
             }
             if (i > start) {
@@ -72,10 +79,13 @@ final class Masker {
         return out;
     }
 
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c < ' ' || c > 0x7f && Character.isWhitespace(c);
+    }
+
     /** One whitespace-free token, masked. */
     static String mask(String token) {
-        if (!hasDigit(token) && token.indexOf('/') < 0 && token.indexOf('@') < 0 && token.indexOf('.') < 0
-                && !maybeLiteral(token)) {
+        if (plainWord(token)) {
             return token; // the common case: a word
         }
         int from = 0;
@@ -103,14 +113,89 @@ final class Masker {
     }
 
     private static String maskCore(String core) {
-        if (core.charAt(0) != '/' && !core.contains("://") && !Network.isHostPort(core)) {
+        int dots = 0;
+        int colons = 0;
+        int digits = 0;
+        boolean at = false;
+        boolean underscore = false;
+        for (int i = 0; i < core.length(); i++) {
+            char c = core.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.') {
+                dots++;
+            } else if (c == ':') {
+                colons++;
+            } else if (c == '@') {
+                at = true;
+            } else if (c == '_') {
+                underscore = true;
+            }
+        }
+        boolean url = colons > 0 && core.contains("://");
+        boolean hostPort = colons > 0 && digits > 0 && Network.isHostPort(core);
+        if (core.charAt(0) != '/' && !url && !hostPort) {
             int eq = keyEnd(core);
             if (eq > 0 && eq < core.length() - 1) {
                 // key=value, key:value: the key stays, the value is masked as a token of its own
                 return core.substring(0, eq + 1) + mask(core.substring(eq + 1));
             }
         }
-        return wholeVariable(core) ? WILDCARD : maskWords(core);
+        if (core.charAt(0) == '/' && core.length() > 1 || url || hostPort) {
+            return WILDCARD;
+        }
+        if (digits == 0) {
+            return at && isEmail(core) || dots > 0 && Network.isDomain(core) || maybeLiteral(core) && LITERALS.contains(core)
+                    ? WILDCARD : core;
+        }
+        boolean address = dots >= 3 && digits >= 4;
+        if (address && Network.endsWithAddress(core) || dots > 0 && Network.isDomain(core) || at && isEmail(core)
+                || core.length() == 36 && isUuid(core) || underscore && isUnderscoreId(core) || numeric(core)) {
+            return WILDCARD;
+        }
+        return maskWords(address ? Network.maskAddresses(core) : core);
+    }
+
+    private static boolean isEmail(String core) {
+        int at = core.indexOf('@');
+        return at > 0 && core.indexOf('.', at) > at + 1 && isLetter(core.charAt(core.length() - 1)); // user@host.domain
+    }
+
+    /** {@code blk_-4711}, {@code job_1445_0001}, {@code DFSClient_NONMAPREDUCE_1537_1}: an id in underscored parts. */
+    private static boolean isUnderscoreId(String core) {
+        for (int u = core.indexOf('_'); u > 0 && u + 1 < core.length(); u = core.indexOf('_', u + 1)) {
+            int d = core.charAt(u + 1) == '-' ? u + 2 : u + 1;
+            int digits = 0;
+            while (d + digits < core.length() && isDigit(core.charAt(d + digits))) {
+                digits++;
+            }
+            if (digits >= 3 || digits > 0 && d > u + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Numbers, hex and units between separators only: {@code 2.6.5-1.358}, {@code 07:07:00}, {@code 12ms}. */
+    private static boolean numeric(String core) {
+        int words = 0;
+        int i = 0;
+        int n = core.length();
+        while (i < n) {
+            if (isWordChar(core.charAt(i))) {
+                int start = i;
+                while (i < n && isWordChar(core.charAt(i))) {
+                    i++;
+                }
+                words++;
+                if (!(variableWord(core, start, i) || unit(core, start, i, words))) {
+                    return false;
+                }
+            } else {
+                i++;
+            }
+        }
+        return true;
     }
 
     /** Where a leading {@code key=} or {@code key:} ends (a key starts with a letter), or -1. */
@@ -128,57 +213,6 @@ final class Masker {
             }
         }
         return -1;
-    }
-
-    /** A core that is one value as a whole: a path, a URL, an e-mail, an id, or numbers and separators only. */
-    private static boolean wholeVariable(String core) {
-        if (LITERALS.contains(core.toLowerCase(java.util.Locale.ROOT))) {
-            return true;
-        }
-        if (isUuid(core) || Network.endsWithAddress(core) || Network.isHostPort(core) || Network.isDomain(core)) {
-            return true;
-        }
-        char c0 = core.charAt(0);
-        if (c0 == '/' && core.length() > 1) {
-            return true;
-        }
-        if (core.contains("://")) {
-            return true;
-        }
-        int at = core.indexOf('@');
-        if (at > 0 && core.indexOf('.', at) > at + 1 && isLetter(core.charAt(core.length() - 1))) {
-            return true; // user@host.domain
-        }
-        if (!hasDigit(core)) {
-            return false;
-        }
-        for (int u = core.indexOf('_'); u > 0 && u + 1 < core.length(); u = core.indexOf('_', u + 1)) {
-            int d = core.charAt(u + 1) == '-' ? u + 2 : u + 1;
-            int digits = 0;
-            while (d + digits < core.length() && isDigit(core.charAt(d + digits))) {
-                digits++;
-            }
-            if (digits >= 3 || digits > 0 && d > u + 1) {
-                return true; // blk_-4711, job_1445_0001, attempt_1445_0001_m_000001_0, DFSClient_NONMAPREDUCE_1537_1
-            }
-        }
-        boolean numeric = true;
-        int words = 0;
-        int i = 0;
-        int n = core.length();
-        while (i < n && numeric) {
-            if (isWordChar(core.charAt(i))) {
-                int start = i;
-                while (i < n && isWordChar(core.charAt(i))) {
-                    i++;
-                }
-                words++;
-                numeric = variableWord(core, start, i) || unit(core, start, i, words);
-            } else {
-                i++;
-            }
-        }
-        return numeric;
     }
 
     private static boolean isUuid(String s) {
@@ -221,7 +255,6 @@ final class Masker {
 
     /** Masks the variable words of a core that also has constant ones: {@code uid=0} → {@code uid=<*>}. */
     private static String maskWords(String core) {
-        core = Network.maskAddresses(core);
         StringBuilder out = null;
         int n = core.length();
         int i = 0;
@@ -257,6 +290,9 @@ final class Masker {
 
     /** {@code <*>.<*>} is one value (a decimal, a version, an address): written once. */
     private static String collapse(String s) {
+        if (!s.contains("<*>.<*>") && !s.contains("<*><*>")) {
+            return s;
+        }
         String prev;
         do {
             prev = s;
@@ -317,6 +353,17 @@ final class Masker {
             }
         }
         return false;
+    }
+
+    /** No digit, no path, address or dot, and not a literal such as {@code true}: nothing to mask. */
+    private static boolean plainWord(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c >= '0' && c <= '9' || c == '/' || c == '@' || c == '.') {
+                return false;
+            }
+        }
+        return !maybeLiteral(t);
     }
 
     private static boolean maybeLiteral(String t) {

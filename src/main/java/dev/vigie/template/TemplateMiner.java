@@ -6,16 +6,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An online template miner in the spirit of Drain: a message's masked tokens are matched against
  * the clusters that have the same token count and the same first token; the most similar cluster
  * at or above {@link #SIMILARITY} takes the line and generalises (the positions that differ become
- * {@code <*>}, keeping a shared prefix such as {@code user=}); otherwise the line starts a cluster.
- * Clusters that generalise into the same template merge. A cluster's id is fixed when it is made,
+ * {@code <*>}, keeping a shared prefix such as {@code user=}). Unlike Drain, values are masked
+ * before matching, words are constants until a position has shown {@link #VARIANTS} of them, and a
+ * generalised template absorbs the clusters it now covers. A cluster's id is fixed when it is made,
  * from its first template, so ids are the same in every run and after a restart. Memory grows with
  * the number of templates, not of lines.
  */
@@ -27,30 +28,65 @@ public final class TemplateMiner {
      * {@code SETUP} make different templates. A word position becomes a value only once this many
      * different words were seen there with the rest of the line the same (user names, hosts).
      */
-    static final int VARIANTS = Integer.getInteger("variants", 3);
+    static final int VARIANTS = 3;
 
-    private final Map<String, List<Cluster>> buckets = new HashMap<>();
+    private final Map<Key, List<Cluster>> buckets = new HashMap<>();
     private final List<Cluster> clusters = new ArrayList<>();
+
+    private record Key(int length, String first) {
+        static Key of(String[] tokens) {
+            String first = tokens.length == 0 ? "" : tokens[0];
+            return new Key(tokens.length, first.contains(Masker.WILDCARD) ? Masker.WILDCARD : first);
+        }
+    }
 
     /** A template being mined; {@code into} points to the cluster it merged into, if it did. */
     static final class Cluster {
+        private static final byte CONSTANT = 0;
+        private static final byte ANY = 1;
+        private static final byte PARTIAL = 2;
+
         final int index;
         final String id;
+        final String example;
         String[] tokens;
+        /** Per token: a constant, {@code <*>}, or a constant around one {@code <*>} such as {@code user=<*>}. */
+        private byte[] kinds;
         String text;
         long count;
         Instant firstSeen;
         Instant lastSeen;
-        final String example;
         Cluster into;
         private Map<Integer, Set<String>> variants;
 
         Cluster(int index, String id, String[] tokens, String example) {
             this.index = index;
             this.id = id;
-            this.tokens = tokens;
-            this.text = String.join(" ", tokens);
             this.example = example;
+            retemplate(tokens);
+        }
+
+        void retemplate(String[] next) {
+            tokens = next;
+            text = String.join(" ", next);
+            kinds = new byte[next.length];
+            for (int i = 0; i < next.length; i++) {
+                String t = next[i];
+                kinds[i] = t.equals(Masker.WILDCARD) ? ANY : t.contains(Masker.WILDCARD) ? PARTIAL : CONSTANT;
+            }
+        }
+
+        boolean accepts(int i, String token) {
+            String t = tokens[i];
+            return switch (kinds[i]) {
+                case CONSTANT -> t.equals(token);
+                case ANY -> token.equals(Masker.WILDCARD);
+                default -> t.equals(token) || Generalizer.matches(t, token);
+            };
+        }
+
+        boolean any(int i) {
+            return kinds[i] == ANY;
         }
 
         /** Records a word seen at a position where this cluster has another; returns how many differ there. */
@@ -63,11 +99,6 @@ public final class TemplateMiner {
                 seen.add(word);
             }
             return seen.size();
-        }
-
-        void retemplate(String[] next) {
-            tokens = next;
-            text = String.join(" ", next);
         }
 
         Cluster live() {
@@ -105,10 +136,13 @@ public final class TemplateMiner {
 
     /** The cluster a message belongs to, made or generalised as needed; counts are the caller's. */
     Cluster clusterOf(String message) {
-        String[] tokens = Masker.tokens(message).toArray(new String[0]);
-        List<Cluster> bucket = buckets.get(key(tokens));
+        String[] tokens = Masker.tokenArray(message);
+        List<Cluster> bucket = buckets.get(Key.of(tokens));
+        int n = tokens.length;
+        // beyond this many differing positions a cluster can neither take the line nor be its sibling
+        int maxBad = Math.max(1, (int) Math.floor(n * (1 - SIMILARITY)));
         Cluster best = null;
-        double bestSim = -1;
+        int bestEqual = -1;
         int bestParams = -1;
         Cluster sibling = null;
         int siblingAt = -1;
@@ -119,33 +153,38 @@ public final class TemplateMiner {
                 }
                 int equal = 0;
                 int params = 0;
+                int bad = 0;
                 int words = 0;
                 int wordAt = -1;
-                for (int i = 0; i < tokens.length; i++) {
-                    String t = c.tokens[i];
-                    if (t.equals(tokens[i]) || Generalizer.matches(t, tokens[i])) {
+                for (int i = 0; i < n && bad <= maxBad && words < 2; i++) {
+                    if (c.accepts(i, tokens[i])) {
                         equal++;
-                    } else if (t.equals(Masker.WILDCARD)) {
+                    } else if (c.any(i)) {
                         params++;
-                    } else if (Generalizer.differByWords(t, tokens[i])) {
-                        words++;
-                        wordAt = i;
+                    } else {
+                        bad++;
+                        if (Generalizer.differByWords(c.tokens[i], tokens[i])) {
+                            words++;
+                            wordAt = i;
+                        }
                     }
                 }
+                if (bad > maxBad || words > 1) {
+                    continue;
+                }
                 if (words == 0) {
-                    double sim = tokens.length == 0 ? 1 : (double) equal / tokens.length;
-                    if (sim > bestSim || sim == bestSim && params > bestParams) {
+                    if (equal > bestEqual || equal == bestEqual && params > bestParams) {
                         best = c;
-                        bestSim = sim;
+                        bestEqual = equal;
                         bestParams = params;
                     }
-                } else if (words == 1 && sibling == null && equal + params == tokens.length - 1) {
+                } else if (bad == 1 && sibling == null) {
                     sibling = c;
                     siblingAt = wordAt;
                 }
             }
         }
-        if (best != null && bestSim >= SIMILARITY) {
+        if (best != null && (n == 0 || (double) bestEqual / n >= SIMILARITY)) {
             if (generalize(best, tokens)) {
                 absorbCovered(best, bucket);
             }
@@ -164,24 +203,18 @@ public final class TemplateMiner {
     private Cluster add(String id, String[] tokens, String example) {
         Cluster c = new Cluster(clusters.size(), id, tokens, example);
         clusters.add(c);
-        buckets.computeIfAbsent(key(tokens), k -> new ArrayList<>()).add(c);
+        buckets.computeIfAbsent(Key.of(tokens), k -> new ArrayList<>()).add(c);
         return c;
-    }
-
-    private static String key(String[] tokens) {
-        String first = tokens.length == 0 ? "" : tokens[0];
-        return tokens.length + " " + (first.contains(Masker.WILDCARD) ? Masker.WILDCARD : first);
     }
 
     private static boolean generalize(Cluster c, String[] tokens) {
         String[] next = null;
         for (int i = 0; i < tokens.length; i++) {
-            String t = c.tokens[i];
-            if (!t.equals(tokens[i]) && !Generalizer.matches(t, tokens[i])) {
+            if (!c.accepts(i, tokens[i]) && !c.any(i)) {
                 if (next == null) {
                     next = c.tokens.clone();
                 }
-                next[i] = Generalizer.merge(t, tokens[i]);
+                next[i] = Generalizer.merge(c.tokens[i], tokens[i]);
             }
         }
         if (next == null) {
@@ -191,38 +224,34 @@ public final class TemplateMiner {
         return true;
     }
 
-    /** Clusters of the bucket that a generalised template now covers join it; the older id is kept. */
+    /** Clusters of the bucket that a generalised template now covers join it. */
     private static void absorbCovered(Cluster c, List<Cluster> bucket) {
         for (Cluster other : bucket) {
-            if (other != c && other.into == null && covers(c.tokens, other.tokens)) {
+            if (other != c && other.into == null && covers(c, other.tokens)) {
                 other.into = c;
                 c.count += other.count;
                 other.count = 0;
-                c.firstSeen = other.firstSeen != null && (c.firstSeen == null || other.firstSeen.isBefore(c.firstSeen))
-                        ? other.firstSeen : c.firstSeen;
-                c.lastSeen = other.lastSeen != null && (c.lastSeen == null || other.lastSeen.isAfter(c.lastSeen))
-                        ? other.lastSeen : c.lastSeen;
+                c.firstSeen = earlier(c.firstSeen, other.firstSeen);
+                c.lastSeen = later(c.lastSeen, other.lastSeen);
             }
         }
     }
 
-    private static boolean covers(String[] template, String[] tokens) {
+    private static boolean covers(Cluster c, String[] tokens) {
         for (int i = 0; i < tokens.length; i++) {
-            String t = template[i];
-            if (!t.equals(tokens[i]) && !t.equals(Masker.WILDCARD) && !Generalizer.matches(t, tokens[i])) {
+            if (!c.accepts(i, tokens[i]) && !c.any(i)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The current template of the cluster a line was given. */
-    String templateOf(Cluster c) {
-        return c.live().text;
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
-    String idOf(Cluster c) {
-        return c.live().id;
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     public List<Template> templates() {
