@@ -33,18 +33,23 @@ final class DateRun {
 
     /** How many tokens from {@code i} form a date, or 0. */
     static int length(List<String> tokens, int i) {
-        if (!maybeName(tokens.get(i)) && !(i + 1 < tokens.size() && isDay(tokens.get(i)) && maybeName(tokens.get(i + 1)))) {
+        return length(tokens.toArray(new String[0]), tokens.size(), i);
+    }
+
+    /** How many of the first {@code count} tokens from {@code i} form a date, or 0. */
+    static int length(String[] tokens, int count, int i) {
+        if (!maybeName(tokens[i]) && !(i + 1 < count && isDay(tokens[i]) && maybeName(tokens[i + 1]))) {
             return 0; // a date in words starts with a day or month name
         }
         int j = i;
         boolean month = false;
         boolean day = false;
         boolean time = false;
-        if (j < tokens.size() && DAYS.contains(word(tokens.get(j)))) {
+        if (j < count && DAYS.contains(word(tokens[j]))) {
             j++;
         }
-        while (j < tokens.size()) {
-            String t = tokens.get(j);
+        while (j < count) {
+            String t = tokens[j];
             String w = word(t);
             if (!month && MONTHS.contains(w)) {
                 month = true;
@@ -99,7 +104,7 @@ final class DateRun {
     }
 
     /** {@code 07:07:00}, {@code 7:07}, {@code 07:07:00.123} */
-    private static boolean isTime(String t) {
+    static boolean isTime(String t) {
         String w = word(t);
         int colon = w.indexOf(':');
         if (colon < 1 || colon > 2) {

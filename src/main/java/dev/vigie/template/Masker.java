@@ -20,67 +20,29 @@ final class Masker {
     }
 
     static List<String> tokens(String message) {
-        return List.of(tokenArray(message));
+        return List.of(new Tokenizer().tokens(message));
     }
 
-    static String[] tokenArray(String message) {
-        List<String> raw = split(message);
-        String[] out = new String[raw.size()];
-        int size = 0;
-        for (int i = 0; i < raw.size(); i++) {
-            int date = DateRun.length(raw, i);
-            if (date > 0) {
-                out[size++] = WILDCARD;
-                i += date - 1;
-                continue;
-            }
-            String masked = mask(raw.get(i));
-            if (masked.equals(WILDCARD) && i + 1 < raw.size() && isSizeUnit(raw.get(i + 1))) {
-                String unit = raw.get(++i);
-                masked = WILDCARD + unit.substring(unitLength(unit)); // "17.2 KB," is one value and its comma
-            }
-            out[size++] = masked;
-        }
-        return size == out.length ? out : Arrays.copyOf(out, size);
-    }
-
-    private static final java.util.Set<String> SIZE_UNITS = java.util.Set.of("B", "KB", "MB", "GB", "TB", "PB", "KiB", "MiB",
-            "GiB", "TiB", "kB");
-
-    private static boolean isSizeUnit(String t) {
+    /** {@code B}, {@code KB} … {@code PB}, {@code kB}, {@code KiB} … {@code TiB}, with a trailing comma or bracket. */
+    static boolean isSizeUnit(String t) {
         int n = unitLength(t);
-        return SIZE_UNITS.contains(n == t.length() ? t : t.substring(0, n));
+        if (n == 0 || n > 3 || t.charAt(n - 1) != 'B') {
+            return false;
+        }
+        if (n == 1) {
+            return true;
+        }
+        char p = t.charAt(0);
+        boolean prefix = p == 'K' || p == 'M' || p == 'G' || p == 'T' || p == 'P' || p == 'k' && n == 2;
+        return prefix && (n == 2 || t.charAt(1) == 'i');
     }
 
-    private static int unitLength(String t) {
+    static int unitLength(String t) {
         int n = t.length();
         while (n > 0 && isClosing(t.charAt(n - 1))) {
             n--;
         }
         return n;
-    }
-
-    private static List<String> split(String message) {
-        List<String> out = new ArrayList<>(16);
-        int n = message.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && isSpace(message.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !isSpace(message.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                out.add(message.substring(start, i));
-            }
-        }
-        return out;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c < ' ' || c > 0x7f && Character.isWhitespace(c);
     }
 
     /** One whitespace-free token, masked. */
@@ -366,8 +328,13 @@ final class Masker {
         return !maybeLiteral(t);
     }
 
-    private static boolean maybeLiteral(String t) {
-        return t.length() >= 4 && t.length() <= 8 && "tTfFnN".indexOf(t.charAt(0)) >= 0;
+    static boolean maybeLiteral(String t) {
+        return maybeLiteral(t, 0, t.length());
+    }
+
+    static boolean maybeLiteral(String s, int from, int to) {
+        int n = to - from;
+        return n >= 4 && n <= 8 && "tTfFnN".indexOf(s.charAt(from)) >= 0;
     }
 
     private static boolean isOpening(char c) {

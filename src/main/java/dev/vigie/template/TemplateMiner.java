@@ -30,14 +30,31 @@ public final class TemplateMiner {
      */
     static final int VARIANTS = 3;
 
-    private final Map<Key, List<Cluster>> buckets = new HashMap<>();
+    private final Map<Long, List<Cluster>> buckets = new HashMap<>();
     private final List<Cluster> clusters = new ArrayList<>();
+    private final Tokenizer tokenizer = new Tokenizer();
 
-    private record Key(int length, String first) {
-        static Key of(String[] tokens) {
-            String first = tokens.length == 0 ? "" : tokens[0];
-            return new Key(tokens.length, first.contains(Masker.WILDCARD) ? Masker.WILDCARD : first);
+    /** Clusters are looked up by token count and first token; a first token holding a value is any value. */
+    private static long key(int length, long firstHash) {
+        return firstHash * 31 + length;
+    }
+
+    private long key(Tokenizer line) {
+        if (line.count() == 0) {
+            return key(0, 0);
         }
+        long first = line.hash(0);
+        if (first != Tokenizer.WILDCARD_HASH && line.text(0).contains(Masker.WILDCARD)) {
+            first = Tokenizer.WILDCARD_HASH;
+        }
+        return key(line.count(), first);
+    }
+
+    private static long key(String[] tokens) {
+        if (tokens.length == 0) {
+            return key(0, 0);
+        }
+        return key(tokens.length, tokens[0].contains(Masker.WILDCARD) ? Tokenizer.WILDCARD_HASH : Tokenizer.hash(tokens[0]));
     }
 
     /** A template being mined; {@code into} points to the cluster it merged into, if it did. */
@@ -50,8 +67,11 @@ public final class TemplateMiner {
         final String id;
         final String example;
         String[] tokens;
+        private long[] hashes;
         /** Per token: a constant, {@code <*>}, or a constant around one {@code <*>} such as {@code user=<*>}. */
         private byte[] kinds;
+        private String[] prefixes;
+        private String[] suffixes;
         String text;
         long count;
         Instant firstSeen;
@@ -70,18 +90,37 @@ public final class TemplateMiner {
             tokens = next;
             text = String.join(" ", next);
             kinds = new byte[next.length];
+            hashes = new long[next.length];
+            prefixes = new String[next.length];
+            suffixes = new String[next.length];
             for (int i = 0; i < next.length; i++) {
                 String t = next[i];
-                kinds[i] = t.equals(Masker.WILDCARD) ? ANY : t.contains(Masker.WILDCARD) ? PARTIAL : CONSTANT;
+                hashes[i] = Tokenizer.hash(t);
+                int w = t.indexOf(Masker.WILDCARD);
+                kinds[i] = t.equals(Masker.WILDCARD) ? ANY : w < 0 ? CONSTANT : PARTIAL;
+                if (kinds[i] == PARTIAL && t.indexOf(Masker.WILDCARD, w + 1) < 0) {
+                    prefixes[i] = t.substring(0, w);
+                    suffixes[i] = t.substring(w + Masker.WILDCARD.length());
+                }
             }
         }
 
-        boolean accepts(int i, String token) {
-            String t = tokens[i];
+        /** Token {@code i} of the line is what this template has there (a value fits a partial token). */
+        boolean accepts(int i, Tokenizer line) {
+            long h = line.hash(i);
             return switch (kinds[i]) {
-                case CONSTANT -> t.equals(token);
-                case ANY -> token.equals(Masker.WILDCARD);
-                default -> t.equals(token) || Generalizer.matches(t, token);
+                case CONSTANT -> hashes[i] == h;
+                case ANY -> h == Tokenizer.WILDCARD_HASH;
+                default -> hashes[i] == h || prefixes[i] != null && line.fits(i, prefixes[i], suffixes[i]);
+            };
+        }
+
+        /** The same, for another cluster's template token. */
+        boolean accepts(int i, Cluster other) {
+            return switch (kinds[i]) {
+                case CONSTANT -> hashes[i] == other.hashes[i];
+                case ANY -> true;
+                default -> hashes[i] == other.hashes[i] || Generalizer.matches(tokens[i], other.tokens[i]);
             };
         }
 
@@ -136,14 +175,16 @@ public final class TemplateMiner {
 
     /** The cluster a message belongs to, made or generalised as needed; counts are the caller's. */
     Cluster clusterOf(String message) {
-        String[] tokens = Masker.tokenArray(message);
-        List<Cluster> bucket = buckets.get(Key.of(tokens));
-        int n = tokens.length;
+        Tokenizer line = tokenizer;
+        line.read(message);
+        List<Cluster> bucket = buckets.get(key(line));
+        int n = line.count();
         // beyond this many differing positions a cluster can neither take the line nor be its sibling
         int maxBad = Math.max(1, (int) Math.floor(n * (1 - SIMILARITY)));
         Cluster best = null;
         int bestEqual = -1;
         int bestParams = -1;
+        int bestBad = 0;
         Cluster sibling = null;
         int siblingAt = -1;
         if (bucket != null) {
@@ -157,13 +198,13 @@ public final class TemplateMiner {
                 int words = 0;
                 int wordAt = -1;
                 for (int i = 0; i < n && bad <= maxBad && words < 2; i++) {
-                    if (c.accepts(i, tokens[i])) {
+                    if (c.accepts(i, line)) {
                         equal++;
                     } else if (c.any(i)) {
                         params++;
                     } else {
                         bad++;
-                        if (Generalizer.differByWords(c.tokens[i], tokens[i])) {
+                        if (Generalizer.differByWords(c.tokens[i], line.text(i))) {
                             words++;
                             wordAt = i;
                         }
@@ -177,6 +218,7 @@ public final class TemplateMiner {
                         best = c;
                         bestEqual = equal;
                         bestParams = params;
+                        bestBad = bad;
                     }
                 } else if (bad == 1 && sibling == null) {
                     sibling = c;
@@ -185,49 +227,44 @@ public final class TemplateMiner {
             }
         }
         if (best != null && (n == 0 || (double) bestEqual / n >= SIMILARITY)) {
-            if (generalize(best, tokens)) {
+            if (bestBad > 0) {
+                generalize(best, line);
                 absorbCovered(best, bucket);
             }
             return best.live();
         }
-        if (sibling != null && sibling.variant(siblingAt, tokens[siblingAt]) >= VARIANTS) {
+        if (sibling != null && sibling.variant(siblingAt, line.text(siblingAt)) >= VARIANTS) {
             String[] next = sibling.tokens.clone();
-            next[siblingAt] = Generalizer.merge(next[siblingAt], tokens[siblingAt]);
+            next[siblingAt] = Generalizer.merge(next[siblingAt], line.text(siblingAt));
             sibling.retemplate(next);
             absorbCovered(sibling, bucket);
             return sibling;
         }
+        String[] tokens = line.texts();
         return add(Ids.of("template", String.join(" ", tokens)), tokens, message);
     }
 
     private Cluster add(String id, String[] tokens, String example) {
         Cluster c = new Cluster(clusters.size(), id, tokens, example);
         clusters.add(c);
-        buckets.computeIfAbsent(Key.of(tokens), k -> new ArrayList<>()).add(c);
+        buckets.computeIfAbsent(key(tokens), k -> new ArrayList<>()).add(c);
         return c;
     }
 
-    private static boolean generalize(Cluster c, String[] tokens) {
-        String[] next = null;
-        for (int i = 0; i < tokens.length; i++) {
-            if (!c.accepts(i, tokens[i]) && !c.any(i)) {
-                if (next == null) {
-                    next = c.tokens.clone();
-                }
-                next[i] = Generalizer.merge(c.tokens[i], tokens[i]);
+    private static void generalize(Cluster c, Tokenizer line) {
+        String[] next = c.tokens.clone();
+        for (int i = 0; i < next.length; i++) {
+            if (!c.accepts(i, line) && !c.any(i)) {
+                next[i] = Generalizer.merge(c.tokens[i], line.text(i));
             }
         }
-        if (next == null) {
-            return false;
-        }
         c.retemplate(next);
-        return true;
     }
 
     /** Clusters of the bucket that a generalised template now covers join it. */
     private static void absorbCovered(Cluster c, List<Cluster> bucket) {
         for (Cluster other : bucket) {
-            if (other != c && other.into == null && covers(c, other.tokens)) {
+            if (other != c && other.into == null && covers(c, other)) {
                 other.into = c;
                 c.count += other.count;
                 other.count = 0;
@@ -237,9 +274,9 @@ public final class TemplateMiner {
         }
     }
 
-    private static boolean covers(Cluster c, String[] tokens) {
-        for (int i = 0; i < tokens.length; i++) {
-            if (!c.accepts(i, tokens[i]) && !c.any(i)) {
+    private static boolean covers(Cluster c, Cluster other) {
+        for (int i = 0; i < c.tokens.length; i++) {
+            if (!c.accepts(i, other)) {
                 return false;
             }
         }

@@ -1,0 +1,192 @@
+package dev.vigie.template;
+
+/**
+ * Reads one message at a time into masked tokens, for one miner (not thread-safe). Most tokens are
+ * plain words with nothing to mask: they are only scanned and hashed, and become strings only when
+ * a cluster needs their text. A token is compared by a 64-bit hash of its masked text.
+ */
+final class Tokenizer {
+    private static final long BASIS = 0xcbf29ce484222325L;
+    static final long WILDCARD_HASH = hash(Masker.WILDCARD);
+
+    private String message;
+    private char[] chars = new char[256];
+    private int count;
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private long[] hashes = new long[32];
+    /** The masked text of a token, or null for a plain word not made into a string yet. */
+    private String[] texts = new String[32];
+
+    void read(String message) {
+        this.message = message;
+        int n = 0;
+        boolean sawTime = false;
+        int len = message.length();
+        if (chars.length < len) {
+            chars = new char[Math.max(len, chars.length * 2)];
+        }
+        char[] buf = chars;
+        message.getChars(0, len, buf, 0); // one bulk copy; the scan below then reads an array
+        int i = 0;
+        while (i < len) {
+            while (i < len && isSpace(buf[i])) {
+                i++;
+            }
+            if (i == len) {
+                break;
+            }
+            int start = i;
+            long h = BASIS;
+            boolean plain = true;
+            while (i < len) {
+                char c = buf[i];
+                if (isSpace(c)) {
+                    break;
+                }
+                h = step(h, c);
+                if (c >= '0' && c <= '9' || c == '/' || c == '@' || c == '.') {
+                    plain = false;
+                }
+                i++;
+            }
+            if (n == starts.length) {
+                grow();
+            }
+            starts[n] = start;
+            ends[n] = i;
+            if (plain && !Masker.maybeLiteral(message, start, i)) {
+                hashes[n] = h;
+                texts[n] = null;
+            } else {
+                String raw = message.substring(start, i);
+                texts[n] = raw; // masked below
+                sawTime |= !plain && i - start >= 4 && DateRun.isTime(raw);
+            }
+            n++;
+        }
+        count = n;
+        if (sawTime) {
+            collapseDates();
+        }
+        maskValues();
+    }
+
+    /** Masks the tokens that may hold values, in place; a number and its size unit become one token. */
+    private void maskValues() {
+        int w = 0;
+        for (int k = 0; k < count; k++) {
+            starts[w] = starts[k];
+            ends[w] = ends[k];
+            String raw = texts[k];
+            if (raw == null) {
+                hashes[w] = hashes[k];
+                texts[w] = null;
+                w++;
+                continue;
+            }
+            String masked = raw == Masker.WILDCARD ? raw : Masker.mask(raw);
+            if (masked.equals(Masker.WILDCARD) && k + 1 < count && ends[k + 1] - starts[k + 1] <= 4) {
+                String unit = text(k + 1);
+                if (Masker.isSizeUnit(unit)) {
+                    masked = Masker.WILDCARD + unit.substring(Masker.unitLength(unit)); // "17.2 KB," is one value
+                    ends[w] = ends[++k];
+                }
+            }
+            texts[w] = masked;
+            hashes[w] = hash(masked);
+            w++;
+        }
+        count = w;
+    }
+
+    /** A date in words ({@code Sun Jul 17 07:07:00 2005}) becomes one {@code <*>} token. */
+    private void collapseDates() {
+        String[] raw = new String[count];
+        for (int k = 0; k < count; k++) {
+            raw[k] = text(k);
+        }
+        int w = 0;
+        for (int k = 0; k < count; k++) {
+            int date = DateRun.length(raw, count, k);
+            starts[w] = starts[k];
+            hashes[w] = hashes[k];
+            texts[w] = texts[k];
+            if (date > 0) {
+                texts[w] = Masker.WILDCARD;
+                k += date - 1;
+            }
+            ends[w] = ends[k];
+            w++;
+        }
+        count = w;
+    }
+
+    private void grow() {
+        int size = starts.length * 2;
+        starts = java.util.Arrays.copyOf(starts, size);
+        ends = java.util.Arrays.copyOf(ends, size);
+        hashes = java.util.Arrays.copyOf(hashes, size);
+        texts = java.util.Arrays.copyOf(texts, size);
+    }
+
+    int count() {
+        return count;
+    }
+
+    long hash(int i) {
+        return hashes[i];
+    }
+
+    /** The masked text of token {@code i}. */
+    String text(int i) {
+        String t = texts[i];
+        if (t == null) {
+            t = message.substring(starts[i], ends[i]);
+            texts[i] = t;
+        }
+        return t;
+    }
+
+    /** Token {@code i} reads {@code prefix…suffix} with something in between. */
+    boolean fits(int i, String prefix, String suffix) {
+        String t = texts[i];
+        if (t != null) {
+            return t.length() > prefix.length() + suffix.length() && t.startsWith(prefix) && t.endsWith(suffix);
+        }
+        int s = starts[i];
+        int e = ends[i];
+        return e - s > prefix.length() + suffix.length() && message.regionMatches(s, prefix, 0, prefix.length())
+                && message.regionMatches(e - suffix.length(), suffix, 0, suffix.length());
+    }
+
+    String[] texts() {
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = text(i);
+        }
+        return out;
+    }
+
+    /** The masked tokens of one message, as strings. */
+    String[] tokens(String message) {
+        read(message);
+        return texts();
+    }
+
+    static long hash(String s) {
+        long h = BASIS;
+        for (int i = 0; i < s.length(); i++) {
+            h = step(h, s.charAt(i));
+        }
+        return h;
+    }
+
+    private static long step(long h, char c) {
+        return (h ^ c) * 0x100000001b3L; // FNV-1a, 64 bits
+    }
+
+    static boolean isSpace(char c) {
+        return c <= ' ' || c > 0x7f && Character.isWhitespace(c);
+    }
+}
