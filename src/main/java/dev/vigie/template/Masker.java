@@ -337,11 +337,11 @@ final class Masker {
         return n >= 4 && n <= 8 && "tTfFnN".indexOf(s.charAt(from)) >= 0;
     }
 
-    private static boolean isOpening(char c) {
+    static boolean isOpening(char c) {
         return c == '(' || c == '[' || c == '{' || c == '\'' || c == '"' || c == '<' || c == '=' || c == '#' || c == ':';
     }
 
-    private static boolean isClosing(char c) {
+    static boolean isClosing(char c) {
         return c == ')' || c == ']' || c == '}' || c == '\'' || c == '"' || c == ',' || c == ';' || c == ':' || c == '.'
                 || c == '>';
     }

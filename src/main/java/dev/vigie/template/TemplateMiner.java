@@ -30,7 +30,7 @@ public final class TemplateMiner {
      */
     static final int VARIANTS = 3;
 
-    private final Map<Long, List<Cluster>> buckets = new HashMap<>();
+    private final Buckets buckets = new Buckets();
     private final List<Cluster> clusters = new ArrayList<>();
     private final Tokenizer tokenizer = new Tokenizer();
 
@@ -44,7 +44,7 @@ public final class TemplateMiner {
             return key(0, 0);
         }
         long first = line.hash(0);
-        if (first != Tokenizer.WILDCARD_HASH && line.text(0).contains(Masker.WILDCARD)) {
+        if (first != Tokenizer.WILDCARD_HASH && line.masked(0) && line.text(0).contains(Masker.WILDCARD)) {
             first = Tokenizer.WILDCARD_HASH;
         }
         return key(line.count(), first);
@@ -247,7 +247,7 @@ public final class TemplateMiner {
     private Cluster add(String id, String[] tokens, String example) {
         Cluster c = new Cluster(clusters.size(), id, tokens, example);
         clusters.add(c);
-        buckets.computeIfAbsent(key(tokens), k -> new ArrayList<>()).add(c);
+        buckets.add(key(tokens), c);
         return c;
     }
 

@@ -17,6 +17,8 @@ final class Tokenizer {
     private long[] hashes = new long[32];
     /** The masked text of a token, or null for a plain word not made into a string yet. */
     private String[] texts = new String[32];
+    /** The token's text is already masked. */
+    private boolean[] masks = new boolean[32];
 
     void read(String message) {
         this.message = message;
@@ -39,6 +41,7 @@ final class Tokenizer {
             int start = i;
             long h = BASIS;
             boolean plain = true;
+            boolean letters = false;
             while (i < len) {
                 char c = buf[i];
                 if (isSpace(c)) {
@@ -47,6 +50,8 @@ final class Tokenizer {
                 h = step(h, c);
                 if (c >= '0' && c <= '9' || c == '/' || c == '@' || c == '.') {
                     plain = false;
+                } else if (c >= 'A' || c == '_') {
+                    letters = true;
                 }
                 i++;
             }
@@ -58,9 +63,13 @@ final class Tokenizer {
             if (plain && !Masker.maybeLiteral(message, start, i)) {
                 hashes[n] = h;
                 texts[n] = null;
+                masks[n] = false;
+            } else if (!letters && number(buf, start, i, n)) {
+                sawTime |= i - start >= 4 && timeLike(buf, start, i);
             } else {
                 String raw = message.substring(start, i);
                 texts[n] = raw; // masked below
+                masks[n] = false;
                 sawTime |= !plain && i - start >= 4 && DateRun.isTime(raw);
             }
             n++;
@@ -70,6 +79,34 @@ final class Tokenizer {
             collapseDates();
         }
         maskValues();
+    }
+
+    /**
+     * A token without letters whose core (inside brackets and punctuation) holds a digit is one
+     * value: {@code 42}, {@code (10.0.0.1:80)}, {@code 07:07:00,} — the quick form of {@link Masker#mask}.
+     */
+    private boolean number(char[] buf, int start, int end, int n) {
+        int from = start;
+        int to = end;
+        while (from < to && Masker.isOpening(buf[from])) {
+            from++;
+        }
+        while (to > from && Masker.isClosing(buf[to - 1])) {
+            to--;
+        }
+        boolean digit = false;
+        for (int k = from; k < to && !digit; k++) {
+            digit = buf[k] >= '0' && buf[k] <= '9';
+        }
+        if (!digit || buf[from] == '/') {
+            return false; // punctuation only, or a path: the full masker decides
+        }
+        String masked = from == start && to == end ? Masker.WILDCARD
+                : message.substring(start, from) + Masker.WILDCARD + message.substring(to, end);
+        texts[n] = masked;
+        hashes[n] = masked == Masker.WILDCARD ? WILDCARD_HASH : hash(masked);
+        masks[n] = true;
+        return true;
     }
 
     /** Masks the tokens that may hold values, in place; a number and its size unit become one token. */
@@ -82,29 +119,53 @@ final class Tokenizer {
             if (raw == null) {
                 hashes[w] = hashes[k];
                 texts[w] = null;
+                masks[w] = false;
                 w++;
                 continue;
             }
-            String masked = raw == Masker.WILDCARD ? raw : Masker.mask(raw);
-            if (masked.equals(Masker.WILDCARD) && k + 1 < count && ends[k + 1] - starts[k + 1] <= 4) {
+            String masked = masks[k] || raw == Masker.WILDCARD ? raw : Masker.mask(raw);
+            long hash = masks[k] ? hashes[k] : masked == Masker.WILDCARD ? WILDCARD_HASH : hash(masked);
+            if (masked.equals(Masker.WILDCARD) && k + 1 < count && sizeUnit(k + 1)) {
                 String unit = text(k + 1);
-                if (Masker.isSizeUnit(unit)) {
-                    masked = Masker.WILDCARD + unit.substring(Masker.unitLength(unit)); // "17.2 KB," is one value
-                    ends[w] = ends[++k];
-                }
+                masked = Masker.WILDCARD + unit.substring(Masker.unitLength(unit)); // "17.2 KB," is one value
+                hash = hash(masked);
+                ends[w] = ends[++k];
             }
             texts[w] = masked;
-            hashes[w] = hash(masked);
+            hashes[w] = hash;
+            masks[w] = false;
             w++;
         }
         count = w;
+    }
+
+    /** {@code 07:07:00}: digits, a colon, digits — worth looking for a date around it. */
+    private static boolean timeLike(char[] buf, int start, int end) {
+        int colon = start + 1;
+        while (colon < end && colon <= start + 2 && buf[colon] != ':') {
+            colon++;
+        }
+        return colon < end - 2 && buf[colon] == ':' && buf[start] >= '0' && buf[start] <= '9'
+                && buf[colon + 1] >= '0' && buf[colon + 1] <= '9';
+    }
+
+    private boolean sizeUnit(int k) {
+        int s = starts[k];
+        int e = ends[k];
+        if (e - s > 4 || texts[k] != null && masks[k]) {
+            return false;
+        }
+        while (e > s && Masker.isClosing(message.charAt(e - 1))) {
+            e--;
+        }
+        return e > s && message.charAt(e - 1) == 'B' && Masker.isSizeUnit(text(k));
     }
 
     /** A date in words ({@code Sun Jul 17 07:07:00 2005}) becomes one {@code <*>} token. */
     private void collapseDates() {
         String[] raw = new String[count];
         for (int k = 0; k < count; k++) {
-            raw[k] = text(k);
+            raw[k] = texts[k] != null && !masks[k] ? texts[k] : message.substring(starts[k], ends[k]);
         }
         int w = 0;
         for (int k = 0; k < count; k++) {
@@ -112,8 +173,11 @@ final class Tokenizer {
             starts[w] = starts[k];
             hashes[w] = hashes[k];
             texts[w] = texts[k];
+            masks[w] = masks[k];
             if (date > 0) {
                 texts[w] = Masker.WILDCARD;
+                hashes[w] = WILDCARD_HASH;
+                masks[w] = true;
                 k += date - 1;
             }
             ends[w] = ends[k];
@@ -128,10 +192,16 @@ final class Tokenizer {
         ends = java.util.Arrays.copyOf(ends, size);
         hashes = java.util.Arrays.copyOf(hashes, size);
         texts = java.util.Arrays.copyOf(texts, size);
+        masks = java.util.Arrays.copyOf(masks, size);
     }
 
     int count() {
         return count;
+    }
+
+    /** Token {@code i} went through the masker (a plain word did not). */
+    boolean masked(int i) {
+        return texts[i] != null;
     }
 
     long hash(int i) {
