@@ -9,18 +9,36 @@ final class Generalizer {
     private Generalizer() {
     }
 
-    /** A partly variable template token such as {@code user=<*>} read against a line's token. */
-    static boolean matches(String template, String token) {
-        int w = template.indexOf(Masker.WILDCARD);
-        if (w < 0 || template.length() == Masker.WILDCARD.length()) {
+    /** The constant parts of a partly variable template token: {@code a<*>b<*>} gives {@code a, b, ""}. */
+    static String[] segments(String template) {
+        return template.split("<\\*>", -1);
+    }
+
+    /**
+     * A partly variable template token such as {@code user=<*>} read against a line's token: the
+     * token has the constant parts in order, with anything (or nothing) where the values are.
+     */
+    static boolean matches(String[] segments, String token) {
+        return matches(segments, token, 0, token.length());
+    }
+
+    static boolean matches(String[] segments, String s, int from, int to) {
+        String first = segments[0];
+        String last = segments[segments.length - 1];
+        if (to - from < first.length() + last.length() || !s.startsWith(first, from)
+                || !s.startsWith(last, to - last.length())) {
             return false;
         }
-        if (template.indexOf(Masker.WILDCARD, w + 1) >= 0) {
-            return false; // several values in one token: only equal tokens match
+        int at = from + first.length();
+        int end = to - last.length();
+        for (int k = 1; k < segments.length - 1; k++) {
+            int found = s.indexOf(segments[k], at);
+            if (found < 0 || found + segments[k].length() > end) {
+                return false;
+            }
+            at = found + segments[k].length();
         }
-        String prefix = template.substring(0, w);
-        String suffix = template.substring(w + Masker.WILDCARD.length());
-        return token.length() > prefix.length() + suffix.length() && token.startsWith(prefix) && token.endsWith(suffix);
+        return true;
     }
 
     /**
@@ -69,7 +87,7 @@ final class Generalizer {
         if (prefix.endsWith("<") || prefix.endsWith("<*") || suffix.startsWith(">") || suffix.startsWith("*>")) {
             return Masker.WILDCARD; // never keep half of a wildcard
         }
-        return prefix + Masker.WILDCARD + suffix;
+        return (prefix + Masker.WILDCARD + suffix).replace("<*><*>", Masker.WILDCARD);
     }
 
     private static boolean isBoundary(char c) {

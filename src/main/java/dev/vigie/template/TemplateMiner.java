@@ -70,8 +70,8 @@ public final class TemplateMiner {
         private long[] hashes;
         /** Per token: a constant, {@code <*>}, or a constant around one {@code <*>} such as {@code user=<*>}. */
         private byte[] kinds;
-        private String[] prefixes;
-        private String[] suffixes;
+        /** For a partial token, its constant parts around the values. */
+        private String[][] segments;
         String text;
         long count;
         Instant firstSeen;
@@ -91,17 +91,12 @@ public final class TemplateMiner {
             text = String.join(" ", next);
             kinds = new byte[next.length];
             hashes = new long[next.length];
-            prefixes = new String[next.length];
-            suffixes = new String[next.length];
+            segments = new String[next.length][];
             for (int i = 0; i < next.length; i++) {
                 String t = next[i];
                 hashes[i] = Tokenizer.hash(t);
-                int w = t.indexOf(Masker.WILDCARD);
-                kinds[i] = t.equals(Masker.WILDCARD) ? ANY : w < 0 ? CONSTANT : PARTIAL;
-                if (kinds[i] == PARTIAL && t.indexOf(Masker.WILDCARD, w + 1) < 0) {
-                    prefixes[i] = t.substring(0, w);
-                    suffixes[i] = t.substring(w + Masker.WILDCARD.length());
-                }
+                kinds[i] = t.equals(Masker.WILDCARD) ? ANY : t.contains(Masker.WILDCARD) ? PARTIAL : CONSTANT;
+                segments[i] = kinds[i] == PARTIAL ? Generalizer.segments(t) : null;
             }
         }
 
@@ -111,7 +106,7 @@ public final class TemplateMiner {
             return switch (kinds[i]) {
                 case CONSTANT -> hashes[i] == h;
                 case ANY -> h == Tokenizer.WILDCARD_HASH;
-                default -> hashes[i] == h || prefixes[i] != null && line.fits(i, prefixes[i], suffixes[i]);
+                default -> hashes[i] == h || line.fits(i, segments[i]);
             };
         }
 
@@ -120,7 +115,7 @@ public final class TemplateMiner {
             return switch (kinds[i]) {
                 case CONSTANT -> hashes[i] == other.hashes[i];
                 case ANY -> true;
-                default -> hashes[i] == other.hashes[i] || Generalizer.matches(tokens[i], other.tokens[i]);
+                default -> hashes[i] == other.hashes[i] || Generalizer.matches(segments[i], other.tokens[i]);
             };
         }
 

@@ -218,16 +218,10 @@ final class Tokenizer {
         return t;
     }
 
-    /** Token {@code i} reads {@code prefix…suffix} with something in between. */
-    boolean fits(int i, String prefix, String suffix) {
+    /** Token {@code i} has a partial template token's constant parts, in order. */
+    boolean fits(int i, String[] segments) {
         String t = texts[i];
-        if (t != null) {
-            return t.length() > prefix.length() + suffix.length() && t.startsWith(prefix) && t.endsWith(suffix);
-        }
-        int s = starts[i];
-        int e = ends[i];
-        return e - s > prefix.length() + suffix.length() && message.regionMatches(s, prefix, 0, prefix.length())
-                && message.regionMatches(e - suffix.length(), suffix, 0, suffix.length());
+        return t != null ? Generalizer.matches(segments, t) : Generalizer.matches(segments, message, starts[i], ends[i]);
     }
 
     String[] texts() {
