@@ -100,6 +100,7 @@ public final class Pipeline {
             LogEvent mined = event.withTemplateId(t.id());
             batch.event(mined);
             batch.template(t);
+            miner.takeMerges().forEach(batch::templateMerge);
             stats.events.incrementAndGet();
             if (mined.level().isErrorOrWorse()) {
                 stats.errors.incrementAndGet();

@@ -12,6 +12,7 @@ import dev.vigie.event.Severity;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.ingest.CheckpointSource;
 import dev.vigie.template.Template;
+import dev.vigie.template.TemplateMerge;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,6 +69,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
                 insertEvents(b.events);
                 upsertSources(b);
                 upsertTemplates(b.templates.values());
+                recordMerges(b.merges);
                 insertSamples(b.samples);
                 insertAnomalies(b.anomalies);
                 upsertIncidents(b.incidents);
@@ -173,8 +175,8 @@ public final class Store implements CheckpointSource, AutoCloseable {
     private void upsertTemplates(Iterable<Template> templates) throws SQLException {
         try (PreparedStatement ps = writer.prepareStatement("INSERT INTO templates "
                 + "(id, template, count, first_seen_ms, last_seen_ms, example) VALUES (?,?,?,?,?,?) "
-                + "ON CONFLICT(id) DO UPDATE SET count = excluded.count, first_seen_ms = excluded.first_seen_ms, "
-                + "last_seen_ms = excluded.last_seen_ms")) {
+                + "ON CONFLICT(id) DO UPDATE SET template = excluded.template, count = excluded.count, "
+                + "first_seen_ms = excluded.first_seen_ms, last_seen_ms = excluded.last_seen_ms")) {
             for (Template t : templates) {
                 ps.setString(1, t.id());
                 ps.setString(2, t.text());
@@ -437,10 +439,25 @@ public final class Store implements CheckpointSource, AutoCloseable {
         return out;
     }
 
+    private void recordMerges(List<TemplateMerge> merges) throws SQLException {
+        if (merges.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = writer.prepareStatement("UPDATE templates SET merged_into = ? WHERE id = ?")) {
+            for (TemplateMerge m : merges) {
+                ps.setString(1, m.into());
+                ps.setString(2, m.from());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The templates in use, without those another has absorbed. */
     public synchronized List<Template> templates() {
         List<Template> out = new ArrayList<>();
         try (PreparedStatement ps = reader.prepareStatement(
-                "SELECT id, template, count, first_seen_ms, last_seen_ms, example FROM templates ORDER BY id");
+                "SELECT id, template, count, first_seen_ms, last_seen_ms, example FROM templates WHERE merged_into IS NULL ORDER BY id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new Template(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4)),

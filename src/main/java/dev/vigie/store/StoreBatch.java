@@ -6,6 +6,7 @@ import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.template.Template;
+import dev.vigie.template.TemplateMerge;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class StoreBatch {
     final Map<ContentKey, Checkpoint> checkpoints = new LinkedHashMap<>();
     final Map<String, String> sourceErrors = new LinkedHashMap<>();
     final Map<String, Template> templates = new LinkedHashMap<>();
+    final List<TemplateMerge> merges = new ArrayList<>();
     final List<MetricSample> samples = new ArrayList<>();
     final List<Anomaly> anomalies = new ArrayList<>();
     final List<Incident> incidents = new ArrayList<>();
@@ -57,6 +59,10 @@ public final class StoreBatch {
         templates.put(t.id(), t);
     }
 
+    public void templateMerge(TemplateMerge m) {
+        merges.add(m);
+    }
+
     public void sample(MetricSample s) {
         samples.add(s);
     }
@@ -74,7 +80,7 @@ public final class StoreBatch {
     }
 
     public int size() {
-        return events.size() + sources.size() + checkpoints.size() + sourceErrors.size() + templates.size() + samples.size() + anomalies.size()
+        return events.size() + sources.size() + checkpoints.size() + sourceErrors.size() + templates.size() + merges.size() + samples.size() + anomalies.size()
                 + incidents.size() + reports.size();
     }
 

@@ -282,6 +282,9 @@ final class Masker {
         if (digits == 0) {
             return false;
         }
+        if (digits == len - 1 && (s.charAt(from) == 'v' || s.charAt(from) == 'V')) {
+            return true; // v2: a version
+        }
         if (digits == len - 1) {
             int x = from;
             while (isDigit(s.charAt(x))) {
@@ -321,7 +324,7 @@ final class Masker {
     private static boolean plainWord(String t) {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c >= '0' && c <= '9' || c == '/' || c == '@' || c == '.') {
+            if (c >= '0' && c <= '9' || c == '/' || c == '@' || c == '.' || c == '=') {
                 return false;
             }
         }

@@ -33,6 +33,7 @@ public final class TemplateMiner {
     private final Buckets buckets = new Buckets();
     private final List<Cluster> clusters = new ArrayList<>();
     private final Tokenizer tokenizer = new Tokenizer();
+    private List<TemplateMerge> merges = new ArrayList<>();
 
     /** Clusters are looked up by token count and first token; a first token holding a value is any value. */
     private static long key(int length, long firstHash) {
@@ -257,10 +258,11 @@ public final class TemplateMiner {
     }
 
     /** Clusters of the bucket that a generalised template now covers join it. */
-    private static void absorbCovered(Cluster c, List<Cluster> bucket) {
+    private void absorbCovered(Cluster c, List<Cluster> bucket) {
         for (Cluster other : bucket) {
             if (other != c && other.into == null && covers(c, other)) {
                 other.into = c;
+                merges.add(new TemplateMerge(other.id, c.id));
                 c.count += other.count;
                 other.count = 0;
                 c.firstSeen = earlier(c.firstSeen, other.firstSeen);
@@ -286,6 +288,16 @@ public final class TemplateMiner {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
+    /** The merges since the last call, oldest first, for the store to record. */
+    public List<TemplateMerge> takeMerges() {
+        if (merges.isEmpty()) {
+            return List.of();
+        }
+        List<TemplateMerge> out = merges;
+        merges = new ArrayList<>();
+        return out;
+    }
+
     public List<Template> templates() {
         List<Template> out = new ArrayList<>();
         for (Cluster c : clusters) {
@@ -294,6 +306,11 @@ public final class TemplateMiner {
             }
         }
         return out;
+    }
+
+    /** Clusters held, absorbed ones included: what the miner's memory grows with. */
+    int clusters() {
+        return clusters.size();
     }
 
     public int size() {

@@ -48,7 +48,7 @@ final class Tokenizer {
                     break;
                 }
                 h = step(h, c);
-                if (c >= '0' && c <= '9' || c == '/' || c == '@' || c == '.') {
+                if (c >= '0' && c <= '9' || c == '/' || c == '@' || c == '.' || c == '=') {
                     plain = false;
                 } else if (c >= 'A' || c == '_') {
                     letters = true;

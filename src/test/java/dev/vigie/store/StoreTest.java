@@ -7,6 +7,7 @@ import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.template.Template;
+import dev.vigie.template.TemplateMiner;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,6 +61,31 @@ class StoreTest {
             assertThat(store.find("(dev=1,ino=2)", "fp")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
             assertThat(store.sources()).singleElement().satisfies(s -> assertThat(s.lines()).isEqualTo(1));
             assertThat(store.withFingerprint("fp")).hasSize(1);
+        }
+    }
+
+    @Test
+    void templatesKeepTheirIdsAsTheyGeneraliseAndAbsorbedOnesPointToTheirSuccessor(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("vigie.db");
+        TemplateMiner miner = new TemplateMiner();
+        try (Store store = new Store(db, Clock.systemUTC())) {
+            for (String user : new String[] {"alice", "bob", "carol"}) {
+                StoreBatch b = new StoreBatch();
+                b.template(miner.mine("session opened for user " + user, T0));
+                miner.takeMerges().forEach(b::templateMerge);
+                store.write(b);
+            }
+        }
+        try (Store reopened = new Store(db, Clock.systemUTC())) {
+            assertThat(reopened.templates()).singleElement().satisfies(t -> {
+                assertThat(t.text()).isEqualTo("session opened for user <*>");
+                assertThat(t.count()).isEqualTo(3);
+            });
+            assertThat(reopened.count("templates")).as("the absorbed template's row stays for its events").isEqualTo(2);
+            TemplateMiner restarted = new TemplateMiner();
+            restarted.restore(reopened.templates());
+            assertThat(restarted.mine("session opened for user dave", T0).id())
+                    .isEqualTo(miner.mine("session opened for user erin", T0).id());
         }
     }
 

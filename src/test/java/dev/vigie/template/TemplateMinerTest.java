@@ -3,10 +3,16 @@ package dev.vigie.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TemplateMinerTest {
     static final Instant T0 = Instant.parse("2026-03-14T08:00:00Z");
+
+    static String masked(String message) {
+        return String.join(" ", Masker.tokens(message));
+    }
 
     @Test
     void variablePartsAreMaskedAndLinesGroupByWhatIsLeft() {
@@ -25,19 +31,94 @@ class TemplateMinerTest {
     }
 
     @Test
-    void masksUuidsIpsHexAndIds() {
-        assertThat(String.join(" ", Masker.tokens("conn 6f1c0d2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f from 10.0.0.5:5432 trace deadbeef01 at 0x7ffe")))
+    void masksTheUsualVariables() {
+        assertThat(masked("conn 6f1c0d2e-8a3b-4c5d-9e7f-0a1b2c3d4e5f from 10.0.0.5:5432 trace deadbeef01 at 0x7ffe"))
                 .isEqualTo("conn <*> from <*> trace <*> at <*>");
+        assertThat(masked("GET https://api.example.com/v1/items?id=3 by ops@example.com took 250ms"))
+                .isEqualTo("GET <*> by <*> took <*>");
+        assertThat(masked("Served block blk_-7724713468912166542 to /10.251.203.80 from db-7.prod.example.com:5432"))
+                .isEqualTo("Served block <*> to <*> from <*>");
+        assertThat(masked("uid=0 euid=500 (pid=4242) user=root ok=true #3 node-12 v2.6.5-1.358"))
+                .isEqualTo("uid=<*> euid=<*> (pid=<*>) user=root ok=<*> #<*> node-<*> <*>");
+        assertThat(masked("stored 17.2 KB, free 412.3 MB at Sun Jul 17 07:07:00 2005 in /var/log/app.log."))
+                .isEqualTo("stored <*>, free <*> at <*> in <*>");
+        assertThat(masked("mode 80x25 ssh2 L3 jk2_init() attempt_1445144423722_0020_m_000003_0"))
+                .isEqualTo("mode <*> ssh2 L3 jk2_init() <*>");
+    }
+
+    @Test
+    void wordsAreConstantsSoNearTwinsStayApart() {
+        TemplateMiner miner = new TemplateMiner();
+        Template up = miner.mine("cupsd startup succeeded", T0);
+        Template down = miner.mine("cupsd shutdown succeeded", T0);
+        Template running = miner.mine("task 1 Transitioned from SCHEDULED to RUNNING", T0);
+        Template done = miner.mine("task 2 Transitioned from RUNNING to SUCCEEDED", T0);
+        assertThat(up.id()).isNotEqualTo(down.id());
+        assertThat(running.id()).isNotEqualTo(done.id());
+        assertThat(miner.size()).isEqualTo(4);
+    }
+
+    @Test
+    void aWordPositionBecomesAValueAfterThreeVariantsAndTheTwinsMerge() {
+        TemplateMiner miner = new TemplateMiner();
+        Template alice = miner.mine("session opened for user alice by (uid=0)", T0);
+        Template bob = miner.mine("session opened for user bob by (uid=0)", T0.plusSeconds(1));
+        assertThat(bob.id()).isNotEqualTo(alice.id());
+        Template carol = miner.mine("session opened for user carol by (uid=0)", T0.plusSeconds(2));
+        assertThat(carol.id()).as("the oldest template takes the others over").isEqualTo(alice.id());
+        assertThat(carol.text()).isEqualTo("session opened for user <*> by (uid=<*>)");
+        assertThat(carol.count()).isEqualTo(3);
+        assertThat(miner.size()).isEqualTo(1);
+        assertThat(miner.takeMerges()).containsExactly(new TemplateMerge(bob.id(), alice.id()));
+        assertThat(miner.takeMerges()).isEmpty();
+        assertThat(miner.mine("session opened for user dave by (uid=0)", T0).id()).isEqualTo(alice.id());
+    }
+
+    @Test
+    void linesThatAreMostlyParametersDoNotMakeNewTemplates() {
+        TemplateMiner miner = new TemplateMiner();
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            miner.mine(String.format("job %s done on %s in %d ms", id(random), id(random), random.nextInt(1000)), T0);
+            miner.mine(String.format("%d %x %d.%d.%d.%d", random.nextInt(), random.nextLong(), random.nextInt(256), random.nextInt(256),
+                    random.nextInt(256), random.nextInt(256)), T0);
+        }
+        assertThat(miner.templates()).extracting(Template::text)
+                .containsExactlyInAnyOrder("job <*> done on <*> in <*> ms", "<*> <*> <*>");
+        assertThat(miner.clusters()).as("memory follows templates, not lines").isLessThanOrEqualTo(4);
+    }
+
+    /** Mixed letters and digits, not hex: what a mask cannot tell from a word. */
+    static String id(Random random) {
+        String letters = "ghjkmnpqrstuvwxyz";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            b.append(i % 3 == 2 ? (char) ('0' + random.nextInt(10)) : letters.charAt(random.nextInt(letters.length())));
+        }
+        return b.toString();
     }
 
     @Test
     void idsAreTheSameInEveryRunAndSurviveARestart() {
         Template first = new TemplateMiner().mine("user 42 logged in", T0);
         TemplateMiner restarted = new TemplateMiner();
-        restarted.restore(java.util.List.of(first));
+        restarted.restore(List.of(first));
         Template again = restarted.mine("user 7 logged in", T0.plusSeconds(1));
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.count()).isEqualTo(2);
         assertThat(new TemplateMiner().mine("user 99 logged in", T0).id()).isEqualTo(first.id());
+    }
+
+    @Test
+    void aGeneralisedTemplateKeepsItsIdAfterARestart() {
+        TemplateMiner miner = new TemplateMiner();
+        miner.mine("worker alpha started", T0);
+        miner.mine("worker beta started", T0);
+        Template general = miner.mine("worker gamma started", T0);
+        assertThat(general.text()).isEqualTo("worker <*> started");
+        TemplateMiner restarted = new TemplateMiner();
+        restarted.restore(miner.templates());
+        assertThat(restarted.mine("worker delta started", T0).id()).isEqualTo(general.id());
+        assertThat(restarted.size()).isEqualTo(1);
     }
 }
