@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,25 @@ class EndToEndTest {
             });
             assertThat(matching).as(expected.name()).hasSize(1);
             assertThat(matching.get(0).get("domain").asText()).as(expected.name()).isEqualTo(expected.domain());
+        }
+    }
+
+    @Test
+    void eachEmbeddedIncidentIsFoundByTheRightChecks() {
+        Map<String, List<String>> expected = Map.of(
+                "database connection-pool exhaustion", List.of("error_events", "error_ratio", "exceptions", "template_burst"),
+                "tunnel unable to reach its origin", List.of("error_events", "template_burst"),
+                "process killed for memory", List.of("error_events"),
+                "burst of HTTP 5xx", List.of("error_events", "error_ratio", "rolling_zscore"));
+        for (SampleLogGenerator.Embedded e : SampleLogGenerator.INCIDENTS) {
+            List<String> checks = new ArrayList<>();
+            incidents.forEach(i -> {
+                if (i.get("service").asText().equals(e.service())
+                        && Duration.between(e.start(), Instant.parse(i.get("start").asText())).abs().compareTo(TOLERANCE) <= 0) {
+                    i.get("checks").forEach(c -> checks.add(c.asText()));
+                }
+            });
+            assertThat(checks).as(e.name()).containsAll(expected.get(e.name()));
         }
     }
 

@@ -50,6 +50,9 @@ public final class IngestCommand implements Callable<Integer> {
         } else {
             System.out.printf("%d lines, %d events, %d rejected, %d anomalies, %d incidents (data: %s)%n",
                     s.lines(), s.events(), s.rejected(), s.anomalies(), s.incidents(), settings.dataDir());
+            System.out.println("log checks (fired / service-minutes examined):");
+            s.checks().forEach(c -> System.out.printf(java.util.Locale.ROOT, "  %-15s %6d / %-7d %.2f%%%n", c.check(), c.fired(),
+                    c.examined(), 100 * c.rate()));
         }
         s.unreadable().forEach((source, error) -> System.err.println("unreadable: " + source + ": " + error));
         return 0;

@@ -7,18 +7,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs every log check and metric check; the pipeline thread is its only caller. */
+/**
+ * Runs every log check and metric check; the pipeline thread is its only caller. Log checks read
+ * closed minutes of each service ({@link ServiceMinutes}); metric checks read points.
+ */
 public final class Detector {
-    private final List<LogCheck> logChecks = List.of(new ErrorEventCheck(), new ExceptionCheck());
+    private final List<MinuteCheck> logChecks = List.of(new ErrorEventCheck(), new ExceptionCheck(), new NewTemplateCheck(),
+            new TemplateBurstCheck(), new ErrorRatioCheck(), new SilenceCheck());
+    private final ServiceMinutes minutes = new ServiceMinutes(this::onMinute);
     private final MetricDetector metrics;
+    /** The sink of the call in progress: closed minutes are checked inside onEvent, advance and flush. */
+    private AnomalySink sink;
 
     public Detector(DetectorSettings settings) {
         this.metrics = new MetricDetector(settings);
     }
 
+    /** @param newTemplate the event's template was first seen with it */
+    public void onEvent(LogEvent event, boolean newTemplate, AnomalySink sink) {
+        this.sink = sink;
+        minutes.onEvent(event, newTemplate);
+    }
+
     public void onEvent(LogEvent event, AnomalySink sink) {
-        for (LogCheck c : logChecks) {
-            c.onEvent(event, sink);
+        onEvent(event, false, sink);
+    }
+
+    private void onMinute(Minute m) {
+        for (MinuteCheck c : logChecks) {
+            c.onMinute(m, sink);
         }
     }
 
@@ -31,16 +48,19 @@ public final class Detector {
     }
 
     public void advance(Instant watermark, AnomalySink sink) {
-        for (LogCheck c : logChecks) {
-            c.advance(watermark, sink);
-        }
+        this.sink = sink;
+        minutes.advance(watermark);
     }
 
     public void flush(AnomalySink sink) {
-        for (LogCheck c : logChecks) {
-            c.flush(sink);
-        }
+        this.sink = sink;
+        minutes.flush();
         metrics.flush(sink);
+    }
+
+    /** How often each log check fired so far. */
+    public List<CheckRate> checkRates() {
+        return logChecks.stream().map(MinuteCheck::rate).toList();
     }
 
     /** Detection re-run from scratch over a recorded history, as the simulation sliders do. */

@@ -1,23 +1,32 @@
 package dev.vigie.detect;
 
-import dev.vigie.event.LogEvent;
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** Events logged at ERROR or FATAL. */
-final class ErrorEventCheck extends WindowedCountCheck {
+final class ErrorEventCheck extends CountExcessCheck {
     @Override
     String name() {
         return "error_events";
     }
 
     @Override
-    boolean matches(LogEvent event) {
-        return event.level().isErrorOrWorse();
+    long count(Minute m) {
+        return m.errors;
     }
 
     @Override
-    String describe(String service, long count, Duration window) {
-        return service + " logged " + count + " ERROR/FATAL event" + (count == 1 ? "" : "s")
-                + " in " + window.toMinutes() + " min";
+    Map<String, Long> templates(Minute m) {
+        return m.errorTemplates;
+    }
+
+    @Override
+    List<String> samples(Minute m) {
+        return m.errorSamples;
+    }
+
+    @Override
+    String describe(String service, long count) {
+        return service + " logged " + count + " ERROR/FATAL event" + (count == 1 ? "" : "s") + " in 1 min";
     }
 }

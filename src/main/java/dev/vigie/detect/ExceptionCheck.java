@@ -1,23 +1,32 @@
 package dev.vigie.detect;
 
-import dev.vigie.event.LogEvent;
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** Events carrying an exception: a stack trace, a traceback, or an exception field. */
-final class ExceptionCheck extends WindowedCountCheck {
+final class ExceptionCheck extends CountExcessCheck {
     @Override
     String name() {
         return "exceptions";
     }
 
     @Override
-    boolean matches(LogEvent event) {
-        return event.hasException();
+    long count(Minute m) {
+        return m.exceptions;
     }
 
     @Override
-    String describe(String service, long count, Duration window) {
-        return service + " logged " + count + " exception" + (count == 1 ? "" : "s")
-                + " in " + window.toMinutes() + " min";
+    Map<String, Long> templates(Minute m) {
+        return m.exceptionTemplates;
+    }
+
+    @Override
+    List<String> samples(Minute m) {
+        return m.exceptionSamples;
+    }
+
+    @Override
+    String describe(String service, long count) {
+        return service + " logged " + count + " exception" + (count == 1 ? "" : "s") + " in 1 min";
     }
 }

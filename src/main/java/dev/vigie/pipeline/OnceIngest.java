@@ -3,6 +3,7 @@ package dev.vigie.pipeline;
 import dev.vigie.agent.AgentTeam;
 import dev.vigie.agent.OllamaGateway;
 import dev.vigie.config.Settings;
+import dev.vigie.detect.CheckRate;
 import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.LogEvent;
 import dev.vigie.incident.FactsReport;
@@ -35,7 +36,7 @@ public final class OnceIngest {
 
     /** What this run read and found. */
     public record Summary(long lines, long events, long rejected, long anomalies, long incidents,
-                          Map<String, String> unreadable) {
+                          Map<String, String> unreadable, List<CheckRate> checks) {
     }
 
     private record Head(Instant time, int stream, long seq, RawRecord record, LogEvent event) {
@@ -83,7 +84,8 @@ public final class OnceIngest {
                 store.write(b);
             }
             PipelineStats.Snapshot s = stats.snapshot();
-            return new Summary(s.lines(), s.events(), s.rejected(), s.anomalies(), s.incidents(), unreadable);
+            return new Summary(s.lines(), s.events(), s.rejected(), s.anomalies(), s.incidents(), unreadable,
+                    pipeline.checkRates());
         }
     }
 

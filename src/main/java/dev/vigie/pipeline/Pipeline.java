@@ -2,6 +2,7 @@ package dev.vigie.pipeline;
 
 import dev.vigie.detect.AccessLogMetrics;
 import dev.vigie.detect.AnomalySink;
+import dev.vigie.detect.CheckRate;
 import dev.vigie.detect.Detector;
 import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.Anomaly;
@@ -23,6 +24,7 @@ import dev.vigie.template.TemplateMiner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -84,6 +86,11 @@ public final class Pipeline {
         return parser.parse(record);
     }
 
+    /** How often each log check fired so far. */
+    public List<CheckRate> checkRates() {
+        return detector.checkRates();
+    }
+
     public void onRecord(RawRecord record) {
         onParsed(record, parse(record));
     }
@@ -106,7 +113,7 @@ public final class Pipeline {
                 stats.errors.incrementAndGet();
             }
             evidence.onEvent(mined, t);
-            detector.onEvent(mined, anomalySink);
+            detector.onEvent(mined, t.count() == 1, anomalySink);
             accessMetrics.onEvent(mined, this::onSample);
             bus.publish(mined);
             observe(mined.time());

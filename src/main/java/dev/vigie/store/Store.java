@@ -325,13 +325,16 @@ public final class Store implements CheckpointSource, AutoCloseable {
     public synchronized List<StoredIncident> incidents() {
         List<StoredIncident> out = new ArrayList<>();
         try (PreparedStatement ps = reader.prepareStatement("SELECT id, service, start_ms, end_ms, severity, status, "
-                + "domain, cause, analyst, report_path FROM incidents ORDER BY start_ms, service, id");
+                + "domain, cause, analyst, report_path, (SELECT group_concat(DISTINCT a.check_name) FROM incident_anomalies ia "
+                + "JOIN anomalies a ON a.id = ia.anomaly_id WHERE ia.incident_id = incidents.id) "
+                + "FROM incidents ORDER BY start_ms, service, id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new StoredIncident(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                         Instant.ofEpochMilli(rs.getLong(4)), Severity.valueOf(rs.getString(5)),
                         IncidentStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10)));
+                        rs.getString(10), rs.getString(11) == null ? List.of()
+                                : java.util.Arrays.stream(rs.getString(11).split(",")).sorted().toList()));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot list incidents", e);

@@ -32,7 +32,7 @@ class DetectorTest {
     }
 
     @Test
-    void errorEventsAreCountedPerMinuteAndSeverityFollowsTheCount() {
+    void errorEventsAreCountedPerMinuteAndAnIsolatedBurstIsAWarning() {
         Detector d = new Detector(DetectorSettings.DEFAULTS);
         List<Anomaly> found = new ArrayList<>();
         d.onEvent(event(1, Level.INFO, "fine"), found::add);
@@ -46,9 +46,9 @@ class DetectorTest {
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0).severity()).isEqualTo(Severity.INFO);
         assertThat(errors.get(0).evidence()).containsEntry("count", 1L);
-        assertThat(errors.get(1).severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(errors.get(1).severity()).as("critical needs a sustained rise").isEqualTo(Severity.WARNING);
         assertThat(errors.get(1).start()).isEqualTo(T0.plusSeconds(60));
-        assertThat(errors.get(1).text()).isEqualTo("api logged 12 ERROR/FATAL events in 1 min");
+        assertThat(errors.get(1).text()).isEqualTo("api logged 12 ERROR/FATAL events in 1 min (baseline 1.0/min)");
     }
 
     @Test
