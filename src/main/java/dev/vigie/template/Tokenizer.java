@@ -7,6 +7,7 @@ package dev.vigie.template;
  */
 final class Tokenizer {
     private static final long BASIS = 0xcbf29ce484222325L;
+    private static final long PRIME = 0x100000001b3L;
     static final long WILDCARD_HASH = hash(Masker.WILDCARD);
 
     private String message;
@@ -19,6 +20,8 @@ final class Tokenizer {
     private String[] texts = new String[32];
     /** The token's text is already masked. */
     private boolean[] masks = new boolean[32];
+    private long[] shapes = new long[32];
+    private final MaskCache cache = new MaskCache();
 
     void read(String message) {
         this.message = message;
@@ -64,13 +67,21 @@ final class Tokenizer {
                 hashes[n] = h;
                 texts[n] = null;
                 masks[n] = false;
-            } else if (!letters && number(buf, start, i, n)) {
-                sawTime |= i - start >= 4 && timeLike(buf, start, i);
             } else {
-                String raw = message.substring(start, i);
-                texts[n] = raw; // masked below
-                masks[n] = false;
-                sawTime |= !plain && i - start >= 4 && DateRun.isTime(raw);
+                long shape = shape(buf, start, i);
+                shapes[n] = shape;
+                int slot = cache.find(shape);
+                sawTime |= !plain && i - start >= 4 && timeLike(buf, start, i);
+                if (slot >= 0) {
+                    texts[n] = cache.text(slot);
+                    hashes[n] = cache.hash(slot);
+                    masks[n] = true;
+                } else if (!letters && number(buf, start, i, n)) {
+                    cache.put(shape, texts[n], hashes[n]);
+                } else {
+                    texts[n] = message.substring(start, i); // masked below
+                    masks[n] = false;
+                }
             }
             n++;
         }
@@ -125,6 +136,9 @@ final class Tokenizer {
             }
             String masked = masks[k] || raw == Masker.WILDCARD ? raw : Masker.mask(raw);
             long hash = masks[k] ? hashes[k] : masked == Masker.WILDCARD ? WILDCARD_HASH : hash(masked);
+            if (!masks[k] && raw != Masker.WILDCARD) {
+                cache.put(shapes[k], masked, hash);
+            }
             if (masked.equals(Masker.WILDCARD) && k + 1 < count && sizeUnit(k + 1)) {
                 String unit = text(k + 1);
                 masked = Masker.WILDCARD + unit.substring(Masker.unitLength(unit)); // "17.2 KB," is one value
@@ -193,6 +207,35 @@ final class Tokenizer {
         hashes = java.util.Arrays.copyOf(hashes, size);
         texts = java.util.Arrays.copyOf(texts, size);
         masks = java.util.Arrays.copyOf(masks, size);
+        shapes = java.util.Arrays.copyOf(shapes, size);
+    }
+
+    /**
+     * A hash of a token's shape: its characters, with each run of digits reduced to its length (and
+     * whether it is a lone 0, as in {@code 0x}). The masker decides by shape alone, never by the
+     * value of a digit, so tokens of one shape mask alike.
+     */
+    static long shape(char[] buf, int start, int end) {
+        long h = BASIS;
+        int run = 0;
+        boolean zero = false;
+        for (int i = start; i < end; i++) {
+            char c = buf[i];
+            if (c >= '0' && c <= '9') {
+                zero = run == 0 && c == '0';
+                run++;
+                continue;
+            }
+            if (run > 0) {
+                h = (h ^ (0x10000 + run * 2 + (zero && run == 1 ? 1 : 0))) * PRIME;
+                run = 0;
+            }
+            h = step(h, c);
+        }
+        if (run > 0) {
+            h = (h ^ (0x10000 + run * 2 + (zero && run == 1 ? 1 : 0))) * PRIME;
+        }
+        return h;
     }
 
     int count() {
@@ -247,7 +290,7 @@ final class Tokenizer {
     }
 
     private static long step(long h, char c) {
-        return (h ^ c) * 0x100000001b3L; // FNV-1a, 64 bits
+        return (h ^ c) * PRIME; // FNV-1a, 64 bits
     }
 
     static boolean isSpace(char c) {
