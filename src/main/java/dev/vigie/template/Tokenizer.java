@@ -8,6 +8,20 @@ package dev.vigie.template;
 final class Tokenizer {
     private static final long BASIS = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
+    private static final byte SPACE = 1;
+    private static final byte DIGIT = 2;
+    /** Characters that make a token worth masking: {@code / @ . =}. */
+    private static final byte VALUE = 4;
+    private static final byte LETTER = 8;
+    private static final byte OTHER = 16;
+    private static final byte[] CLASSES = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            CLASSES[c] = c <= ' ' ? SPACE : c >= '0' && c <= '9' ? DIGIT : c == '/' || c == '@' || c == '.' || c == '=' ? VALUE
+                    : c >= 'A' || c == '_' ? LETTER : OTHER;
+        }
+    }
     static final long WILDCARD_HASH = hash(Masker.WILDCARD);
 
     private String message;
@@ -42,33 +56,46 @@ final class Tokenizer {
                 break;
             }
             int start = i;
+            // one pass: the shape hash (digit runs by length), and what the token holds
             long h = BASIS;
-            boolean plain = true;
-            boolean letters = false;
+            int run = 0;
+            boolean zero = false;
+            int kinds = 0;
             while (i < len) {
                 char c = buf[i];
-                if (isSpace(c)) {
+                int k = c < 128 ? CLASSES[c] : Character.isWhitespace(c) ? SPACE : LETTER;
+                if (k == SPACE) {
                     break;
                 }
-                h = step(h, c);
-                if (c >= '0' && c <= '9' || c == '/' || c == '@' || c == '.' || c == '=') {
-                    plain = false;
-                } else if (c >= 'A' || c == '_') {
-                    letters = true;
+                kinds |= k;
+                if (k == DIGIT) {
+                    zero = run == 0 && c == '0';
+                    run++;
+                } else {
+                    if (run > 0) {
+                        h = mixRun(h, run, zero);
+                        run = 0;
+                    }
+                    h = step(h, c);
                 }
                 i++;
             }
+            if (run > 0) {
+                h = mixRun(h, run, zero);
+            }
+            boolean plain = (kinds & (DIGIT | VALUE)) == 0;
+            boolean letters = (kinds & LETTER) != 0;
             if (n == starts.length) {
                 grow();
             }
             starts[n] = start;
             ends[n] = i;
-            if (plain && !Masker.maybeLiteral(message, start, i)) {
+            if (plain && !maybeLiteral(buf, start, i)) {
                 hashes[n] = h;
                 texts[n] = null;
                 masks[n] = false;
             } else {
-                long shape = shape(buf, start, i);
+                long shape = h;
                 shapes[n] = shape;
                 int slot = cache.find(shape);
                 sawTime |= !plain && i - start >= 4 && timeLike(buf, start, i);
@@ -153,6 +180,13 @@ final class Tokenizer {
         count = w;
     }
 
+    /** Could be {@code true}, {@code false} or {@code null}, which are values. */
+    private static boolean maybeLiteral(char[] buf, int start, int end) {
+        int n = end - start;
+        char c = buf[start];
+        return n >= 4 && n <= 5 && (c == 't' || c == 'T' || c == 'f' || c == 'F' || c == 'n' || c == 'N');
+    }
+
     /** {@code 07:07:00}: digits, a colon, digits — worth looking for a date around it. */
     private static boolean timeLike(char[] buf, int start, int end) {
         int colon = start + 1;
@@ -227,15 +261,20 @@ final class Tokenizer {
                 continue;
             }
             if (run > 0) {
-                h = (h ^ (0x10000 + run * 2 + (zero && run == 1 ? 1 : 0))) * PRIME;
+                h = mixRun(h, run, zero);
                 run = 0;
             }
             h = step(h, c);
         }
         if (run > 0) {
-            h = (h ^ (0x10000 + run * 2 + (zero && run == 1 ? 1 : 0))) * PRIME;
+            h = mixRun(h, run, zero);
         }
         return h;
+    }
+
+    /** A run of digits enters the shape as its length, and whether it is a lone 0; the code is above any char. */
+    private static long mixRun(long h, int run, boolean zero) {
+        return (h ^ (0x10000 + run * 2 + (zero && run == 1 ? 1 : 0))) * PRIME;
     }
 
     int count() {
