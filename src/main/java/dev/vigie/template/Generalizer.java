@@ -46,13 +46,46 @@ final class Generalizer {
      * and {@code user=guest}): the part that differs is letters on both sides, with no value in it.
      */
     static boolean differByWords(String a, String b) {
-        if (a.contains(Masker.WILDCARD) || b.contains(Masker.WILDCARD)) {
+        return !b.contains(Masker.WILDCARD) && differByWords(a, b, 0, b.length());
+    }
+
+    /** The same, for the token {@code b[from, to)}; no allocation, as it runs for every near match. */
+    static boolean differByWords(String a, CharSequence b, int from, int to) {
+        if (a.contains(Masker.WILDCARD)) {
             return false;
         }
-        int[] ps = shared(a, b);
-        String da = a.substring(ps[0], a.length() - ps[1]);
-        String db = b.substring(ps[0], b.length() - ps[1]);
-        return (Masker.isWord(da) || da.isEmpty()) && (Masker.isWord(db) || db.isEmpty()) && !(da.isEmpty() && db.isEmpty());
+        int la = a.length();
+        int lb = to - from;
+        int max = Math.min(la, lb);
+        int p = 0;
+        while (p < max && a.charAt(p) == b.charAt(from + p)) {
+            p++;
+        }
+        while (p > 0 && !isBoundary(a.charAt(p - 1))) {
+            p--;
+        }
+        int s = 0;
+        while (s < max - p && a.charAt(la - 1 - s) == b.charAt(to - 1 - s)) {
+            s++;
+        }
+        while (s > 0 && !isBoundary(a.charAt(la - s))) {
+            s--;
+        }
+        if (la - s - p == 0 && lb - s - p == 0) {
+            return false;
+        }
+        return wordly(a, p, la - s) && wordly(b, from + p, to - s);
+    }
+
+    /** Letters, {@code _ - .} only (or nothing): a word, not a value; a wildcard is not a word. */
+    private static boolean wordly(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(Masker.isLetter(c) || c == '_' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Lengths of the shared prefix and suffix of two tokens, each ending at punctuation. */

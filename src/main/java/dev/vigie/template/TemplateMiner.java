@@ -200,7 +200,7 @@ public final class TemplateMiner {
                         params++;
                     } else {
                         bad++;
-                        if (Generalizer.differByWords(c.tokens[i], line.text(i))) {
+                        if (line.differsByWords(i, c.tokens[i])) {
                             words++;
                             wordAt = i;
                         }

@@ -306,6 +306,12 @@ final class Tokenizer {
         return t != null ? Generalizer.matches(segments, t) : Generalizer.matches(segments, message, starts[i], ends[i]);
     }
 
+    /** Token {@code i} and a template token differ by a word only (see {@link Generalizer#differByWords}). */
+    boolean differsByWords(int i, String template) {
+        String t = texts[i];
+        return t != null ? Generalizer.differByWords(template, t) : Generalizer.differByWords(template, message, starts[i], ends[i]);
+    }
+
     String[] texts() {
         String[] out = new String[count];
         for (int i = 0; i < count; i++) {
