@@ -43,7 +43,6 @@ public final class TemplateBenchmark {
         long heldKb = 0;
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         for (int r = 0; r < runs; r++) {
-            long before = usedHeapAfterGc();
             TemplateMiner miner = new TemplateMiner();
             long cpu0 = CPU.getCurrentThreadCpuTime();
             long start = System.nanoTime();
@@ -55,10 +54,16 @@ public final class TemplateBenchmark {
             wall[r] = corpus.length / (elapsed / 1e9);
             cpu[r] = corpus.length / (cpuElapsed / 1e9);
             templates = miner.size();
-            heldKb = Math.max(0, usedHeapAfterGc() - before) / 1024;
-            if (miner.size() < 0) {
-                throw new AssertionError(); // keeps the miner alive until measured
-            }
+        }
+        // the heap a miner holds, measured apart: full collections between timed runs would disturb them
+        long before = usedHeapAfterGc();
+        TemplateMiner held = new TemplateMiner();
+        for (String line : corpus) {
+            held.mine(line, t0);
+        }
+        heldKb = Math.max(0, usedHeapAfterGc() - before) / 1024;
+        if (held.size() != templates) {
+            throw new IllegalStateException("the miner is not deterministic: " + held.size() + " != " + templates);
         }
         return new Result(corpus.length, runs, median(wall), median(cpu), templates, heldKb);
     }
