@@ -9,8 +9,13 @@ final class Buckets {
     private Object[] lists = new Object[1024];
     private int size;
 
-    @SuppressWarnings("unchecked")
-    List<TemplateMiner.Cluster> get(long key) {
+    /** The clusters of one key, oldest first, and the one that took the bucket's last line. */
+    static final class Bucket {
+        final List<TemplateMiner.Cluster> clusters = new ArrayList<>(2);
+        TemplateMiner.Cluster last;
+    }
+
+    Bucket get(long key) {
         int mask = keys.length - 1;
         for (int slot = slot(key, mask); ; slot = (slot + 1) & mask) {
             Object list = lists[slot];
@@ -18,22 +23,22 @@ final class Buckets {
                 return null;
             }
             if (keys[slot] == key) {
-                return (List<TemplateMiner.Cluster>) list;
+                return (Bucket) list;
             }
         }
     }
 
     void add(long key, TemplateMiner.Cluster c) {
-        List<TemplateMiner.Cluster> list = get(key);
-        if (list == null) {
+        Bucket bucket = get(key);
+        if (bucket == null) {
             if ((size + 1) * 2 > keys.length) {
                 grow();
             }
-            list = new ArrayList<>(2);
-            put(key, list);
+            bucket = new Bucket();
+            put(key, bucket);
             size++;
         }
-        list.add(c);
+        bucket.clusters.add(c);
     }
 
     private void put(long key, Object list) {

@@ -120,6 +120,16 @@ public final class TemplateMiner {
             };
         }
 
+        /** Every token of the line is this template's token exactly (a masked value where it has one). */
+        boolean equalsAll(Tokenizer line) {
+            for (int i = 0; i < hashes.length; i++) {
+                if (hashes[i] != line.hash(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         boolean any(int i) {
             return kinds[i] == ANY;
         }
@@ -173,8 +183,15 @@ public final class TemplateMiner {
     Cluster clusterOf(String message) {
         Tokenizer line = tokenizer;
         line.read(message);
-        List<Cluster> bucket = buckets.get(key(line));
+        Buckets.Bucket found = buckets.get(key(line));
+        List<Cluster> bucket = found == null ? null : found.clusters;
         int n = line.count();
+        if (found != null && found.last != null) {
+            Cluster exact = found.last.live();
+            if (exact.tokens.length == n && exact.equalsAll(line)) {
+                return exact; // the line reads exactly as the bucket's last match: no other cluster can do better
+            }
+        }
         // beyond this many differing positions a cluster can neither take the line nor be its sibling
         int maxBad = Math.max(1, (int) Math.floor(n * (1 - SIMILARITY)));
         Cluster best = null;
@@ -227,7 +244,9 @@ public final class TemplateMiner {
                 generalize(best, line);
                 absorbCovered(best, bucket);
             }
-            return best.live();
+            Cluster taken = best.live();
+            found.last = taken;
+            return taken;
         }
         if (sibling != null && sibling.variant(siblingAt, line.text(siblingAt)) >= VARIANTS) {
             String[] next = sibling.tokens.clone();
