@@ -30,6 +30,8 @@ abstract class CountExcessCheck extends MinuteCheck {
 
     abstract List<String> samples(Minute m);
 
+    abstract List<String> lines(Minute m);
+
     abstract String describe(String service, long count);
 
     @Override
@@ -60,6 +62,7 @@ abstract class CountExcessCheck extends MinuteCheck {
         evidence.put("worst_level", m.worst.name());
         evidence.put("templates", templates(m));
         evidence.put("samples", List.copyOf(samples(m)));
+        evidence.put("lines", List.copyOf(lines(m)));
         sink.accept(new Anomaly(name(), m.service, null, m.from(), m.to(), severity, significant ? Evidence.score(tail) : 0.1,
                 describe(m.service, k) + (baseline > 0 ? String.format(java.util.Locale.ROOT, " (baseline %.1f/min)", baseline) : ""),
                 evidence));

@@ -23,14 +23,18 @@ public final class Detector {
         this.metrics = new MetricDetector(settings);
     }
 
-    /** @param newTemplate the event's template was first seen with it */
-    public void onEvent(LogEvent event, boolean newTemplate, AnomalySink sink) {
+    /**
+     * @param newTemplate the event's template was first seen with it
+     * @param offset      the byte offset just after the line in its file (-1 if unknown): with the
+     *                    path, the line's id in the evidence
+     */
+    public void onEvent(LogEvent event, boolean newTemplate, long offset, AnomalySink sink) {
         this.sink = sink;
-        minutes.onEvent(event, newTemplate);
+        minutes.onEvent(event, newTemplate, offset);
     }
 
     public void onEvent(LogEvent event, AnomalySink sink) {
-        onEvent(event, false, sink);
+        onEvent(event, false, -1, sink);
     }
 
     private void onMinute(Minute m) {

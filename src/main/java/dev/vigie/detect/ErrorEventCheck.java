@@ -26,6 +26,11 @@ final class ErrorEventCheck extends CountExcessCheck {
     }
 
     @Override
+    List<String> lines(Minute m) {
+        return m.errorLines;
+    }
+
+    @Override
     String describe(String service, long count) {
         return service + " logged " + count + " ERROR/FATAL event" + (count == 1 ? "" : "s") + " in 1 min";
     }

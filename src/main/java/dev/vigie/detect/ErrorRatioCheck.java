@@ -61,6 +61,7 @@ final class ErrorRatioCheck extends MinuteCheck {
         evidence.put("minutes_in_a_row", row);
         evidence.put("templates", m.errorTemplates);
         evidence.put("samples", List.copyOf(m.errorSamples));
+        evidence.put("lines", List.copyOf(m.errorLines));
         sink.accept(new Anomaly(name(), m.service, null, m.from(), m.to(), severity, Math.min(1, z / 12),
                 String.format(java.util.Locale.ROOT, "%s: %.0f%% of lines are errors (%d of %d in 1 min), baseline %.1f%%", m.service,
                         100 * ratio, m.errors, m.events, 100 * base), evidence));

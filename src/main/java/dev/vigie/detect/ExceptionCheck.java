@@ -26,6 +26,11 @@ final class ExceptionCheck extends CountExcessCheck {
     }
 
     @Override
+    List<String> lines(Minute m) {
+        return m.exceptionLines;
+    }
+
+    @Override
     String describe(String service, long count) {
         return service + " logged " + count + " exception" + (count == 1 ? "" : "s") + " in 1 min";
     }

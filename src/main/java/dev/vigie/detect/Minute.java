@@ -30,6 +30,9 @@ final class Minute {
     final Map<String, Long> exceptionTemplates = new TreeMap<>();
     final List<String> errorSamples = new ArrayList<>();
     final List<String> exceptionSamples = new ArrayList<>();
+    /** Where the sampled lines are: {@code path@offset}, the byte offset just after the line in its file. */
+    final List<String> errorLines = new ArrayList<>();
+    final List<String> exceptionLines = new ArrayList<>();
     /** Templates first seen in this minute, with their first line. */
     final Map<String, String> newTemplates = new TreeMap<>();
     final Map<String, String> templateSamples = new TreeMap<>();
@@ -48,7 +51,7 @@ final class Minute {
         return start.plus(LENGTH);
     }
 
-    void add(LogEvent e, boolean newTemplate) {
+    void add(LogEvent e, boolean newTemplate, long offset) {
         events++;
         first = first == null || e.time().isBefore(first) ? e.time() : first;
         last = last == null || e.time().isAfter(last) ? e.time() : last;
@@ -69,6 +72,7 @@ final class Minute {
             errorTemplates.merge(template, 1L, Long::sum);
             if (errorSamples.size() < SAMPLES) {
                 errorSamples.add(sample(e));
+                errorLines.add(lineId(e, offset));
             }
         }
         if (e.hasException()) {
@@ -76,8 +80,13 @@ final class Minute {
             exceptionTemplates.merge(template, 1L, Long::sum);
             if (exceptionSamples.size() < SAMPLES) {
                 exceptionSamples.add(sample(e));
+                exceptionLines.add(lineId(e, offset));
             }
         }
+    }
+
+    static String lineId(LogEvent e, long offset) {
+        return offset < 0 ? e.source() : e.source() + "@" + offset;
     }
 
     private static String sample(LogEvent e) {

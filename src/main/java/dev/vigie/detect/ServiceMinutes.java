@@ -24,7 +24,7 @@ final class ServiceMinutes {
         this.closed = closed;
     }
 
-    void onEvent(LogEvent e, boolean newTemplate) {
+    void onEvent(LogEvent e, boolean newTemplate, long offset) {
         String service = e.service();
         Instant start = Minute.startOf(e.time());
         Minute m = open.get(service);
@@ -36,7 +36,7 @@ final class ServiceMinutes {
             m = open.get(service);
         }
         // a late event (its minute already closed) is counted in the open minute: counts stay whole
-        m.add(e, newTemplate);
+        m.add(e, newTemplate, offset);
         Instant last = lastEvent.get(service);
         if (last == null || e.time().isAfter(last)) {
             lastEvent.put(service, e.time());

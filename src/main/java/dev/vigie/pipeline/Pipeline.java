@@ -113,7 +113,7 @@ public final class Pipeline {
                 stats.errors.incrementAndGet();
             }
             evidence.onEvent(mined, t);
-            detector.onEvent(mined, t.count() == 1, anomalySink);
+            detector.onEvent(mined, t.count() == 1, record.endOffset(), anomalySink);
             accessMetrics.onEvent(mined, this::onSample);
             bus.publish(mined);
             observe(mined.time());

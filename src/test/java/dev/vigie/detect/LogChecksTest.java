@@ -25,6 +25,7 @@ class LogChecksTest {
         final List<Anomaly> found = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         final SplittableRandom random = new SplittableRandom(1);
+        long offset;
 
         /** {@code count} lines of one template, spread over minute {@code minute}. */
         Stream lines(String service, int minute, int count, String template, Level level) {
@@ -32,7 +33,7 @@ class LogChecksTest {
                 Instant t = T0.plusSeconds(60L * minute + (60L * i) / Math.max(1, count));
                 String raw = template + " #" + i;
                 LogEvent e = new LogEvent(t, "/l/" + service + ".log", service, level, raw, Map.of(), raw, false, template);
-                detector.onEvent(e, seen.add(service + "/" + template), found::add);
+                detector.onEvent(e, seen.add(service + "/" + template), offset += raw.length() + 1, found::add);
             }
             detector.advance(T0.plusSeconds(60L * minute - 120), found::add);
             return this;
@@ -69,6 +70,8 @@ class LogChecksTest {
         assertThat(errors).extracting(Anomaly::severity)
                 .containsExactly(Severity.WARNING, Severity.WARNING, Severity.CRITICAL, Severity.CRITICAL);
         assertThat(errors.get(0).evidence()).containsEntry("count", 20L).containsKey("baseline_per_minute").containsKey("p_value");
+        assertThat((List<?>) errors.get(0).evidence().get("lines")).as("the lines' ids: path@offset")
+                .hasSize(3).allSatisfy(id -> assertThat(id.toString()).matches("/l/api\\.log@\\d+"));
 
         Stream routine = new Stream();
         for (int m = 0; m < 60; m++) {
