@@ -14,11 +14,13 @@ final class Tokenizer {
     private static final byte VALUE = 4;
     private static final byte LETTER = 8;
     private static final byte OTHER = 16;
+    private static final byte QUOTE = 32;
     private static final byte[] CLASSES = new byte[128];
 
     static {
         for (int c = 0; c < 128; c++) {
             CLASSES[c] = c <= ' ' ? SPACE : c >= '0' && c <= '9' ? DIGIT : c == '/' || c == '@' || c == '.' || c == '=' ? VALUE
+                    : c == '"' ? QUOTE
                     : c >= 'A' || c == '_' ? LETTER : OTHER;
         }
     }
@@ -41,6 +43,7 @@ final class Tokenizer {
         this.message = message;
         int n = 0;
         boolean sawTime = false;
+        boolean quotes = false;
         int len = message.length();
         if (chars.length < len) {
             chars = new char[Math.max(len, chars.length * 2)];
@@ -83,6 +86,7 @@ final class Tokenizer {
             if (run > 0) {
                 h = mixRun(h, run, zero);
             }
+            quotes |= (kinds & QUOTE) != 0;
             boolean plain = (kinds & (DIGIT | VALUE)) == 0;
             boolean letters = (kinds & LETTER) != 0;
             if (n == starts.length) {
@@ -113,10 +117,70 @@ final class Tokenizer {
             n++;
         }
         count = n;
+        if (quotes) {
+            collapseQuotes();
+        }
         if (sawTime) {
             collapseDates();
         }
         maskValues();
+    }
+
+    /**
+     * Free text in double quotes that spans several tokens ({@code error="dial tcp …: connection
+     * refused"}, a user agent) is one value: {@code error="<*>"}. A quoted single word is a name and
+     * stays.
+     */
+    private void collapseQuotes() {
+        int w = 0;
+        for (int k = 0; k < count; k++) {
+            starts[w] = starts[k];
+            ends[w] = ends[k];
+            hashes[w] = hashes[k];
+            texts[w] = texts[k];
+            masks[w] = masks[k];
+            shapes[w] = shapes[k];
+            int open = oddQuote(k);
+            int close = -1;
+            if (open >= 0) {
+                for (int j = k + 1; j < count && close < 0; j++) {
+                    close = firstQuote(j) >= 0 ? j : -1;
+                }
+            }
+            if (close > k) {
+                int closeAt = firstQuote(close);
+                String masked = message.substring(starts[k], open + 1) + Masker.WILDCARD + message.substring(closeAt, ends[close]);
+                texts[w] = masked;
+                hashes[w] = hash(masked);
+                masks[w] = true;
+                ends[w] = ends[close];
+                k = close;
+            }
+            w++;
+        }
+        count = w;
+    }
+
+    /** The position of the last quote of token {@code k} if it has an odd number of them (a string opens), or -1. */
+    private int oddQuote(int k) {
+        int last = -1;
+        int n = 0;
+        for (int i = starts[k]; i < ends[k]; i++) {
+            if (chars[i] == '"') {
+                n++;
+                last = i;
+            }
+        }
+        return n % 2 == 1 ? last : -1;
+    }
+
+    private int firstQuote(int k) {
+        for (int i = starts[k]; i < ends[k]; i++) {
+            if (chars[i] == '"') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -42,6 +42,9 @@ class TemplateMinerTest {
                 .isEqualTo("uid=<*> euid=<*> (pid=<*>) user=root ok=<*> #<*> node-<*> <*>");
         assertThat(masked("stored 17.2 KB, free 412.3 MB at Sun Jul 17 07:07:00 2005 in /var/log/app.log."))
                 .isEqualTo("stored <*>, free <*> at <*> in <*>");
+        assertThat(masked("agent \"Mozilla/5.0 (X11; Linux x86_64) Safari/537.36\" error=\"dial tcp: connection refused\", service 'sparkDriver'"))
+                .as("quoted free text is one value; a quoted name stays")
+                .isEqualTo("agent \"<*>\" error=\"<*>\", service 'sparkDriver'");
         assertThat(masked("mode 80x25 ssh2 L3 jk2_init() attempt_1445144423722_0020_m_000003_0"))
                 .isEqualTo("mode <*> ssh2 L3 jk2_init() <*>");
     }
