@@ -36,6 +36,8 @@ final class Minute {
     /** Templates first seen in this minute, with their first line. */
     final Map<String, String> newTemplates = new TreeMap<>();
     final Map<String, String> templateSamples = new TreeMap<>();
+    /** The first line of each template in this minute, by id ({@code path@offset}). */
+    final Map<String, String> templateLines = new TreeMap<>();
 
     Minute(String service, Instant start) {
         this.service = service;
@@ -61,8 +63,9 @@ final class Minute {
         String template = e.templateId() == null ? "?" : e.templateId();
         templates.merge(template, 1L, Long::sum);
         templateLevels.merge(template, e.level(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-        if (templateSamples.size() < 64) {
-            templateSamples.putIfAbsent(template, sample(e));
+        if (templateSamples.size() < 64 && !templateSamples.containsKey(template)) {
+            templateSamples.put(template, sample(e));
+            templateLines.put(template, lineId(e, offset));
         }
         if (newTemplate) {
             newTemplates.putIfAbsent(template, sample(e));

@@ -53,6 +53,9 @@ final class NewTemplateCheck extends MinuteCheck {
                         && m.templates.getOrDefault(t, 0L) >= CountExcessCheck.MIN_COUNT);
         Map<String, Object> evidence = new HashMap<>();
         evidence.put("templates", new TreeMap<>(m.newTemplates));
+        Map<String, String> lines = new TreeMap<>();
+        m.newTemplates.keySet().forEach(t -> lines.put(t, m.templateLines.getOrDefault(t, "")));
+        evidence.put("lines", lines);
         evidence.put("count", (long) m.newTemplates.size());
         evidence.put("service_lines_before", before);
         int n = m.newTemplates.size();

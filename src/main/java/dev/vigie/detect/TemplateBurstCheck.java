@@ -50,7 +50,8 @@ final class TemplateBurstCheck extends MinuteCheck {
             double rise = Evidence.rise(k, baseline);
             if (tail < SIGNIFICANT && rise >= MIN_RISE) {
                 bursts.put(e.getKey(), Map.of("count", k, "baseline_per_minute", CountExcessCheck.round(baseline),
-                        "rise", CountExcessCheck.round(rise), "sample", m.templateSamples.getOrDefault(e.getKey(), "")));
+                        "rise", CountExcessCheck.round(rise), "sample", m.templateSamples.getOrDefault(e.getKey(), ""),
+                        "line", m.templateLines.getOrDefault(e.getKey(), "")));
                 worstTail = Math.min(worstTail, tail);
                 biggestRise = Math.max(biggestRise, rise);
                 errors |= m.templateLevels.getOrDefault(e.getKey(), Level.INFO).isErrorOrWorse();

@@ -101,6 +101,7 @@ class LogChecksTest {
         assertThat(found.get(0).text()).isEqualTo("api logged 1 line shape never seen before");
         assertThat(found.get(0).severity()).isEqualTo(Severity.INFO);
         assertThat(found.get(0).evidence()).containsKey("templates");
+        assertThat(found.get(0).evidence().get("lines").toString()).contains("/l/api.log@");
 
         Stream errors = new Stream().steady("api", 0, 20, 20).lines("api", 20, 4, "disk quota exceeded", Level.ERROR)
                 .steady("api", 21, 25, 20);
@@ -120,7 +121,7 @@ class LogChecksTest {
         assertThat(bursts).singleElement().satisfies(a -> {
             assertThat(a.start()).isAfterOrEqualTo(T0.plusSeconds(30 * 60));
             assertThat(a.severity()).as("no error events: a warning").isEqualTo(Severity.WARNING);
-            assertThat(a.evidence().get("templates").toString()).contains("slow query on orders");
+            assertThat(a.evidence().get("templates").toString()).contains("slow query on orders").contains("line=/l/api.log@");
         });
 
         Stream sparse = new Stream().steady("api", 0, 30, 30);
