@@ -45,7 +45,7 @@ public final class TemplateMiner {
             return key(0, 0);
         }
         long first = line.hash(0);
-        if (first != Tokenizer.WILDCARD_HASH && line.masked(0) && line.text(0).contains(Masker.WILDCARD)) {
+        if (first != Tokenizer.WILDCARD_HASH && line.hasText(0) && line.text(0).contains(Masker.WILDCARD)) {
             first = Tokenizer.WILDCARD_HASH;
         }
         return key(line.count(), first);

@@ -345,8 +345,8 @@ final class Tokenizer {
         return count;
     }
 
-    /** Token {@code i} went through the masker (a plain word did not). */
-    boolean masked(int i) {
+    /** Token {@code i}'s text is at hand (masked, or already made a string); a plain word not yet made holds no wildcard. */
+    boolean hasText(int i) {
         return texts[i] != null;
     }
 
