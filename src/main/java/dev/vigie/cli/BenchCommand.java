@@ -1,5 +1,6 @@
 package dev.vigie.cli;
 
+import dev.vigie.detect.RedetectBenchmark;
 import dev.vigie.pipeline.IngestBenchmark;
 import dev.vigie.template.TemplateBenchmark;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reproducible: a seeded corpus, medians of several runs.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class, BenchCommand.Redetect.class})
 public final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -91,6 +92,40 @@ public final class BenchCommand {
             } else {
                 System.out.printf(Locale.ROOT, "%d lines, median of %d runs: %,.0f lines/s (%,.0f per CPU second); %d templates, %d KB held by the miner%n",
                         r.lines(), r.runs(), r.linesPerS(), r.linesPerCpuS(), r.templates(), r.minerHeapKb());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "redetect", mixinStandardHelpOptions = true,
+            description = "Milliseconds to re-run metric detection over a buffered history, as the simulation sliders do.")
+    static final class Redetect implements Callable<Integer> {
+        @Option(names = "--series", defaultValue = "10", description = "Series (default: ${DEFAULT-VALUE})")
+        int series;
+
+        @Option(names = "--points", defaultValue = "10000", description = "Points per series (default: ${DEFAULT-VALUE})")
+        int points;
+
+        @Option(names = "--runs", defaultValue = "21", description = "Runs; the median is reported (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--json", description = "Print one JSON object and nothing else")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            RedetectBenchmark.Result r = RedetectBenchmark.run(series, points, runs);
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("median_ms", Math.round(r.medianMs() * 100) / 100.0);
+                out.put("series", r.series());
+                out.put("points", r.points());
+                out.put("runs", r.runs());
+                out.put("anomalies", r.anomalies());
+                System.out.println(Json.write(out));
+            } else {
+                System.out.printf(Locale.ROOT, "%d series × %d points, median of %d runs: %.1f ms (%d anomalies)%n",
+                        r.series(), r.points(), r.runs(), r.medianMs(), r.anomalies());
             }
             return 0;
         }

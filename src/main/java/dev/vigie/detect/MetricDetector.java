@@ -18,8 +18,14 @@ import java.util.TreeMap;
 final class MetricDetector {
     private final List<MetricCheck> checks;
     private final int window;
-    private final Map<String, SeriesWindow> windows = new HashMap<>();
-    private final Map<String, Run> runs = new TreeMap<>();
+    /** Per service, per metric: no key string is built per point. */
+    private final Map<String, Map<String, SeriesState>> states = new HashMap<>();
+
+    /** A series' recent points and, per check, the run of abnormal points in progress. */
+    private final class SeriesState {
+        final SeriesWindow before = new SeriesWindow(window);
+        final Run[] runs = new Run[checks.size()];
+    }
 
     private static final class Run {
         final String check;
@@ -51,16 +57,18 @@ final class MetricDetector {
 
     /** @return whether any check found this point abnormal */
     boolean onSample(MetricSample s, AnomalySink sink) {
-        SeriesWindow before = windows.computeIfAbsent(s.series(), k -> new SeriesWindow(window));
+        SeriesState state = states.computeIfAbsent(s.service(), k -> new HashMap<>())
+                .computeIfAbsent(s.metric(), k -> new SeriesState());
+        SeriesWindow before = state.before;
         boolean abnormal = false;
-        for (MetricCheck check : checks) {
-            String key = s.series() + "|" + check.name();
+        for (int c = 0; c < checks.size(); c++) {
+            MetricCheck check = checks.get(c);
             Finding f = check.evaluate(s, before);
-            Run run = runs.get(key);
+            Run run = state.runs[c];
             if (f != null) {
                 abnormal = true;
                 if (run == null) {
-                    runs.put(key, new Run(check.name(), s, f));
+                    state.runs[c] = new Run(check.name(), s, f);
                 } else {
                     run.last = s;
                     run.points++;
@@ -71,16 +79,28 @@ final class MetricDetector {
                 }
             } else if (run != null) {
                 sink.accept(toAnomaly(run));
-                runs.remove(key);
+                state.runs[c] = null;
             }
         }
         before.add(s.value());
         return abnormal;
     }
 
+    /** Reports the runs still open, ordered by series and check so that the output is the same every time. */
     void flush(AnomalySink sink) {
-        runs.values().forEach(r -> sink.accept(toAnomaly(r)));
-        runs.clear();
+        Map<String, Run> open = new TreeMap<>();
+        for (Map<String, SeriesState> byMetric : states.values()) {
+            for (SeriesState state : byMetric.values()) {
+                for (int c = 0; c < state.runs.length; c++) {
+                    Run r = state.runs[c];
+                    if (r != null) {
+                        open.put(r.first.series() + "|" + r.check, r);
+                        state.runs[c] = null;
+                    }
+                }
+            }
+        }
+        open.values().forEach(r -> sink.accept(toAnomaly(r)));
     }
 
     private static Anomaly toAnomaly(Run r) {
