@@ -3,6 +3,7 @@ package dev.vigie.pipeline;
 import dev.vigie.agent.AgentTeam;
 import dev.vigie.agent.OllamaGateway;
 import dev.vigie.config.Settings;
+import dev.vigie.detect.CheckRate;
 import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.MetricSample;
 import dev.vigie.incident.FactsReport;
@@ -52,7 +53,7 @@ public final class LiveRuntime implements AutoCloseable {
     /** What the cockpit shows about the engine itself. */
     public record Status(Instant eventTime, int queueDepth, long openIncidents, int replayed, int replayTotal,
                          double replaySpeed, OllamaGateway.Health ollama, long writeErrors, long analysisErrors,
-                         Map<String, String> unreadableSources) {
+                         Map<String, String> unreadableSources, List<CheckRate> checks) {
     }
 
     private record SourceError(String source, String error) {
@@ -138,7 +139,7 @@ public final class LiveRuntime implements AutoCloseable {
     public Status status() {
         return new Status(clock.now(), input.size(), openIncidents.get(), replayer == null ? 0 : replayer.replayed(),
                 replayer == null ? 0 : replayer.total(), replayer == null ? 1 : settings.replaySpeed(),
-                team.lastHealth(), writeErrors.get(), analysisErrors.get(), tailing.errors());
+                team.lastHealth(), writeErrors.get(), analysisErrors.get(), tailing.errors(), pipeline.checkRates());
     }
 
     public synchronized void start() throws IOException {

@@ -40,6 +40,7 @@ public final class Pipeline {
     private final LogParser parser;
     private final TemplateMiner miner = new TemplateMiner();
     private final Detector detector;
+    private volatile List<CheckRate> rates = List.of();
     private final AccessLogMetrics accessMetrics = new AccessLogMetrics();
     private final Correlator correlator;
     private final EvidenceBuffer evidence = new EvidenceBuffer();
@@ -86,9 +87,9 @@ public final class Pipeline {
         return parser.parse(record);
     }
 
-    /** How often each log check fired so far. */
+    /** How often each log check fired so far, as of the last time event time moved on; safe to read from any thread. */
     public List<CheckRate> checkRates() {
-        return detector.checkRates();
+        return rates;
     }
 
     public void onRecord(RawRecord record) {
@@ -150,6 +151,7 @@ public final class Pipeline {
             if (!newest.isBefore(advancedTo.plus(ADVANCE_STEP))) {
                 advancedTo = newest;
                 detector.advance(newest.minus(LATENESS), anomalySink);
+                rates = detector.checkRates();
                 accessMetrics.advance(newest.minus(LATENESS), this::onSample);
                 correlator.advance(newest.minus(LATENESS), incidentSink);
             }
@@ -160,6 +162,7 @@ public final class Pipeline {
     public void finish() {
         accessMetrics.flush(this::onSample);
         detector.flush(anomalySink);
+        rates = detector.checkRates();
         correlator.flush(newest, incidentSink);
     }
 

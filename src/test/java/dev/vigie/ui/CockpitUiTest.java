@@ -96,6 +96,14 @@ class CockpitUiTest {
     }
 
     @Test
+    void settingsShowEachLogChecksFiringRate(FxRobot robot) {
+        robot.clickOn("#nav-settings");
+        Label counts = onFx(() -> robot.lookup("#settings-counts").queryAs(Label.class));
+        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(counts::getText).matches("(?s).*error_events [1-9]\\d*/\\d+.*"));
+        assertThat(onFx(counts::getText)).contains("template_burst").contains("silence");
+    }
+
+    @Test
     void chatAnswersFromTheStoredIncidents(FxRobot robot) {
         await().atMost(Duration.ofSeconds(60)).until(() -> runtime.store().incidents().stream()
                 .anyMatch(i -> i.reportPath() != null && i.service().equals("api")));

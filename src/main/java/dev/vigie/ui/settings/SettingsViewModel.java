@@ -40,7 +40,10 @@ public final class SettingsViewModel {
                 st.lines(), st.events(), st.rejected(), st.anomalies(), st.incidents(), st.samples(),
                 s.status().queueDepth(), s.status().writeErrors(), s.status().analysisErrors())
                 + s.status().unreadableSources().entrySet().stream()
-                        .map(e -> "\nCannot read " + e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining()));
+                        .map(e -> "\nCannot read " + e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining())
+                + (s.status().checks().isEmpty() ? "" : "\nLog checks, fired / service-minutes examined: " + s.status().checks().stream()
+                        .map(c -> String.format(Locale.ROOT, "%s %d/%d", c.check(), c.fired(), c.examined()))
+                        .collect(java.util.stream.Collectors.joining(" · "))));
         if (ticks++ % SOURCES_EVERY == 0) {
             Background.run(runtime.store()::sources, sources::setAll, e -> counts.set("Cannot list sources: " + e.getMessage()));
         }
