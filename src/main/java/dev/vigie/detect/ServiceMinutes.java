@@ -3,6 +3,7 @@ package dev.vigie.detect;
 import dev.vigie.event.LogEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -61,10 +62,8 @@ final class ServiceMinutes {
 
     /** Event time has reached {@code watermark}: every minute that ended before it is closed. */
     void advance(Instant watermark) {
-        for (Map.Entry<String, Minute> e : Map.copyOf(open).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).toList()) {
-            String service = e.getKey();
-            Minute m = e.getValue();
+        for (String service : List.copyOf(open.keySet())) { // in order: the map is sorted
+            Minute m = open.get(service);
             if (!m.end().isAfter(watermark)) {
                 Instant quietSince = lastEvent.getOrDefault(service, m.start);
                 if (m.events == 0 && !m.start.isBefore(quietSince.plus(DORMANT_AFTER))) {
