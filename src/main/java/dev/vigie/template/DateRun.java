@@ -1,6 +1,5 @@
 package dev.vigie.template;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,11 +28,6 @@ final class DateRun {
             out.add(n.toUpperCase(Locale.ROOT));
         }
         return Set.copyOf(out);
-    }
-
-    /** How many tokens from {@code i} form a date, or 0. */
-    static int length(List<String> tokens, int i) {
-        return length(tokens.toArray(new String[0]), tokens.size(), i);
     }
 
     /** How many of the first {@code count} tokens from {@code i} form a date, or 0. */

@@ -1,8 +1,9 @@
 package dev.vigie.template;
 
 /**
- * Masked tokens by the hash of their shape ({@link Tokenizer#shape}), for shapes whose masked form
- * keeps no digit: every token of such a shape masks to the same text. Bounded; when full it starts
+ * Masked tokens by the hash of their shape (their characters, each run of digits reduced to its
+ * length and whether it is a lone 0), for shapes whose masked form keeps no digit: the masker decides
+ * by shape, never by the value of a digit, so every token of such a shape masks to the same text. Bounded; when full it starts
  * again empty.
  */
 final class MaskCache {

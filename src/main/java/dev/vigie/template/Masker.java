@@ -300,17 +300,6 @@ final class Masker {
         return digits + hex == len && len >= 8;
     }
 
-    /** Letters only (and {@code _ - .}): a word of the language or an enum constant, rarely a value. */
-    static boolean isWord(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(isLetter(c) || c == '_' || c == '-' || c == '.')) {
-                return false;
-            }
-        }
-        return !s.isEmpty();
-    }
-
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (isDigit(s.charAt(i))) {

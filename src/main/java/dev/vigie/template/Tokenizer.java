@@ -308,34 +308,6 @@ final class Tokenizer {
         shapes = java.util.Arrays.copyOf(shapes, size);
     }
 
-    /**
-     * A hash of a token's shape: its characters, with each run of digits reduced to its length (and
-     * whether it is a lone 0, as in {@code 0x}). The masker decides by shape alone, never by the
-     * value of a digit, so tokens of one shape mask alike.
-     */
-    static long shape(char[] buf, int start, int end) {
-        long h = BASIS;
-        int run = 0;
-        boolean zero = false;
-        for (int i = start; i < end; i++) {
-            char c = buf[i];
-            if (c >= '0' && c <= '9') {
-                zero = run == 0 && c == '0';
-                run++;
-                continue;
-            }
-            if (run > 0) {
-                h = mixRun(h, run, zero);
-                run = 0;
-            }
-            h = step(h, c);
-        }
-        if (run > 0) {
-            h = mixRun(h, run, zero);
-        }
-        return h;
-    }
-
     /** A run of digits enters the shape as its length, and whether it is a lone 0; the code is above any char. */
     private static long mixRun(long h, int run, boolean zero) {
         return (h ^ (0x10000 + run * 2 + (zero && run == 1 ? 1 : 0))) * PRIME;
