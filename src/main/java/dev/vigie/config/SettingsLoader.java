@@ -35,18 +35,22 @@ public final class SettingsLoader {
     /** {@code format.<glob>=<format>}: the format of the sources matching the glob. */
     static final String FORMAT_PREFIX = "format.";
 
-    private static final Map<String, String> ENV_NAMES = Map.ofEntries(
-            Map.entry(SOURCES, "VIGIE_SOURCES"),
-            Map.entry(REPLAY_DIR, "VIGIE_REPLAY_DIR"),
-            Map.entry(REPLAY_SPEED, "VIGIE_REPLAY_SPEED"),
-            Map.entry(OLLAMA_URL, "VIGIE_OLLAMA_URL"),
-            Map.entry(OLLAMA_MODEL, "VIGIE_OLLAMA_MODEL"),
-            Map.entry(SIMULATOR, "VIGIE_SIMULATOR"),
-            Map.entry(INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS"),
-            Map.entry(MAX_LINE, "VIGIE_MAX_LINE_BYTES"),
-            Map.entry(QUIET, "VIGIE_QUIET_MS"),
-            Map.entry(LOG_FORMAT, "VIGIE_LOG_FORMAT"),
-            Map.entry(INCLUDE_GZ, "VIGIE_INCLUDE_GZ"));
+    /** A setting's key in the file, its environment variable and its default, in one place. */
+    private record Key(String name, String env, String fallback) {
+    }
+
+    private static final List<Key> KEYS = List.of(
+            new Key(SOURCES, "VIGIE_SOURCES", ""),
+            new Key(REPLAY_DIR, "VIGIE_REPLAY_DIR", "sample-logs"),
+            new Key(REPLAY_SPEED, "VIGIE_REPLAY_SPEED", "60"),
+            new Key(OLLAMA_URL, "VIGIE_OLLAMA_URL", "http://localhost:11434"),
+            new Key(OLLAMA_MODEL, "VIGIE_OLLAMA_MODEL", ""),
+            new Key(SIMULATOR, "VIGIE_SIMULATOR", "true"),
+            new Key(INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS", "300"),
+            new Key(MAX_LINE, "VIGIE_MAX_LINE_BYTES", String.valueOf(1 << 20)),
+            new Key(QUIET, "VIGIE_QUIET_MS", "1000"),
+            new Key(LOG_FORMAT, "VIGIE_LOG_FORMAT", "auto"),
+            new Key(INCLUDE_GZ, "VIGIE_INCLUDE_GZ", "false"));
 
     private final Map<String, String> env;
     private final Path home;
@@ -79,13 +83,13 @@ public final class SettingsLoader {
         }
         Map<String, String> values = new HashMap<>(defaults());
         fromFile.stringPropertyNames().forEach(k -> values.put(k, fromFile.getProperty(k).trim()));
-        ENV_NAMES.forEach((key, name) -> {
-            String v = env.get(name);
+        KEYS.forEach(k -> {
+            String v = env.get(k.env());
             if (v != null && !v.isBlank()) {
-                values.put(key, v.trim());
+                values.put(k.name(), v.trim());
             }
         });
-        if (!env.containsKey(ENV_NAMES.get(OLLAMA_URL)) && env.get("OLLAMA_HOST") != null && !env.get("OLLAMA_HOST").isBlank()) {
+        if (!env.containsKey("VIGIE_OLLAMA_URL") && env.get("OLLAMA_HOST") != null && !env.get("OLLAMA_HOST").isBlank()) {
             values.put(OLLAMA_URL, env.get("OLLAMA_HOST").trim());
         }
         values.putAll(cliValues);
@@ -123,18 +127,9 @@ public final class SettingsLoader {
     }
 
     private static Map<String, String> defaults() {
-        return Map.ofEntries(
-                Map.entry(INCLUDE_GZ, "false"),
-                Map.entry(LOG_FORMAT, "auto"),
-                Map.entry(MAX_LINE, String.valueOf(1 << 20)),
-                Map.entry(QUIET, "1000"),
-                Map.entry(SOURCES, ""),
-                Map.entry(REPLAY_DIR, "sample-logs"),
-                Map.entry(REPLAY_SPEED, "60"),
-                Map.entry(OLLAMA_URL, "http://localhost:11434"),
-                Map.entry(OLLAMA_MODEL, ""),
-                Map.entry(SIMULATOR, "true"),
-                Map.entry(INCIDENT_GAP, "300"));
+        Map<String, String> out = new HashMap<>();
+        KEYS.forEach(k -> out.put(k.name(), k.fallback()));
+        return out;
     }
 
     private static Map<String, String> formats(Map<String, String> values) {

@@ -6,6 +6,7 @@ import dev.vigie.event.Severity;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Lines of one kind (errors, exceptions) per service per minute, against the service's own
@@ -13,7 +14,7 @@ import java.util.Map;
  * baseline (Poisson), or, for a service where such lines are rare, as information. Lines that are
  * routine for a service (its baseline is high and the count is not an excess) are not reported.
  */
-abstract class CountExcessCheck extends MinuteCheck {
+class CountExcessCheck extends MinuteCheck {
     static final int BASELINE_MINUTES = 30;
     /** Fewer lines than this in a minute are never a clear excess. */
     static final int MIN_COUNT = 3;
@@ -21,32 +22,34 @@ abstract class CountExcessCheck extends MinuteCheck {
     static final double ROUTINE = 0.2;
     private static final double SIGNIFICANT = 1e-3;
 
+    private final String name;
+    private final String noun;
+    private final Function<Minute, Minute.Tally> tally;
     private final Map<String, Rolling> baselines = new HashMap<>();
-    private final Map<String, Integer> inARow = new HashMap<>();
 
-    abstract long count(Minute m);
-
-    abstract Map<String, Long> templates(Minute m);
-
-    abstract List<String> samples(Minute m);
-
-    abstract List<String> lines(Minute m);
-
-    abstract String describe(String service, long count);
+    /** @param noun what one line is, e.g. {@code exception}: the text says "logged 3 exceptions" */
+    CountExcessCheck(String name, String noun, Function<Minute, Minute.Tally> tally) {
+        this.name = name;
+        this.noun = noun;
+        this.tally = tally;
+    }
 
     @Override
-    boolean check(Minute m, AnomalySink sink) {
+    final String name() {
+        return name;
+    }
+
+    @Override
+    final boolean check(Minute m, AnomalySink sink) {
+        Minute.Tally t = tally.apply(m);
         Rolling history = baselines.computeIfAbsent(m.service, s -> new Rolling(BASELINE_MINUTES));
-        long k = count(m);
+        long k = t.count;
         double baseline = history.mean();
         history.add(k);
         double tail = Evidence.poissonTail(k, baseline);
         boolean fatal = k > 0 && m.worst == Level.FATAL;
         boolean significant = k >= MIN_COUNT && tail < SIGNIFICANT || fatal;
-        int row = significant ? inARow.merge(m.service, 1, Integer::sum) : 0;
-        if (!significant) {
-            inARow.remove(m.service);
-        }
+        int row = inARow(m.service, significant);
         if (k == 0 || !significant && baseline >= ROUTINE) {
             return false;
         }
@@ -60,12 +63,13 @@ abstract class CountExcessCheck extends MinuteCheck {
         evidence.put("minutes_in_a_row", row);
         evidence.put("window_seconds", Minute.LENGTH.toSeconds());
         evidence.put("worst_level", m.worst.name());
-        evidence.put("templates", templates(m));
-        evidence.put("samples", List.copyOf(samples(m)));
-        evidence.put("lines", List.copyOf(lines(m)));
-        sink.accept(new Anomaly(name(), m.service, null, m.from(), m.to(), severity, significant ? Evidence.score(tail) : 0.1,
-                describe(m.service, k) + (baseline > 0 ? String.format(java.util.Locale.ROOT, " (baseline %.1f/min)", baseline) : ""),
-                evidence));
+        evidence.put("templates", t.templates);
+        evidence.put("samples", List.copyOf(t.samples));
+        evidence.put("lines", List.copyOf(t.lines));
+        String text = m.service + " logged " + k + " " + noun + (k == 1 ? "" : "s") + " in 1 min"
+                + (baseline > 0 ? String.format(java.util.Locale.ROOT, " (baseline %.1f/min)", baseline) : "");
+        sink.accept(new Anomaly(name, m.service, null, m.from(), m.to(), severity, significant ? Evidence.score(tail) : 0.1,
+                text, evidence));
         return true;
     }
 

@@ -23,7 +23,6 @@ final class ErrorRatioCheck extends MinuteCheck {
 
     private final Map<String, Rolling> lines = new HashMap<>();
     private final Map<String, Rolling> errors = new HashMap<>();
-    private final Map<String, Integer> inARow = new HashMap<>();
 
     @Override
     String name() {
@@ -37,34 +36,31 @@ final class ErrorRatioCheck extends MinuteCheck {
         double base = n.sum() == 0 ? 0 : (double) e.sum() / n.sum();
         boolean warm = n.size() >= MIN_HISTORY;
         n.add(m.events);
-        e.add(m.errors);
-        if (!warm || m.events < MIN_LINES || m.errors < MIN_ERRORS) {
-            inARow.remove(m.service);
-            return false;
-        }
+        e.add(m.errors.count);
+        long errs = m.errors.count;
         double p0 = Math.max(base, FLOOR);
-        double ratio = (double) m.errors / m.events;
-        double z = (m.errors - m.events * p0) / Math.sqrt(m.events * p0 * (1 - p0));
-        if (z < MIN_Z || ratio < 2 * p0) {
-            inARow.remove(m.service);
+        double ratio = m.events == 0 ? 0 : (double) errs / m.events;
+        double z = m.events == 0 ? 0 : (errs - m.events * p0) / Math.sqrt(m.events * p0 * (1 - p0));
+        boolean holds = warm && m.events >= MIN_LINES && errs >= MIN_ERRORS && z >= MIN_Z && ratio >= 2 * p0;
+        int row = inARow(m.service, holds);
+        if (!holds) {
             return false;
         }
-        int row = inARow.merge(m.service, 1, Integer::sum);
         double rise = ratio / p0;
         Severity severity = Evidence.severity(true, true, row, rise);
         Map<String, Object> evidence = new HashMap<>();
-        evidence.put("errors", m.errors);
-        evidence.put("lines", m.events);
+        evidence.put("errors", errs);
+        evidence.put("lines_in_minute", m.events);
         evidence.put("ratio", CountExcessCheck.round(ratio));
         evidence.put("baseline_ratio", CountExcessCheck.round(base));
         evidence.put("z", CountExcessCheck.round(z));
         evidence.put("minutes_in_a_row", row);
-        evidence.put("templates", m.errorTemplates);
-        evidence.put("samples", List.copyOf(m.errorSamples));
-        evidence.put("lines", List.copyOf(m.errorLines));
+        evidence.put("templates", m.errors.templates);
+        evidence.put("samples", List.copyOf(m.errors.samples));
+        evidence.put("lines", List.copyOf(m.errors.lines));
         sink.accept(new Anomaly(name(), m.service, null, m.from(), m.to(), severity, Math.min(1, z / 12),
                 String.format(java.util.Locale.ROOT, "%s: %.0f%% of lines are errors (%d of %d in 1 min), baseline %.1f%%", m.service,
-                        100 * ratio, m.errors, m.events, 100 * base), evidence));
+                        100 * ratio, errs, m.events, 100 * base), evidence));
         return true;
     }
 }

@@ -5,39 +5,55 @@ import dev.vigie.event.LogEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What one service logged in one minute of event time, as the log checks read it. */
+/**
+ * What one service logged in one minute of event time, as the log checks read it. Maps are hashed
+ * (this is filled once per event); whatever is written out is sorted on the way.
+ */
 final class Minute {
     static final Duration LENGTH = Duration.ofMinutes(1);
     private static final int SAMPLES = 3;
     private static final int SAMPLE_CHARS = 500;
+    private static final int TEMPLATE_SAMPLES = 64;
+
+    /** Lines of one kind (errors, exceptions): how many, of which templates, the first few and where they are. */
+    static final class Tally {
+        long count;
+        final Map<String, Long> templates = new TreeMap<>();
+        final List<String> samples = new ArrayList<>();
+        /** {@code path@offset}: the byte offset just after the line in its file. */
+        final List<String> lines = new ArrayList<>();
+
+        void add(LogEvent e, String template, long offset) {
+            count++;
+            templates.merge(template, 1L, Long::sum);
+            if (samples.size() < SAMPLES) {
+                samples.add(sample(e));
+                lines.add(lineId(e, offset));
+            }
+        }
+    }
 
     final String service;
     final Instant start;
     long events;
-    long errors;
-    long exceptions;
+    final Tally errors = new Tally();
+    final Tally exceptions = new Tally();
     Level worst = Level.TRACE;
     Instant first;
     Instant last;
     /** Lines per template, and the worst level each was logged at. */
-    final Map<String, Long> templates = new TreeMap<>();
-    final Map<String, Level> templateLevels = new TreeMap<>();
-    final Map<String, Long> errorTemplates = new TreeMap<>();
-    final Map<String, Long> exceptionTemplates = new TreeMap<>();
-    final List<String> errorSamples = new ArrayList<>();
-    final List<String> exceptionSamples = new ArrayList<>();
-    /** Where the sampled lines are: {@code path@offset}, the byte offset just after the line in its file. */
-    final List<String> errorLines = new ArrayList<>();
-    final List<String> exceptionLines = new ArrayList<>();
+    final Map<String, Long> templates = new HashMap<>();
+    final Map<String, Level> templateLevels = new HashMap<>();
     /** Templates first seen in this minute, with their first line. */
     final Map<String, String> newTemplates = new TreeMap<>();
-    final Map<String, String> templateSamples = new TreeMap<>();
-    /** The first line of each template in this minute, by id ({@code path@offset}). */
-    final Map<String, String> templateLines = new TreeMap<>();
+    /** The first line of (up to 64) templates, and its id. */
+    final Map<String, String> templateSamples = new HashMap<>();
+    final Map<String, String> templateLines = new HashMap<>();
 
     Minute(String service, Instant start) {
         this.service = service;
@@ -63,7 +79,7 @@ final class Minute {
         String template = e.templateId() == null ? "?" : e.templateId();
         templates.merge(template, 1L, Long::sum);
         templateLevels.merge(template, e.level(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-        if (templateSamples.size() < 64 && !templateSamples.containsKey(template)) {
+        if (templateSamples.size() < TEMPLATE_SAMPLES && !templateSamples.containsKey(template)) {
             templateSamples.put(template, sample(e));
             templateLines.put(template, lineId(e, offset));
         }
@@ -71,20 +87,10 @@ final class Minute {
             newTemplates.putIfAbsent(template, sample(e));
         }
         if (e.level().isErrorOrWorse()) {
-            errors++;
-            errorTemplates.merge(template, 1L, Long::sum);
-            if (errorSamples.size() < SAMPLES) {
-                errorSamples.add(sample(e));
-                errorLines.add(lineId(e, offset));
-            }
+            errors.add(e, template, offset);
         }
         if (e.hasException()) {
-            exceptions++;
-            exceptionTemplates.merge(template, 1L, Long::sum);
-            if (exceptionSamples.size() < SAMPLES) {
-                exceptionSamples.add(sample(e));
-                exceptionLines.add(lineId(e, offset));
-            }
+            exceptions.add(e, template, offset);
         }
     }
 

@@ -1,11 +1,15 @@
 package dev.vigie.detect;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * A log check over the closed minutes of each service, in event-time order, including the minutes
  * in which a service logged nothing. It counts what it examined and what it reported, so that its
  * firing rate can be shown.
  */
 abstract class MinuteCheck {
+    private final Map<String, Integer> inARow = new HashMap<>();
     private long examined;
     private long fired;
 
@@ -19,6 +23,15 @@ abstract class MinuteCheck {
         if (check(m, sink)) {
             fired++;
         }
+    }
+
+    /** Minutes in a row the finding has held for this service, this one included; 0 when it does not hold. */
+    final int inARow(String service, boolean holds) {
+        if (!holds) {
+            inARow.remove(service);
+            return 0;
+        }
+        return inARow.merge(service, 1, Integer::sum);
     }
 
     final CheckRate rate() {

@@ -3,6 +3,7 @@ package dev.vigie.detect;
 import dev.vigie.event.LogEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ final class ServiceMinutes {
     static final Duration DORMANT_AFTER = Duration.ofHours(1);
 
     private final Map<String, Minute> open = new TreeMap<>();
-    private final Map<String, Instant> lastEvent = new TreeMap<>();
+    private final Map<String, Instant> lastEvent = new HashMap<>();
     private final Consumer<Minute> closed;
 
     ServiceMinutes(Consumer<Minute> closed) {

@@ -24,7 +24,6 @@ final class TemplateBurstCheck extends MinuteCheck {
     /** Per service, per template, its recent minutes; a template quiet for the whole window is dropped. */
     private final Map<String, Map<String, Rolling>> histories = new HashMap<>();
     private final Map<String, Integer> minutes = new HashMap<>();
-    private final Map<String, Integer> inARow = new HashMap<>();
 
     @Override
     String name() {
@@ -58,11 +57,10 @@ final class TemplateBurstCheck extends MinuteCheck {
             }
         }
         update(templates, m);
-        if (bursts.isEmpty()) {
-            inARow.remove(m.service);
+        int row = inARow(m.service, !bursts.isEmpty());
+        if (row == 0) {
             return false;
         }
-        int row = inARow.merge(m.service, 1, Integer::sum);
         Severity severity = Evidence.severity(errors, true, row, biggestRise);
         Map<String, Object> evidence = new HashMap<>();
         evidence.put("templates", bursts);

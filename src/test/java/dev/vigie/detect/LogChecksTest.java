@@ -137,7 +137,9 @@ class LogChecksTest {
         }
         s.steady("api", 30, 31, 60).lines("api", 30, 15, "upstream reset", Level.ERROR).steady("api", 31, 35, 60);
         assertThat(s.of("error_ratio")).singleElement().satisfies(a -> {
-            assertThat(a.evidence()).containsEntry("errors", 15L).containsKey("baseline_ratio").containsKey("z");
+            assertThat(a.evidence()).containsEntry("errors", 15L).containsKey("baseline_ratio").containsKey("z")
+                    .containsKey("lines_in_minute");
+            assertThat((List<?>) a.evidence().get("lines")).as("the ids of sampled error lines").hasSize(3);
             assertThat(a.text()).startsWith("api: ");
         });
 
@@ -176,6 +178,22 @@ class LogChecksTest {
 
         Stream ended = new Stream().steady("api", 0, 40, 20);
         assertThat(ended.of("silence")).as("the end of the input is not silence").isEmpty();
+    }
+
+    @Test
+    void aServiceQuietForAnHourStopsBeingExaminedUntilItLogsAgain() {
+        Stream s = new Stream();
+        for (int m = 0; m < 200; m++) {
+            s.steady("nginx", m, m + 1, 10);
+            if (m < 30 || m == 150) {
+                s.steady("cron", m, m + 1, 10);
+            }
+        }
+        s.of("error_events");
+        long examined = s.detector.checkRates().get(0).examined();
+        // nginx 200 minutes; cron 30, 60 empty ones, dormant until its minute at 150, then empty ones to the end (~49);
+        // without dormancy cron would be examined every minute too (400)
+        assertThat(examined).isBetween(200L + 30 + 60 + 1 + 40, 200L + 30 + 60 + 1 + 52);
     }
 
     @Test

@@ -45,8 +45,21 @@ class TemplateMinerTest {
         assertThat(masked("agent \"Mozilla/5.0 (X11; Linux x86_64) Safari/537.36\" error=\"dial tcp: connection refused\", service 'sparkDriver'"))
                 .as("quoted free text is one value; a quoted name stays")
                 .isEqualTo("agent \"<*>\" error=\"<*>\", service 'sparkDriver'");
+        assertThat(masked("host node-7.prod.example.com class com.example.Foo file app.log"))
+                .as("a host ends with a known top-level domain; a Java package starts with one")
+                .isEqualTo("host <*> class com.example.Foo file app.log");
         assertThat(masked("mode 80x25 ssh2 L3 jk2_init() attempt_1445144423722_0020_m_000003_0"))
                 .isEqualTo("mode <*> ssh2 L3 jk2_init() <*>");
+    }
+
+    @Test
+    void aPartlyVariableTokenTakesAnyValueEvenAnEmptyOne() {
+        TemplateMiner miner = new TemplateMiner();
+        Template general = miner.mine("connection from 10.0.0.1 (a.example.net) at 09:00", T0);
+        assertThat(general.text()).isEqualTo("connection from <*> (<*>) at <*>");
+        assertThat(miner.mine("connection from 10.0.0.3 () at 09:01", T0).id()).isEqualTo(general.id());
+        assertThat(miner.mine("connection from 10.0.0.3 () at 09:01", T0).text()).as("not generalised again")
+                .isEqualTo(general.text());
     }
 
     @Test
