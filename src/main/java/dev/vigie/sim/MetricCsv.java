@@ -108,7 +108,7 @@ public final class MetricCsv {
     }
 
     /** The instant a time cell names, or null. */
-    static Instant time(String s) {
+    public static Instant time(String s) {
         if (s.isEmpty()) {
             return null;
         }

@@ -49,7 +49,7 @@ public final class SimulationViewModel {
     }
 
     DetectorSettings settings() {
-        return new DetectorSettings(zThreshold.get(), (int) Math.round(window.get()), thresholds.get());
+        return DetectorSettings.of(zThreshold.get(), (int) Math.round(window.get()), thresholds.get());
     }
 
     void redetect() {

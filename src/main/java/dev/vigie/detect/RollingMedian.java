@@ -1,0 +1,61 @@
+package dev.vigie.detect;
+
+import java.util.Arrays;
+
+/** The median of the last N values: a sorted copy of the window updated by one removal and one insertion per value. */
+final class RollingMedian {
+    private final double[] ring;
+    private final double[] sorted;
+    private int size;
+    private int next;
+
+    RollingMedian(int capacity) {
+        ring = new double[capacity];
+        sorted = new double[capacity];
+    }
+
+    void add(double v) {
+        if (size == ring.length) {
+            int at = Arrays.binarySearch(sorted, 0, size, ring[next]);
+            System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+            size--;
+        }
+        ring[next] = v;
+        next = (next + 1) % ring.length;
+        int at = Arrays.binarySearch(sorted, 0, size, v);
+        if (at < 0) {
+            at = -at - 1;
+        }
+        System.arraycopy(sorted, at, sorted, at + 1, size - at);
+        sorted[at] = v;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    double median() {
+        return (size & 1) == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
+    }
+
+    /** The median absolute deviation from {@code median}, by a merge walk out from the middle. */
+    double mad(double median) {
+        int lo = Arrays.binarySearch(sorted, 0, size, median);
+        int hi = lo < 0 ? -lo - 1 : lo;
+        lo = hi - 1;
+        double last = 0;
+        for (int k = 0; k <= size / 2; k++) {
+            double down = lo >= 0 ? median - sorted[lo] : Double.MAX_VALUE;
+            double up = hi < size ? sorted[hi] - median : Double.MAX_VALUE;
+            if (down <= up) {
+                last = down;
+                lo--;
+            } else {
+                last = up;
+                hi++;
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.vigie.detect;
+
+import java.util.Arrays;
+
+/**
+ * One series' anomaly score, point by point, from the points before it only.
+ *
+ * <p>Three baselines predict the point: the rolling median of the last points, the same time of
+ * day on the last days and the same time of week a week ago. The one whose recent absolute errors
+ * are smallest is trusted, and the point's residual is measured in those errors (robust: the
+ * median ignores a spike, and each error counts at most ten times the usual one). Beside it run the
+ * classic checks: global z-score, rolling z-score, the z-score of the change, and a level shift
+ * beyond every value seen so far.
+ *
+ * <p>Each check's z is divided by its own 99th percentile so far: a series whose spikes are routine
+ * learns that they are, and one series' 5 σ is worth another's. The largest weighted ratio r
+ * becomes the score r / (r + 1), so 0.5 means "as unusual as the 1% most unusual points so far".
+ */
+final class SeriesScorer {
+    /** Never trust a percentile of z below this: a calm series still needs 3 σ to look odd. */
+    static final double MIN_QUANTILE = 3;
+    /** Points before a baseline's errors are trusted. */
+    private static final int MIN_ERRORS = 20;
+    private static final int STEP_SAMPLES = 9;
+    private static final long DAY = 86_400;
+    private static final int MAX_DAILY_SLOTS = 2_000;
+
+    enum Basis {
+        MEDIAN("rolling median"), DAILY("same time on recent days"), WEEKLY("same time last week");
+
+        final String label;
+
+        Basis(String label) {
+            this.label = label;
+        }
+    }
+
+    enum Check {
+        RESIDUAL, GLOBAL_Z, ROLLING_Z, CHANGE, LEVEL_SHIFT
+    }
+
+    private final DetectorSettings settings;
+    private final double minSpread;
+    private final RollingMedian median;
+    private final SeriesWindow rolling;
+    private final Welford global = new Welford();
+    private final Welford changes = new Welford();
+    private final TailQuantile[] quantiles = new TailQuantile[Check.values().length];
+    private final double[] weights;
+    private SeasonalBaseline daily;
+    private SeasonalBaseline weekly;
+    private final double[] errors = new double[Basis.values().length];
+    private final int[] errorCounts = new int[Basis.values().length];
+
+    private final long[] firstSteps = new long[STEP_SAMPLES];
+    private int stepSamples;
+    private long step = -1;
+    private long lastTime = Long.MIN_VALUE;
+    private double previous = Double.NaN;
+    private double high = Double.NEGATIVE_INFINITY;
+    private double low = Double.POSITIVE_INFINITY;
+    private long points;
+    private int sinceGap;
+
+    // the last point's numbers, for its reading
+    private final double[] z = new double[Check.values().length];
+    private final double[] ratio = new double[Check.values().length];
+    private double value;
+    private double expected;
+    private double scale;
+    private Basis basis;
+    private double score;
+
+    /** @param minSpread the smallest error believed for this series (a flat series has none) */
+    SeriesScorer(DetectorSettings settings, double minSpread) {
+        this.settings = settings;
+        this.minSpread = minSpread;
+        this.median = new RollingMedian(settings.robustWindow());
+        this.rolling = new SeriesWindow(settings.window());
+        for (int i = 0; i < quantiles.length; i++) {
+            quantiles[i] = new TailQuantile(settings.quantile());
+        }
+        this.weights = new double[] {1, settings.globalWeight(), settings.rollingWeight(), settings.changeWeight(),
+                settings.shiftWeight()};
+    }
+
+    /** @return the score of this point in [0, 1], from the points before it */
+    double score(long epochSecond, double v) {
+        learnStep(epochSecond);
+        value = v;
+        basis = null;
+        double best = Double.MAX_VALUE;
+        double[] predictions = new double[3];
+        int dailySlot = daily == null ? -1 : daily.slot(epochSecond);
+        int weeklySlot = weekly == null ? -1 : weekly.slot(epochSecond);
+        boolean[] has = {median.size() >= 8, dailySlot >= 0 && daily.has(dailySlot),
+                weeklySlot >= 0 && weekly.has(weeklySlot)};
+        if (has[0]) {
+            predictions[0] = median.median();
+        }
+        if (has[1]) {
+            predictions[1] = daily.expected(dailySlot);
+        }
+        if (has[2]) {
+            predictions[2] = weekly.expected(weeklySlot);
+        }
+        for (int b = 0; b < 3; b++) {
+            if (has[b] && errorCounts[b] >= MIN_ERRORS && errors[b] < best) {
+                best = errors[b];
+                basis = Basis.values()[b];
+            }
+        }
+        if (basis != null) {
+            expected = predictions[basis.ordinal()];
+            // 1.25 × mean absolute error ≈ one standard deviation for Gaussian noise
+            scale = Math.max(Math.max(best * 1.2533, minSpread), 1e-9 + 1e-4 * Math.abs(expected));
+            z[Check.RESIDUAL.ordinal()] = Math.abs(v - expected) / scale;
+        } else {
+            z[Check.RESIDUAL.ordinal()] = 0;
+        }
+        for (int b = 0; b < 3; b++) {
+            if (has[b]) {
+                double e = Math.abs(v - predictions[b]);
+                errors[b] = errorCounts[b] == 0 ? e
+                        : errors[b] + settings.errorAlpha() * (Math.min(e, 10 * Math.max(errors[b], 1e-12)) - errors[b]);
+                errorCounts[b]++;
+            }
+        }
+        z[Check.GLOBAL_Z.ordinal()] = zOf(v - global.mean(), global.std(), global.count());
+        double rollingMean = rolling.size() > 1 ? rolling.mean() : v;
+        z[Check.ROLLING_Z.ordinal()] = rolling.size() > 1 ? zOf(v - rollingMean, rolling.std(rollingMean), rolling.size()) : 0;
+        double change = Double.isNaN(previous) ? 0 : v - previous;
+        z[Check.CHANGE.ordinal()] = zOf(change - changes.mean(), changes.std(), changes.count());
+        double range = high - low;
+        z[Check.LEVEL_SHIFT.ordinal()] = points > settings.warmUp() && range > 0
+                ? Math.max(0, Math.max(v - high, low - v) / range) : 0;
+
+        double r = 0;
+        for (int c = 0; c < z.length; c++) {
+            if (c == Check.LEVEL_SHIFT.ordinal()) {
+                ratio[c] = weights[c] * z[c];
+            } else {
+                TailQuantile q = quantiles[c];
+                ratio[c] = weights[c] * z[c] / Math.max(q.value(MIN_QUANTILE), MIN_QUANTILE);
+                q.add(z[c]);
+            }
+            r = Math.max(r, ratio[c]);
+        }
+        remember(v, change);
+        if (dailySlot >= 0) {
+            daily.add(dailySlot, v);
+        }
+        if (weeklySlot >= 0) {
+            weekly.add(weeklySlot, v);
+        }
+        score = points <= settings.warmUp() || sinceGap < 8 ? 0 : r / (r + 1);
+        return score;
+    }
+
+    /** The numbers behind the last score, strongest check first. */
+    Reading reading() {
+        int top = 0;
+        for (int c = 1; c < ratio.length; c++) {
+            if (ratio[c] > ratio[top]) {
+                top = c;
+            }
+        }
+        double rollingMean = rolling.size() > 0 ? rolling.mean() : value;
+        return new Reading(score, Check.values()[top], value, basis == null ? null : basis.label, expected, scale,
+                z.clone(), ratio.clone(), global.mean(), rollingMean, rolling.size(), low, high);
+    }
+
+    /**
+     * @param check    the check with the largest weighted ratio
+     * @param basis    the baseline trusted for the residual, or null while none is
+     * @param z        per {@link Check}, its z (the level shift: how far beyond the range, in ranges)
+     * @param ratio    per {@link Check}, its weighted z over its own 99th percentile
+     */
+    record Reading(double score, Check check, double value, String basis, double expected, double scale, double[] z,
+                   double[] ratio, double globalMean, double rollingMean, int rollingPoints, double low, double high) {
+        double z(Check c) {
+            return z[c.ordinal()];
+        }
+    }
+
+    private double zOf(double deviation, double std, long count) {
+        if (count < 2) {
+            return 0;
+        }
+        return Math.abs(deviation) / Math.max(Math.max(std, minSpread), 1e-9);
+    }
+
+    private void remember(double v, double change) {
+        median.add(v);
+        rolling.add(v);
+        global.add(v);
+        if (!Double.isNaN(previous)) {
+            changes.add(change);
+        }
+        previous = v;
+        points++;
+        sinceGap++;
+        if (points > 20) {
+            high = Math.max(high, v);
+            low = Math.min(low, v);
+        }
+    }
+
+    private void learnStep(long t) {
+        if (lastTime != Long.MIN_VALUE) {
+            long d = t - lastTime;
+            if (step < 0 && d > 0) {
+                firstSteps[stepSamples++] = d;
+                if (stepSamples == STEP_SAMPLES) {
+                    long[] sorted = firstSteps.clone();
+                    Arrays.sort(sorted);
+                    step = sorted[STEP_SAMPLES / 2];
+                    daily = SeasonalBaseline.of(DAY, step, settings.seasonDays(), MAX_DAILY_SLOTS);
+                    weekly = SeasonalBaseline.of(7 * DAY, step, 1, 7 * MAX_DAILY_SLOTS);
+                }
+            } else if (step > 0 && d > 30 * step) {
+                sinceGap = 0; // the baselines are stale after a long silence: let them catch up first
+            }
+        }
+        lastTime = t;
+    }
+}
