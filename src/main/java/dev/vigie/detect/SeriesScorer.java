@@ -70,6 +70,9 @@ final class SeriesScorer {
     private double scale;
     private Basis basis;
     private double score;
+    private double rollingMean;
+    private double seenLow;
+    private double seenHigh;
 
     /** @param minSpread the smallest error believed for this series (a flat series has none) */
     SeriesScorer(DetectorSettings settings, double minSpread) {
@@ -131,6 +134,9 @@ final class SeriesScorer {
         z[Check.ROLLING_Z.ordinal()] = rolling.size() > 1 ? zOf(v - rollingMean, rolling.std(rollingMean), rolling.size()) : 0;
         double change = Double.isNaN(previous) ? 0 : v - previous;
         z[Check.CHANGE.ordinal()] = zOf(change - changes.mean(), changes.std(), changes.count());
+        seenLow = low;
+        seenHigh = high;
+        this.rollingMean = rollingMean;
         double range = high - low;
         z[Check.LEVEL_SHIFT.ordinal()] = points > settings.warmUp() && range > 0
                 ? Math.max(0, Math.max(v - high, low - v) / range) : 0;
@@ -165,9 +171,8 @@ final class SeriesScorer {
                 top = c;
             }
         }
-        double rollingMean = rolling.size() > 0 ? rolling.mean() : value;
         return new Reading(score, Check.values()[top], value, basis == null ? null : basis.label, expected, scale,
-                z.clone(), ratio.clone(), global.mean(), rollingMean, rolling.size(), low, high);
+                z.clone(), ratio.clone(), rollingMean, Math.min(rolling.size(), settings.window()), seenLow, seenHigh);
     }
 
     /**
@@ -175,9 +180,10 @@ final class SeriesScorer {
      * @param basis    the baseline trusted for the residual, or null while none is
      * @param z        per {@link Check}, its z (the level shift: how far beyond the range, in ranges)
      * @param ratio    per {@link Check}, its weighted z over its own 99th percentile
+     * @param low      the lowest value seen before this point (after the first 20)
      */
     record Reading(double score, Check check, double value, String basis, double expected, double scale, double[] z,
-                   double[] ratio, double globalMean, double rollingMean, int rollingPoints, double low, double high) {
+                   double[] ratio, double rollingMean, int rollingPoints, double low, double high) {
         double z(Check c) {
             return z[c.ordinal()];
         }

@@ -1,0 +1,81 @@
+package dev.vigie.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The pieces of the metric score, each against a brute-force or known answer. */
+class ScoringPartsTest {
+    @Test
+    void rollingMedianAndMadMatchSortingTheWindow() {
+        RollingMedian m = new RollingMedian(7);
+        SplittableRandom r = new SplittableRandom(1);
+        double[] all = new double[500];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = Math.floor(r.nextDouble() * 20); // ties on purpose
+            m.add(all[i]);
+            double[] w = Arrays.copyOfRange(all, Math.max(0, i - 6), i + 1);
+            Arrays.sort(w);
+            double median = w.length % 2 == 1 ? w[w.length / 2] : (w[w.length / 2 - 1] + w[w.length / 2]) / 2;
+            assertThat(m.median()).isEqualTo(median);
+            if (w.length == 7) {
+                double[] dev = Arrays.stream(w).map(v -> Math.abs(v - median)).sorted().toArray();
+                assertThat(m.mad(median)).isEqualTo(dev[3]);
+            }
+        }
+    }
+
+    @Test
+    void tailQuantileIsWithinAQuarterOctaveAboveTheTrueOne() {
+        TailQuantile q = new TailQuantile(0.99);
+        SplittableRandom r = new SplittableRandom(2);
+        double[] v = new double[20_000];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.abs(r.nextGaussian());
+            q.add(v[i]);
+        }
+        Arrays.sort(v);
+        double exact = v[(int) (0.99 * v.length)];
+        assertThat(q.value(0)).isBetween(exact, exact * 1.25 * 1.01);
+        assertThat(new TailQuantile(0.99).value(3)).isEqualTo(3);
+    }
+
+    @Test
+    void welfordMatchesTheTwoPassFormulas() {
+        Welford w = new Welford();
+        double[] v = {1e9 + 1, 1e9 + 2, 1e9 + 4, 1e9 + 7};
+        Arrays.stream(v).forEach(w::add);
+        assertThat(w.mean()).isCloseTo(1e9 + 3.5, within(1e-6));
+        assertThat(w.std()).isCloseTo(Math.sqrt((6.25 + 2.25 + 0.25 + 12.25) / 3), within(1e-6));
+    }
+
+    @Test
+    void seasonalBaselineAnswersTheMedianOfTheSameSlotOnRecentDays() {
+        SeasonalBaseline daily = SeasonalBaseline.of(86_400, 3_600, 3, 2_000);
+        int noon = daily.slot(12 * 3_600);
+        assertThat(daily.has(noon)).isFalse();
+        daily.add(noon, 10);
+        daily.add(noon, 50);
+        daily.add(noon, 12);
+        assertThat(daily.expected(noon)).isEqualTo(12);
+        assertThat(daily.slot(86_400 + 12 * 3_600)).isEqualTo(noon);
+        assertThat(SeasonalBaseline.of(86_400, 7, 3, 2_000)).as("a day is not a whole number of 7 s steps").isNull();
+        assertThat(SeasonalBaseline.of(86_400, 10, 3, 2_000)).as("8,640 slots is too many").isNull();
+    }
+
+    @Test
+    void reportGatePassesARiseOnceAndAgainOnlyWhenClearlyHigherOrAfterTheHold() {
+        ReportGate gate = new ReportGate(3, 1.1);
+        assertThat(gate.pass(0.8)).isEqualTo(0.8);
+        assertThat(gate.pass(0.8)).isZero();
+        assertThat(gate.pass(0.85)).as("not 10% higher").isZero();
+        assertThat(gate.pass(0.95)).isEqualTo(0.95);
+        assertThat(gate.pass(0.1)).isZero();
+        assertThat(gate.pass(0.1)).isZero();
+        assertThat(gate.pass(0.1)).isZero();
+        assertThat(gate.pass(0.5)).as("0.95 has left the 3-point hold").isEqualTo(0.5);
+    }
+}
