@@ -1,6 +1,7 @@
 package dev.vigie.cli;
 
 import dev.vigie.detect.RedetectBenchmark;
+import dev.vigie.detect.ScoreBenchmark;
 import dev.vigie.pipeline.IngestBenchmark;
 import dev.vigie.template.TemplateBenchmark;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reproducible: a seeded corpus, medians of several runs.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class, BenchCommand.Redetect.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class, BenchCommand.Redetect.class, BenchCommand.Score.class})
 public final class BenchCommand {
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -126,6 +127,40 @@ public final class BenchCommand {
             } else {
                 System.out.printf(Locale.ROOT, "%d series × %d points, median of %d runs: %.1f ms (%d anomalies)%n",
                         r.series(), r.points(), r.runs(), r.medianMs(), r.anomalies());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "score", mixinStandardHelpOptions = true,
+            description = "Points per second through every metric check of the anomaly score, on one thread.")
+    static final class Score implements Callable<Integer> {
+        @Option(names = "--series", defaultValue = "10", description = "Series (default: ${DEFAULT-VALUE})")
+        int series;
+
+        @Option(names = "--points", defaultValue = "500000", description = "Points per series (default: ${DEFAULT-VALUE})")
+        int points;
+
+        @Option(names = "--runs", defaultValue = "7", description = "Runs; the median is reported (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--json", description = "Print one JSON object and nothing else")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            ScoreBenchmark.Result r = ScoreBenchmark.run(series, points, runs);
+            if (json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("points_per_s", Math.round(r.medianPointsPerSecond()));
+                out.put("series", r.series());
+                out.put("points", r.points());
+                out.put("runs", r.runs());
+                out.put("threads", 1);
+                System.out.println(Json.write(out));
+            } else {
+                System.out.printf(Locale.ROOT, "%d series × %d points, one thread, median of %d runs: %,.0f points/s%n",
+                        r.series(), r.points(), r.runs(), r.medianPointsPerSecond());
             }
             return 0;
         }

@@ -16,9 +16,23 @@ final class RollingMedian {
 
     void add(double v) {
         if (size == ring.length) {
+            // the oldest value's place becomes free: slide the values between it and the new one's place
             int at = Arrays.binarySearch(sorted, 0, size, ring[next]);
-            System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
-            size--;
+            if (v > sorted[at]) {
+                while (at + 1 < size && sorted[at + 1] < v) {
+                    sorted[at] = sorted[at + 1];
+                    at++;
+                }
+            } else {
+                while (at > 0 && sorted[at - 1] > v) {
+                    sorted[at] = sorted[at - 1];
+                    at--;
+                }
+            }
+            sorted[at] = v;
+            ring[next] = v;
+            next = (next + 1) % ring.length;
+            return;
         }
         ring[next] = v;
         next = (next + 1) % ring.length;

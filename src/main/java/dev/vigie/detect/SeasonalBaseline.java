@@ -8,7 +8,8 @@ package dev.vigie.detect;
 final class SeasonalBaseline {
     private final long period;
     private final long step;
-    private final double[][] slots;
+    /** Per slot, {@code depth} values, newest first, in one array. */
+    private final double[] values;
     private final int[] counts;
     private final int depth;
 
@@ -24,13 +25,23 @@ final class SeasonalBaseline {
     private SeasonalBaseline(long period, long step, int slots, int depth) {
         this.period = period;
         this.step = step;
-        this.slots = new double[slots][depth];
+        this.values = new double[slots * depth];
         this.counts = new int[slots];
         this.depth = depth;
     }
 
+    private long lastTime = Long.MIN_VALUE;
+    private int lastSlot;
+
+    /** The slot of a time; one step after the last time asked is the next slot, without a division. */
     int slot(long epochSecond) {
-        return (int) (Math.floorMod(epochSecond, period) / step);
+        if (epochSecond - step == lastTime) {
+            lastSlot = lastSlot + 1 == counts.length ? 0 : lastSlot + 1;
+        } else {
+            lastSlot = (int) (Math.floorMod(epochSecond, period) / step);
+        }
+        lastTime = epochSecond;
+        return lastSlot;
     }
 
     boolean has(int slot) {
@@ -38,23 +49,25 @@ final class SeasonalBaseline {
     }
 
     double expected(int slot) {
-        double[] v = slots[slot];
+        int at = slot * depth;
         int n = Math.min(counts[slot], depth);
         if (n == 1) {
-            return v[0];
+            return values[at];
         }
         if (n == 2) {
-            return (v[0] + v[1]) / 2;
+            return (values[at] + values[at + 1]) / 2;
         }
         // depth 3 and beyond: the median of the three most recent periods
-        double a = v[0], b = v[1], c = v[2];
+        double a = values[at], b = values[at + 1], c = values[at + 2];
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     void add(int slot, double value) {
-        double[] v = slots[slot];
-        System.arraycopy(v, 0, v, 1, depth - 1);
-        v[0] = value;
+        int at = slot * depth;
+        for (int i = depth - 1; i > 0; i--) {
+            values[at + i] = values[at + i - 1];
+        }
+        values[at] = value;
         counts[slot]++;
     }
 }

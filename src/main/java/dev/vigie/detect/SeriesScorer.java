@@ -50,6 +50,8 @@ final class SeriesScorer {
     private SeasonalBaseline daily;
     private SeasonalBaseline weekly;
     private final double[] errors = new double[Basis.values().length];
+    private final double[] predictions = new double[Basis.values().length];
+    private final boolean[] has = new boolean[Basis.values().length];
     private final int[] errorCounts = new int[Basis.values().length];
 
     private final long[] firstSteps = new long[STEP_SAMPLES];
@@ -93,11 +95,13 @@ final class SeriesScorer {
         value = v;
         basis = null;
         double best = Double.MAX_VALUE;
-        double[] predictions = new double[3];
+        double[] predictions = this.predictions;
         int dailySlot = daily == null ? -1 : daily.slot(epochSecond);
         int weeklySlot = weekly == null ? -1 : weekly.slot(epochSecond);
-        boolean[] has = {median.size() >= 8, dailySlot >= 0 && daily.has(dailySlot),
-                weeklySlot >= 0 && weekly.has(weeklySlot)};
+        boolean[] has = this.has;
+        has[0] = median.size() >= 8;
+        has[1] = dailySlot >= 0 && daily.has(dailySlot);
+        has[2] = weeklySlot >= 0 && weekly.has(weeklySlot);
         if (has[0]) {
             predictions[0] = median.median();
         }
