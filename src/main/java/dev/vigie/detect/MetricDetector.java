@@ -18,6 +18,7 @@ import java.util.TreeMap;
 final class MetricDetector {
     private final List<MetricCheck> checks;
     private final int window;
+    private final DetectorSettings settings;
     /** Per service, per metric: no key string is built per point. */
     private final Map<String, Map<String, SeriesState>> states = new HashMap<>();
 
@@ -25,6 +26,16 @@ final class MetricDetector {
     private final class SeriesState {
         final SeriesWindow before = new SeriesWindow(window);
         final Run[] runs = new Run[checks.size()];
+        final SeriesScorer scorer;
+        /** The combined score's anomaly in progress: raised after minPoints, ended after clearPoints (hysteresis). */
+        Run scored;
+        MetricSample firstAbnormal;
+        int abnormalInARow;
+        int normalInARow;
+
+        SeriesState(String metric) {
+            scorer = new SeriesScorer(settings, RollingZScoreCheck.minSpread(metric));
+        }
     }
 
     private static final class Run {
@@ -53,12 +64,13 @@ final class MetricDetector {
         list.add(new RollingZScoreCheck(settings.zThreshold()));
         this.checks = List.copyOf(list);
         this.window = settings.window();
+        this.settings = settings;
     }
 
     /** @return whether any check found this point abnormal */
     boolean onSample(MetricSample s, AnomalySink sink) {
         SeriesState state = states.computeIfAbsent(s.service(), k -> new HashMap<>())
-                .computeIfAbsent(s.metric(), k -> new SeriesState());
+                .computeIfAbsent(s.metric(), SeriesState::new);
         SeriesWindow before = state.before;
         boolean abnormal = false;
         for (int c = 0; c < checks.size(); c++) {
@@ -83,6 +95,39 @@ final class MetricDetector {
             }
         }
         before.add(s.value());
+        return scoreCheck(state, s, sink) | abnormal;
+    }
+
+    private boolean scoreCheck(SeriesState state, MetricSample s, AnomalySink sink) {
+        double score = state.scorer.score(s.time().getEpochSecond(), s.value());
+        boolean abnormal = score >= settings.alertScore();
+        Run run = state.scored;
+        if (abnormal) {
+            state.normalInARow = 0;
+            if (state.abnormalInARow++ == 0) {
+                state.firstAbnormal = s;
+            }
+            Finding f = null;
+            if (run == null && state.abnormalInARow >= settings.minPoints()) {
+                f = ScoreText.finding(s, state.scorer.reading());
+                state.scored = new Run(ScoreText.CHECK, state.firstAbnormal, f);
+                state.scored.points = state.abnormalInARow;
+                state.scored.last = s;
+            } else if (run != null) {
+                run.last = s;
+                run.points++;
+                if (score > run.peak.score()) {
+                    run.peak = ScoreText.finding(s, state.scorer.reading());
+                    run.severity = run.severity.max(run.peak.severity());
+                }
+            }
+        } else {
+            state.abnormalInARow = 0;
+            if (run != null && ++state.normalInARow >= settings.clearPoints()) {
+                sink.accept(toAnomaly(run));
+                state.scored = null;
+            }
+        }
         return abnormal;
     }
 
@@ -91,6 +136,10 @@ final class MetricDetector {
         Map<String, Run> open = new TreeMap<>();
         for (Map<String, SeriesState> byMetric : states.values()) {
             for (SeriesState state : byMetric.values()) {
+                if (state.scored != null) {
+                    open.put(state.scored.first.series() + "|" + state.scored.check, state.scored);
+                    state.scored = null;
+                }
                 for (int c = 0; c < state.runs.length; c++) {
                     Run r = state.runs[c];
                     if (r != null) {

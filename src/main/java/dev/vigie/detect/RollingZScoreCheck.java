@@ -20,6 +20,10 @@ final class RollingZScoreCheck implements MetricCheck {
 
     private final double threshold;
 
+    static double minSpread(String metric) {
+        return MIN_SPREAD.getOrDefault(metric, 0.0);
+    }
+
     RollingZScoreCheck(double threshold) {
         this.threshold = threshold;
     }
