@@ -5,6 +5,9 @@ import dev.vigie.detect.ReportedScores;
 import dev.vigie.sim.MetricCsv;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +40,7 @@ public final class ScoreCommand implements Callable<Integer> {
             Files.createDirectories(out.getParent());
         }
         try (BufferedReader in = Files.newBufferedReader(series, StandardCharsets.UTF_8);
-             Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+             Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(unclosed(System.out), StandardCharsets.UTF_8))
                      : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             if (in.readLine() == null) {
                 System.err.println(series + " is empty");
@@ -74,6 +77,16 @@ public final class ScoreCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "%d of %d rows could not be scored (first: %s)%n", unusable, rows, firstProblem);
         }
         return 0;
+    }
+
+    /** Standard output flushed, never closed, when the writer is. */
+    private static OutputStream unclosed(OutputStream s) {
+        return new FilterOutputStream(s) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     private static double parse(String cell) {
