@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reproducible: a seeded corpus, medians of several runs.",
@@ -27,32 +28,28 @@ public final class BenchCommand {
         @Option(names = "--runs", defaultValue = "3", description = "Runs; medians are reported (default: ${DEFAULT-VALUE})")
         int runs;
 
-        @Option(names = "--json", description = "Print one JSON object and nothing else")
-        boolean json;
+        @Mixin
+        Output output;
 
         @Override
         public Integer call() throws Exception {
             Path work = Files.createTempDirectory("vigie-bench");
             try {
                 IngestBenchmark.Result r = IngestBenchmark.run(lines, runs, work);
-                if (json) {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("parse_lines_per_s", Math.round(r.parseLinesPerS()));
-                    out.put("parse_lines_per_cpu_s", Math.round(r.parseLinesPerCpuS()));
-                    out.put("ingest_lines_per_s", Math.round(r.ingestLinesPerS()));
-                    out.put("index_events_per_s", Math.round(r.indexEventsPerS()));
-                    out.put("peak_heap_mb", r.peakHeapMb());
-                    out.put("lines", r.lines());
-                    out.put("corpus_bytes", r.corpusBytes());
-                    out.put("runs", r.runs());
-                    System.out.println(Json.write(out));
-                } else {
-                    System.out.printf(Locale.ROOT, "%d lines (%.1f MB), median of %d runs:%n  parse only:            %,.0f lines/s (%,.0f per CPU second)%n"
-                                    + "  tail+parse+persist:    %,.0f lines/s%n  search index:          %,.0f events/s (beside ingestion)%n"
-                                    + "  peak heap:             %d MB%n",
-                            r.lines(), r.corpusBytes() / 1e6, r.runs(), r.parseLinesPerS(), r.parseLinesPerCpuS(), r.ingestLinesPerS(),
-                            r.indexEventsPerS(), r.peakHeapMb());
-                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("parse_lines_per_s", Math.round(r.parseLinesPerS()));
+                out.put("parse_lines_per_cpu_s", Math.round(r.parseLinesPerCpuS()));
+                out.put("ingest_lines_per_s", Math.round(r.ingestLinesPerS()));
+                out.put("index_events_per_s", Math.round(r.indexEventsPerS()));
+                out.put("peak_heap_mb", r.peakHeapMb());
+                out.put("lines", r.lines());
+                out.put("corpus_bytes", r.corpusBytes());
+                out.put("runs", r.runs());
+                output.print(out, String.format(Locale.ROOT, "%d lines (%.1f MB), median of %d runs:%n  parse only:            %,.0f lines/s (%,.0f per CPU second)%n"
+                                + "  tail+parse+persist:    %,.0f lines/s%n  search index:          %,.0f events/s (beside ingestion)%n"
+                                + "  peak heap:             %d MB",
+                        r.lines(), r.corpusBytes() / 1e6, r.runs(), r.parseLinesPerS(), r.parseLinesPerCpuS(), r.ingestLinesPerS(),
+                        r.indexEventsPerS(), r.peakHeapMb()));
             } finally {
                 try (Stream<Path> walk = Files.walk(work)) {
                     walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -75,25 +72,21 @@ public final class BenchCommand {
                 description = "The Loghub samples and their formats.json (default: ${DEFAULT-VALUE})")
         Path loghub;
 
-        @Option(names = "--json", description = "Print one JSON object and nothing else")
-        boolean json;
+        @Mixin
+        Output output;
 
         @Override
         public Integer call() throws Exception {
             TemplateBenchmark.Result r = TemplateBenchmark.run(loghub, lines, runs, 42);
-            if (json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("lines_per_s", Math.round(r.linesPerS()));
-                out.put("lines_per_cpu_s", Math.round(r.linesPerCpuS()));
-                out.put("templates", r.templates());
-                out.put("miner_heap_kb", r.minerHeapKb());
-                out.put("lines", r.lines());
-                out.put("runs", r.runs());
-                System.out.println(Json.write(out));
-            } else {
-                System.out.printf(Locale.ROOT, "%d lines, median of %d runs: %,.0f lines/s (%,.0f per CPU second); %d templates, %d KB held by the miner%n",
-                        r.lines(), r.runs(), r.linesPerS(), r.linesPerCpuS(), r.templates(), r.minerHeapKb());
-            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("lines_per_s", Math.round(r.linesPerS()));
+            out.put("lines_per_cpu_s", Math.round(r.linesPerCpuS()));
+            out.put("templates", r.templates());
+            out.put("miner_heap_kb", r.minerHeapKb());
+            out.put("lines", r.lines());
+            out.put("runs", r.runs());
+            output.print(out, String.format(Locale.ROOT, "%d lines, median of %d runs: %,.0f lines/s (%,.0f per CPU second); %d templates, %d KB held by the miner",
+                    r.lines(), r.runs(), r.linesPerS(), r.linesPerCpuS(), r.templates(), r.minerHeapKb()));
             return 0;
         }
     }
@@ -110,24 +103,20 @@ public final class BenchCommand {
         @Option(names = "--runs", defaultValue = "21", description = "Runs; the median is reported (default: ${DEFAULT-VALUE})")
         int runs;
 
-        @Option(names = "--json", description = "Print one JSON object and nothing else")
-        boolean json;
+        @Mixin
+        Output output;
 
         @Override
         public Integer call() {
             RedetectBenchmark.Result r = RedetectBenchmark.run(series, points, runs);
-            if (json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("median_ms", Math.round(r.medianMs() * 100) / 100.0);
-                out.put("series", r.series());
-                out.put("points", r.points());
-                out.put("runs", r.runs());
-                out.put("anomalies", r.anomalies());
-                System.out.println(Json.write(out));
-            } else {
-                System.out.printf(Locale.ROOT, "%d series × %d points, median of %d runs: %.1f ms (%d anomalies)%n",
-                        r.series(), r.points(), r.runs(), r.medianMs(), r.anomalies());
-            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("median_ms", Math.round(r.medianMs() * 100) / 100.0);
+            out.put("series", r.series());
+            out.put("points", r.points());
+            out.put("runs", r.runs());
+            out.put("anomalies", r.anomalies());
+            output.print(out, String.format(Locale.ROOT, "%d series × %d points, median of %d runs: %.1f ms (%d anomalies)",
+                    r.series(), r.points(), r.runs(), r.medianMs(), r.anomalies()));
             return 0;
         }
     }
@@ -144,24 +133,20 @@ public final class BenchCommand {
         @Option(names = "--runs", defaultValue = "7", description = "Runs; the median is reported (default: ${DEFAULT-VALUE})")
         int runs;
 
-        @Option(names = "--json", description = "Print one JSON object and nothing else")
-        boolean json;
+        @Mixin
+        Output output;
 
         @Override
         public Integer call() {
             ScoreBenchmark.Result r = ScoreBenchmark.run(series, points, runs);
-            if (json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("points_per_s", Math.round(r.medianPointsPerSecond()));
-                out.put("series", r.series());
-                out.put("points", r.points());
-                out.put("runs", r.runs());
-                out.put("threads", 1);
-                System.out.println(Json.write(out));
-            } else {
-                System.out.printf(Locale.ROOT, "%d series × %d points, one thread, median of %d runs: %,.0f points/s%n",
-                        r.series(), r.points(), r.runs(), r.medianPointsPerSecond());
-            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("points_per_s", Math.round(r.medianPointsPerSecond()));
+            out.put("series", r.series());
+            out.put("points", r.points());
+            out.put("runs", r.runs());
+            out.put("threads", 1);
+            output.print(out, String.format(Locale.ROOT, "%d series × %d points, one thread, median of %d runs: %,.0f points/s",
+                    r.series(), r.points(), r.runs(), r.medianPointsPerSecond()));
             return 0;
         }
     }

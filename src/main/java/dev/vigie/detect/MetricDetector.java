@@ -13,24 +13,25 @@ import java.util.TreeMap;
 /**
  * Runs the metric checks on each point and turns consecutive abnormal points of one series and
  * check into one anomaly from the first to the last of them, reported when the series is normal
- * again (or at flush), with the strongest point's numbers as evidence.
+ * again (or at flush), with the strongest point's numbers as evidence. The combined score of each
+ * series ({@link SeriesScorer}) is held to more: {@code minPoints} abnormal points in a row raise its
+ * anomaly, {@code clearPoints} normal ones end it, so a flapping series raises one.
  */
 final class MetricDetector {
     private final List<MetricCheck> checks;
-    private final int window;
     private final DetectorSettings settings;
     /** Per service, per metric: no key string is built per point. */
     private final Map<String, Map<String, SeriesState>> states = new HashMap<>();
 
     /** A series' recent points and, per check, the run of abnormal points in progress. */
     private final class SeriesState {
-        final SeriesWindow before = new SeriesWindow(window);
         final Run[] runs = new Run[checks.size()];
         final SeriesScorer scorer;
-        /** The combined score's anomaly in progress: raised after minPoints, ended after clearPoints (hysteresis). */
+        /** The combined score's anomaly, once its episode holds minPoints abnormal points. */
         Run scored;
         MetricSample firstAbnormal;
-        int abnormalInARow;
+        /** Abnormal points in the episode in progress (0: none in progress). */
+        int abnormal;
         int normalInARow;
 
         SeriesState(String metric) {
@@ -63,7 +64,6 @@ final class MetricDetector {
         }
         list.add(new RollingZScoreCheck(settings.zThreshold()));
         this.checks = List.copyOf(list);
-        this.window = settings.window();
         this.settings = settings;
     }
 
@@ -71,7 +71,7 @@ final class MetricDetector {
     boolean onSample(MetricSample s, AnomalySink sink) {
         SeriesState state = states.computeIfAbsent(s.service(), k -> new HashMap<>())
                 .computeIfAbsent(s.metric(), SeriesState::new);
-        SeriesWindow before = state.before;
+        SeriesWindow before = state.scorer.window();
         boolean abnormal = false;
         for (int c = 0; c < checks.size(); c++) {
             MetricCheck check = checks.get(c);
@@ -94,24 +94,27 @@ final class MetricDetector {
                 state.runs[c] = null;
             }
         }
-        before.add(s.value());
+        // the scorer adds the point to the window the checks above read
         return scoreCheck(state, s, sink) | abnormal;
     }
 
+    /**
+     * An episode starts at an abnormal point and lasts until {@code clearPoints} normal points in a
+     * row; it raises its anomaly once it holds {@code minPoints} abnormal points, so a fault that
+     * flaps (abnormal, normal, abnormal…) is one anomaly, and a lone abnormal point none.
+     */
     private boolean scoreCheck(SeriesState state, MetricSample s, AnomalySink sink) {
         double score = state.scorer.score(s.time().getEpochSecond(), s.value());
         boolean abnormal = score >= settings.alertScore();
-        Run run = state.scored;
         if (abnormal) {
             state.normalInARow = 0;
-            if (state.abnormalInARow++ == 0) {
+            if (state.abnormal++ == 0) {
                 state.firstAbnormal = s;
             }
-            Finding f = null;
-            if (run == null && state.abnormalInARow >= settings.minPoints()) {
-                f = ScoreText.finding(s, state.scorer.reading());
-                state.scored = new Run(ScoreText.CHECK, state.firstAbnormal, f);
-                state.scored.points = state.abnormalInARow;
+            Run run = state.scored;
+            if (run == null && state.abnormal >= settings.minPoints()) {
+                state.scored = new Run(ScoreText.CHECK, state.firstAbnormal, ScoreText.finding(s, state.scorer.reading()));
+                state.scored.points = state.abnormal;
                 state.scored.last = s;
             } else if (run != null) {
                 run.last = s;
@@ -121,12 +124,12 @@ final class MetricDetector {
                     run.severity = run.severity.max(run.peak.severity());
                 }
             }
-        } else {
-            state.abnormalInARow = 0;
-            if (run != null && ++state.normalInARow >= settings.clearPoints()) {
-                sink.accept(toAnomaly(run));
+        } else if (state.abnormal > 0 && ++state.normalInARow >= settings.clearPoints()) {
+            if (state.scored != null) {
+                sink.accept(toAnomaly(state.scored));
                 state.scored = null;
             }
+            state.abnormal = 0;
         }
         return abnormal;
     }

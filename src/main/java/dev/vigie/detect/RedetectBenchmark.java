@@ -4,8 +4,8 @@ import dev.vigie.event.MetricSample;
 import dev.vigie.sim.MetricSimulator;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * {@code vigie bench redetect}: how long re-running metric detection over a buffered history takes,
@@ -31,8 +31,7 @@ public final class RedetectBenchmark {
             anomalies = Detector.detectMetrics(DetectorSettings.DEFAULTS, history).size();
             ms[r] = (System.nanoTime() - start) / 1e6;
         }
-        Arrays.sort(ms);
-        double median = runs % 2 == 1 ? ms[runs / 2] : (ms[runs / 2 - 1] + ms[runs / 2]) / 2;
+        double median = new Median().evaluate(ms);
         return new Result(series, points, runs, median, anomalies);
     }
 

@@ -52,24 +52,4 @@ final class RollingMedian {
     double median() {
         return (size & 1) == 1 ? sorted[size / 2] : (sorted[size / 2 - 1] + sorted[size / 2]) / 2;
     }
-
-    /** The median absolute deviation from {@code median}, by a merge walk out from the middle. */
-    double mad(double median) {
-        int lo = Arrays.binarySearch(sorted, 0, size, median);
-        int hi = lo < 0 ? -lo - 1 : lo;
-        lo = hi - 1;
-        double last = 0;
-        for (int k = 0; k <= size / 2; k++) {
-            double down = lo >= 0 ? median - sorted[lo] : Double.MAX_VALUE;
-            double up = hi < size ? sorted[hi] - median : Double.MAX_VALUE;
-            if (down <= up) {
-                last = down;
-                lo--;
-            } else {
-                last = up;
-                hi++;
-            }
-        }
-        return last;
-    }
 }

@@ -1,7 +1,7 @@
 package dev.vigie.detect;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * {@code vigie bench score}: points per second through the full check set of {@link SeriesScorer},
@@ -37,8 +37,7 @@ public final class ScoreBenchmark {
             checksum = pass(data);
             rates[k] = (double) series * points / ((System.nanoTime() - start) / 1e9);
         }
-        Arrays.sort(rates);
-        double median = runs % 2 == 1 ? rates[runs / 2] : (rates[runs / 2 - 1] + rates[runs / 2]) / 2;
+        double median = new Median().evaluate(rates);
         return new Result(series, points, runs, median, checksum);
     }
 

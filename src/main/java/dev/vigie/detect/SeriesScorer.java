@@ -39,6 +39,12 @@ final class SeriesScorer {
         RESIDUAL, GLOBAL_Z, ROLLING_Z, CHANGE, LEVEL_SHIFT
     }
 
+    /** {@code values()} copies its array at every call: not on the per-point path. */
+    private static final Basis[] BASES = Basis.values();
+    private static final Check[] CHECKS = Check.values();
+    /** Points after a long silence during which the baselines only re-learn. */
+    private static final int RELEARN = 8;
+
     private final DetectorSettings settings;
     private final double minSpread;
     private final RollingMedian median;
@@ -62,7 +68,7 @@ final class SeriesScorer {
     private double high = Double.NEGATIVE_INFINITY;
     private double low = Double.POSITIVE_INFINITY;
     private long points;
-    private int sinceGap;
+    private int sinceGap = RELEARN;
 
     // the last point's numbers, for its reading
     private final double[] z = new double[Check.values().length];
@@ -73,6 +79,7 @@ final class SeriesScorer {
     private Basis basis;
     private double score;
     private double rollingMean;
+    private int rollingPoints;
     private double seenLow;
     private double seenHigh;
 
@@ -114,7 +121,7 @@ final class SeriesScorer {
         for (int b = 0; b < 3; b++) {
             if (has[b] && errorCounts[b] >= MIN_ERRORS && errors[b] < best) {
                 best = errors[b];
-                basis = Basis.values()[b];
+                basis = BASES[b];
             }
         }
         if (basis != null) {
@@ -141,6 +148,7 @@ final class SeriesScorer {
         seenLow = low;
         seenHigh = high;
         this.rollingMean = rollingMean;
+        rollingPoints = rolling.size();
         double range = high - low;
         z[Check.LEVEL_SHIFT.ordinal()] = points > settings.warmUp() && range > 0
                 ? Math.max(0, Math.max(v - high, low - v) / range) : 0;
@@ -148,6 +156,7 @@ final class SeriesScorer {
         double r = 0;
         for (int c = 0; c < z.length; c++) {
             if (c == Check.LEVEL_SHIFT.ordinal()) {
+                // beyond every value seen is rare by construction: its distance in ranges is its own scale
                 ratio[c] = weights[c] * z[c];
             } else {
                 TailQuantile q = quantiles[c];
@@ -163,8 +172,13 @@ final class SeriesScorer {
         if (weeklySlot >= 0) {
             weekly.add(weeklySlot, v);
         }
-        score = points <= settings.warmUp() || sinceGap < 8 ? 0 : r / (r + 1);
+        score = points <= settings.warmUp() || sinceGap < RELEARN ? 0 : r / (r + 1);
         return score;
+    }
+
+    /** The last points before the next one: the rolling z-score's window, shared with the per-point checks. */
+    SeriesWindow window() {
+        return rolling;
     }
 
     /** The numbers behind the last score, strongest check first. */
@@ -175,8 +189,9 @@ final class SeriesScorer {
                 top = c;
             }
         }
-        return new Reading(score, Check.values()[top], value, basis == null ? null : basis.label, expected, scale,
-                z.clone(), ratio.clone(), rollingMean, Math.min(rolling.size(), settings.window()), seenLow, seenHigh);
+        // (not on the per-point path: read only for a point that raises or grows an anomaly)
+        return new Reading(score, CHECKS[top], value, basis == null ? null : basis.label, expected, scale,
+                z.clone(), ratio.clone(), rollingMean, rollingPoints, seenLow, seenHigh);
     }
 
     /**
@@ -209,7 +224,9 @@ final class SeriesScorer {
         }
         previous = v;
         points++;
-        sinceGap++;
+        if (sinceGap < RELEARN) {
+            sinceGap++;
+        }
         if (points > 20) {
             high = Math.max(high, v);
             low = Math.min(low, v);

@@ -47,10 +47,6 @@ final class TailQuantile {
         }
     }
 
-    long count() {
-        return total;
-    }
-
     /** The quantile, or {@code fallback} before anything was seen. */
     double value(double fallback) {
         return total == 0 ? fallback : UPPER[bin];

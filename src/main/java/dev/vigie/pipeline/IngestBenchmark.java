@@ -19,10 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * {@code vigie bench ingest}: lines per second for parsing alone (one thread, records in memory),
@@ -190,9 +190,7 @@ public final class IngestBenchmark {
     }
 
     private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return new Median().evaluate(values);
     }
 
     private static void resetPeaks() {

@@ -15,10 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * {@code vigie bench templates}: lines per second through the miner on one thread, over a corpus
@@ -115,8 +115,7 @@ public final class TemplateBenchmark {
     }
 
     private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return new Median().evaluate(values);
     }
+
 }

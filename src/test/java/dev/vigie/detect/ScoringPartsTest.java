@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The pieces of the metric score, each against a brute-force or known answer. */
 class ScoringPartsTest {
     @Test
-    void rollingMedianAndMadMatchSortingTheWindow() {
+    void rollingMedianMatchesSortingTheWindow() {
         RollingMedian m = new RollingMedian(7);
         SplittableRandom r = new SplittableRandom(1);
         double[] all = new double[500];
@@ -21,10 +21,6 @@ class ScoringPartsTest {
             Arrays.sort(w);
             double median = w.length % 2 == 1 ? w[w.length / 2] : (w[w.length / 2 - 1] + w[w.length / 2]) / 2;
             assertThat(m.median()).isEqualTo(median);
-            if (w.length == 7) {
-                double[] dev = Arrays.stream(w).map(v -> Math.abs(v - median)).sorted().toArray();
-                assertThat(m.mad(median)).isEqualTo(dev[3]);
-            }
         }
     }
 
