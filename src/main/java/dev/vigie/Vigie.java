@@ -7,6 +7,7 @@ import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.MetricsCommand;
 import dev.vigie.cli.ScoreCommand;
 import dev.vigie.cli.SampleLogsCommand;
+import dev.vigie.cli.SimulateCommand;
 import dev.vigie.cli.SourcesCommand;
 import dev.vigie.cli.TemplatesCommand;
 import dev.vigie.config.Settings;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "vigie", mixinStandardHelpOptions = true, version = "Vigie 0.1.0",
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
         subcommands = {IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
-            BenchCommand.class, TemplatesCommand.class, MetricsCommand.class, ScoreCommand.class})
+            BenchCommand.class, TemplatesCommand.class, MetricsCommand.class, ScoreCommand.class,
+            SimulateCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
     SettingsOptions options;

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param sources       files, directories or globs to tail
  * @param replayDir     recorded logs replayed as a live stream by the cockpit, or null
- * @param replaySpeed   event-time seconds replayed per wall-clock second
+ * @param replaySpeed   event-time seconds replayed per wall-clock second; infinite: as fast as the pipeline goes
  * @param ollamaUrl     where an Ollama server may answer
  * @param ollamaModel   model to use, or empty for the first one the server lists
  * @param simulator     whether the cockpit runs the built-in metric simulator

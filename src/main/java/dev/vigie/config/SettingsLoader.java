@@ -101,7 +101,7 @@ public final class SettingsLoader {
                 file,
                 list(values.get(SOURCES)),
                 replayDir,
-                positive(values, REPLAY_SPEED),
+                replaySpeed(values.get(REPLAY_SPEED)),
                 OllamaUrls.normalise(values.get(OLLAMA_URL)),
                 values.get(OLLAMA_MODEL),
                 Boolean.parseBoolean(values.get(SIMULATOR)),
@@ -146,6 +146,22 @@ public final class SettingsLoader {
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** From 1 (real time) up, or {@code max}: as fast as the pipeline goes. */
+    private static double replaySpeed(String raw) {
+        if (raw.strip().equalsIgnoreCase("max")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double v = Double.parseDouble(raw);
+            if (v >= 1 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(REPLAY_SPEED + " is a speed from 1 (real time) up, or max; got '" + raw + "'");
+    }
+
     private static double positive(Map<String, String> values, String key) {
         String raw = values.get(key);
         try {
@@ -168,6 +184,7 @@ public final class SettingsLoader {
                     # Recorded logs the cockpit replays as a live stream (relative to the working directory); empty to disable.
                     #replay.dir=sample-logs
                     # Event-time seconds replayed per wall-clock second.
+                    # event-time seconds per wall-clock second, from 1 (real time) up, or max
                     #replay.speed=60
                     # Ollama server (OLLAMA_HOST is honoured too) and model; empty model = first one listed.
                     #ollama.url=http://localhost:11434

@@ -19,20 +19,23 @@ package dev.vigie.detect;
  * @param alertScore   combined score from which a point is abnormal
  * @param minPoints    abnormal points in a row before an anomaly is raised
  * @param clearPoints  normal points in a row before a raised anomaly ends (hysteresis)
+ * @param forecastWindow  points the saturation forecast fits its trend line through
+ * @param forecastMinutes how far ahead a predicted crossing of a ceiling raises a predictive anomaly
  */
 public record DetectorSettings(double zThreshold, int window, boolean thresholds, int robustWindow, double errorAlpha,
                                double quantile, int warmUp, int seasonDays, double globalWeight, double rollingWeight,
                                double changeWeight, double shiftWeight, double alertScore, int minPoints,
-                               int clearPoints) {
+                               int clearPoints, int forecastWindow, int forecastMinutes) {
     public static final DetectorSettings DEFAULTS = new DetectorSettings(5.0, 60, true, 32, 0.02, 0.99, 150, 3, 1, 0,
-            0.3, 20, 0.75, 2, 6);
+            0.3, 20, 0.75, 2, 6, 60, 360);
 
     public DetectorSettings {
         if (zThreshold <= 0 || window < RollingZScoreCheck.MIN_POINTS) {
             throw new IllegalArgumentException("need zThreshold > 0 and window >= " + RollingZScoreCheck.MIN_POINTS);
         }
         if (robustWindow < 8 || errorAlpha <= 0 || errorAlpha > 1 || quantile <= 0.5 || quantile >= 1 || warmUp < 0
-                || seasonDays < 1 || alertScore <= 0 || alertScore >= 1 || minPoints < 1 || clearPoints < 1) {
+                || seasonDays < 1 || alertScore <= 0 || alertScore >= 1 || minPoints < 1 || clearPoints < 1
+                || forecastWindow < 8 || forecastMinutes < 1) {
             throw new IllegalArgumentException("detector settings out of range: " + this);
         }
     }
@@ -42,6 +45,6 @@ public record DetectorSettings(double zThreshold, int window, boolean thresholds
         DetectorSettings d = DEFAULTS;
         return new DetectorSettings(zThreshold, window, thresholds, d.robustWindow, d.errorAlpha, d.quantile, d.warmUp,
                 d.seasonDays, d.globalWeight, d.rollingWeight, d.changeWeight, d.shiftWeight, d.alertScore,
-                d.minPoints, d.clearPoints);
+                d.minPoints, d.clearPoints, d.forecastWindow, d.forecastMinutes);
     }
 }

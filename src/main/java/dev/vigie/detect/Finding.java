@@ -4,5 +4,5 @@ import dev.vigie.event.Severity;
 import java.util.Map;
 
 /** What a metric check says of one point: how bad, how sure, the sentence and the numbers. */
-record Finding(Severity severity, double score, String text, Map<String, Object> evidence) {
+record Finding(String check, Severity severity, double score, String text, Map<String, Object> evidence) {
 }

@@ -49,7 +49,7 @@ final class RollingZScoreCheck implements MetricCheck {
         String text = String.format(Locale.ROOT, "%s %s %.1f is %.1f σ %s its %d-point rolling mean %.1f",
                 s.service(), s.metric(), s.value(), Math.abs(z), z > 0 ? "above" : "below", before.size(), mean);
         Severity severity = Math.abs(z) >= 2 * threshold ? Severity.CRITICAL : Severity.WARNING;
-        return new Finding(severity, Math.min(1.0, Math.abs(z) / (2 * threshold)), text,
+        return new Finding(name(), severity, Math.min(1.0, Math.abs(z) / (2 * threshold)), text,
                 Map.of("value", s.value(), "mean", mean, "std", std, "z", z, "window", before.size()));
     }
 }

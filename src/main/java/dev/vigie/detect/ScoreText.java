@@ -44,7 +44,7 @@ final class ScoreText {
             evidence.put("z_" + c.name().toLowerCase(Locale.ROOT), round(r.z(c)));
         }
         Severity severity = r.score() >= CRITICAL_SCORE ? Severity.CRITICAL : Severity.WARNING;
-        return new Finding(severity, r.score(), String.format(Locale.ROOT, "%s; anomaly score %.2f", text, r.score()),
+        return new Finding(CHECK, severity, r.score(), String.format(Locale.ROOT, "%s; anomaly score %.2f", text, r.score()),
                 evidence);
     }
 

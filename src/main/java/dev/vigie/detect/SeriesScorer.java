@@ -44,6 +44,10 @@ final class SeriesScorer {
     private static final Check[] CHECKS = Check.values();
     /** Points after a long silence during which the baselines only re-learn. */
     private static final int RELEARN = 8;
+    /** Abnormal points in a row that the checks' percentiles skip before they take a lasting change as the new usual. */
+    private static final int LEARN_AFTER = 10;
+    /** Normal points in a row after which the abnormal ones before them are learned. */
+    private static final int QUIET = 30;
 
     private final DetectorSettings settings;
     private final double minSpread;
@@ -69,6 +73,11 @@ final class SeriesScorer {
     private double low = Double.POSITIVE_INFINITY;
     private long points;
     private int sinceGap = RELEARN;
+    /** Abnormal and normal points in a row, and how many abnormal ones wait to be learned with their z. */
+    private int abnormalRun;
+    private int quietRun;
+    private int waiting;
+    private final double[] deferred = new double[LEARN_AFTER * (Check.values().length - 1)];
 
     // the last point's numbers, for its reading
     private final double[] z = new double[Check.values().length];
@@ -161,10 +170,11 @@ final class SeriesScorer {
             } else {
                 TailQuantile q = quantiles[c];
                 ratio[c] = weights[c] * z[c] / Math.max(q.value(MIN_QUANTILE), MIN_QUANTILE);
-                q.add(z[c]);
             }
             r = Math.max(r, ratio[c]);
         }
+        double raw = r / (r + 1);
+        learn(raw >= settings.alertScore());
         remember(v, change);
         if (dailySlot >= 0) {
             daily.add(dailySlot, v);
@@ -172,8 +182,35 @@ final class SeriesScorer {
         if (weeklySlot >= 0) {
             weekly.add(weeklySlot, v);
         }
-        score = points <= settings.warmUp() || sinceGap < RELEARN ? 0 : r / (r + 1);
+        score = points <= settings.warmUp() || sinceGap < RELEARN ? 0 : raw;
         return score;
+    }
+
+    /**
+     * Adds the point's z of each check to the percentiles it is measured against. Abnormal points
+     * wait until the series has been quiet for {@link #QUIET} points, so that a fault — even one that
+     * flaps — does not teach the checks, while it lasts, that it is usual; then they are learned, so a
+     * spike that keeps coming back becomes routine. A fault that outlasts {@link #LEARN_AFTER}
+     * abnormal points is the new usual and is learned at once.
+     */
+    private void learn(boolean abnormal) {
+        int calibrated = z.length - 1; // all but the level shift, which is its own scale
+        abnormalRun = abnormal ? abnormalRun + 1 : 0;
+        quietRun = abnormal ? 0 : quietRun + 1;
+        if (abnormal && abnormalRun <= LEARN_AFTER && waiting < LEARN_AFTER) {
+            System.arraycopy(z, 0, deferred, waiting * calibrated, calibrated);
+            waiting++;
+            return;
+        }
+        if (abnormal || quietRun >= QUIET) {
+            for (int i = 0; i < waiting * calibrated; i++) {
+                quantiles[i % calibrated].add(deferred[i]);
+            }
+            waiting = 0;
+        }
+        for (int c = 0; c < calibrated; c++) {
+            quantiles[c].add(z[c]);
+        }
     }
 
     /** The last points before the next one: the rolling z-score's window, shared with the per-point checks. */

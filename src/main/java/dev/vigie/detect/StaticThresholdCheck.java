@@ -39,7 +39,7 @@ final class StaticThresholdCheck implements MetricCheck {
         double threshold = critical ? l.critical() : l.warning();
         String text = String.format(Locale.ROOT, "%s: %s %s (%.1f) above threshold %.1f",
                 critical ? "CRITICAL" : "WARNING", s.service(), s.metric(), s.value(), threshold);
-        return new Finding(critical ? Severity.CRITICAL : Severity.WARNING, critical ? 1.0 : 0.6, text,
+        return new Finding(name(), critical ? Severity.CRITICAL : Severity.WARNING, critical ? 1.0 : 0.6, text,
                 Map.of("value", s.value(), "threshold", threshold));
     }
 }

@@ -49,10 +49,12 @@ public final class LiveRuntime implements AutoCloseable {
     private static final int BATCH_ITEMS = 2_000;
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long TICK_MILLIS = 100;
+    /** At max replay speed, event time advances by this much whenever the pipeline has room. */
+    private static final Duration MAX_SPEED_STEP = Duration.ofMinutes(1);
 
     /** What the cockpit shows about the engine itself. */
     public record Status(Instant eventTime, int queueDepth, long openIncidents, int replayed, int replayTotal,
-                         double replaySpeed, OllamaGateway.Health ollama, long writeErrors, long analysisErrors,
+                         double replaySpeed, boolean paused, OllamaGateway.Health ollama, long writeErrors, long analysisErrors,
                          Map<String, String> unreadableSources, List<CheckRate> checks) {
     }
 
@@ -72,6 +74,8 @@ public final class LiveRuntime implements AutoCloseable {
     private final Tailing tailing;
     private final LogReplayer replayer;
     private final EventClock clock;
+    /** The replay's controls (speed, pause, step, seek); null when sources follow the wall clock. */
+    private final ReplayClock replay;
     private final MetricSimulator simulator;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("vigie-sources"));
     private final ExecutorService agents = Executors.newFixedThreadPool(2, daemon("vigie-agent"));
@@ -99,12 +103,14 @@ public final class LiveRuntime implements AutoCloseable {
             replayer = new LogReplayer(settings.replayDir(), settings.replaySpoolDir(), times::timeOf);
             replayer.resetSpool();
             store.forgetSourcesUnder(settings.replaySpoolDir());
-            clock = new ReplayClock(replayer.firstTime(), settings.replaySpeed(), wall);
+            replay = new ReplayClock(replayer.firstTime(), settings.replaySpeed(), wall);
             sources.add(settings.replaySpoolDir().toString());
         } else {
             replayer = null;
-            clock = wall::instant;
+            // a simulation alone starts now and can be sped up, paused and stepped like a replay
+            replay = settings.simulator() ? new ReplayClock(wall.instant(), 1, wall) : null;
         }
+        clock = replay != null ? replay : wall::instant;
         simulator = settings.simulator()
                 ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
                 : null;
@@ -136,9 +142,15 @@ public final class LiveRuntime implements AutoCloseable {
         return simulator;
     }
 
+    /** Speed, pause, step and seek of the replay or simulation; null when the sources follow the wall clock. */
+    public ReplayClock replay() {
+        return replay;
+    }
+
     public Status status() {
         return new Status(clock.now(), input.size(), openIncidents.get(), replayer == null ? 0 : replayer.replayed(),
-                replayer == null ? 0 : replayer.total(), replayer == null ? 1 : settings.replaySpeed(),
+                replayer == null ? 0 : replayer.total(), replay == null ? 1 : replay.speed(),
+                replay != null && replay.paused(),
                 team.lastHealth(), writeErrors.get(), analysisErrors.get(), tailing.errors(), pipeline.checkRates());
     }
 
@@ -150,12 +162,11 @@ public final class LiveRuntime implements AutoCloseable {
         tailing.start();
         agents.submit(team::health);
         indexer.scheduleWithFixedDelay(this::indexTick, 0, 300, TimeUnit.MILLISECONDS);
-        if (replayer != null) {
-            scheduler.scheduleWithFixedDelay(this::replayTick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-        }
         if (simulator != null) {
             nextStep = MetricSimulator.alignToStep(clock.now());
-            scheduler.scheduleWithFixedDelay(this::simulatorTick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        if (replay != null) {
+            scheduler.scheduleWithFixedDelay(this::sourcesTick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -165,6 +176,32 @@ public final class LiveRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("stopping", e);
+        }
+    }
+
+    /**
+     * Delivers what the replay and the simulator hold up to the clock's event time. At max speed the
+     * clock is moved here, a step at a time, for as long as the pipeline keeps its queue short: as
+     * fast as it goes, and never faster than it can take.
+     */
+    private void sourcesTick() {
+        if (replay.speed() != ReplayClock.MAX) {
+            deliver();
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+        while (running && input.size() < INPUT_CAPACITY / 4 && System.nanoTime() < deadline
+                && replay.advanceAtMax(MAX_SPEED_STEP)) {
+            deliver();
+        }
+    }
+
+    private void deliver() {
+        if (replayer != null) {
+            replayTick();
+        }
+        if (simulator != null) {
+            simulatorTick();
         }
     }
 

@@ -2,18 +2,23 @@ package dev.vigie.sim;
 
 import java.time.Instant;
 
-/**
- * A fault injected into one simulated series: from {@code start} the value moves by up to
- * {@code delta}, reaching it after {@code ramp} seconds, until {@code end}. Kept as ground truth.
- */
-public record Scenario(String name, String service, String metric, Instant start, Instant end, double delta,
-                       long rampSeconds) {
-
-    double effectAt(Instant t) {
-        if (t.isBefore(start) || !t.isBefore(end)) {
-            return 0;
+/** A fault injected into one simulated service from {@code start} until {@code end}; kept as ground truth. */
+public record Scenario(ScenarioKind kind, String service, Instant start, Instant end) {
+    public Scenario {
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("a scenario ends after it starts: " + start + " .. " + end);
         }
-        double elapsed = (t.toEpochMilli() - start.toEpochMilli()) / 1000.0;
-        return rampSeconds <= 0 ? delta : delta * Math.min(1.0, elapsed / rampSeconds);
+    }
+
+    public String name() {
+        return kind.label() + " on " + service;
+    }
+
+    boolean activeAt(Instant t) {
+        return !t.isBefore(start) && t.isBefore(end);
+    }
+
+    double elapsedSeconds(Instant t) {
+        return (t.toEpochMilli() - start.toEpochMilli()) / 1000.0;
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigie.ui;
 
 import dev.vigie.pipeline.LiveRuntime;
+import dev.vigie.sim.ReplayClock;
 import java.util.Locale;
 import javafx.scene.control.Label;
 
@@ -15,8 +16,10 @@ final class StatusBar extends View<Label> {
     @Override
     public void apply(CockpitSnapshot s) {
         LiveRuntime.Status st = s.status();
-        String replay = st.replayTotal() == 0 ? "no replay"
-                : String.format(Locale.ROOT, "replay %d/%d lines at %.0f×", st.replayed(), st.replayTotal(), st.replaySpeed());
+        String speed = st.paused() ? "paused" : st.replaySpeed() == ReplayClock.MAX ? "at max speed"
+                : String.format(Locale.ROOT, "at %.0f×", st.replaySpeed());
+        String replay = st.replayTotal() == 0 ? (st.paused() || st.replaySpeed() != 1 ? "simulation " + speed : "no replay")
+                : String.format(Locale.ROOT, "replay %d/%d lines %s", st.replayed(), st.replayTotal(), speed);
         String model = st.ollama().up() ? "Ollama: " + st.ollama().model() : "offline analyst (" + st.ollama().error() + ")";
         root.setText(String.format(Locale.ROOT, "event time %s · %s · queue %d · %s · %d UI updates shed",
                 st.eventTime().toString().substring(0, 19).replace('T', ' '), replay, st.queueDepth(), model, s.shedUpdates()));

@@ -41,12 +41,15 @@ class SettingsLoaderTest {
         assertThat(env.ollamaModel()).isEqualTo("qwen2.5:7b");
         assertThat(env.ollamaUrl()).isEqualTo("http://gpu-box:11434");
         assertThat(withEnv.load(data, Map.of("replay.speed", "30")).replaySpeed()).isEqualTo(30);
+        assertThat(withEnv.load(data, Map.of("replay.speed", "max")).replaySpeed()).isInfinite();
+        assertThatThrownBy(() -> withEnv.load(data, Map.of("replay.speed", "0.5")))
+                .hasMessageContaining("replay.speed is a speed from 1 (real time) up, or max; got '0.5'");
     }
 
     @Test
     void aBadValueIsAClearError() throws Exception {
         SettingsLoader loader = new SettingsLoader(Map.of("VIGIE_REPLAY_SPEED", "fast"), home, home);
         assertThatThrownBy(() -> loader.load(home.resolve("d"), Map.of()))
-                .hasMessage("replay.speed must be a positive number, got 'fast'");
+                .hasMessage("replay.speed is a speed from 1 (real time) up, or max; got 'fast'");
     }
 }

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigie.TestSettings;
+import dev.vigie.event.Anomaly;
 import dev.vigie.event.LogEvent;
+import dev.vigie.event.MetricSample;
+import dev.vigie.sim.MetricSimulator;
+import dev.vigie.sim.ReplayClock;
+import dev.vigie.sim.Scenario;
+import dev.vigie.sim.ScenarioKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,5 +53,40 @@ class LiveRuntimeTest {
             assertThat(runtime.store().checkpointsAt(app.toString())).singleElement()
                     .satisfies(c -> assertThat(c.offset()).isEqualTo(Files.size(app)));
         }
+    }
+
+    @Test
+    void theSimulationIsPausedSteppedAndRunAtMaxSpeedWithAScenarioInjectedOnDemand(@TempDir Path dataDir) throws Exception {
+        List<MetricSample> samples = new CopyOnWriteArrayList<>();
+        List<Anomaly> anomalies = new CopyOnWriteArrayList<>();
+        try (LiveRuntime runtime = new LiveRuntime(TestSettings.in(dataDir, Map.of("simulator.enabled", "true")),
+                Clock.systemUTC())) {
+            runtime.bus().subscribe(ScoredSample.class, s -> samples.add(s.sample()));
+            runtime.bus().subscribe(Anomaly.class, anomalies::add);
+            ReplayClock replay = runtime.replay();
+            replay.pause();
+            Instant start = replay.now();
+            int perStep = runtime.simulator().at(start).size();
+            runtime.start();
+
+            // paused: the step at the start, then exactly the six of the minute stepped over
+            await().atMost(PROMPTLY).until(() -> samples.size() == perStep);
+            replay.step(Duration.ofMinutes(1));
+            await().atMost(PROMPTLY).until(() -> samples.size() == 7 * perStep);
+            assertThat(runtime.status().eventTime()).isEqualTo(start.plus(Duration.ofMinutes(1)));
+            assertThat(runtime.status().paused()).isTrue();
+
+            Instant storm = MetricSimulator.alignToStep(start).plus(Duration.ofMinutes(40));
+            runtime.simulator().inject(new Scenario(ScenarioKind.CONNECTION_STORM, "postgresql", storm,
+                    storm.plus(Duration.ofMinutes(5))));
+            replay.setSpeed(ReplayClock.MAX);
+            replay.resume();
+            await().atMost(PROMPTLY).until(() -> anomalies.stream().anyMatch(a -> a.series().equals("postgresql/active_connections")
+                    && !a.start().isBefore(storm) && a.start().isBefore(storm.plus(Duration.ofMinutes(1)))));
+            assertThat(runtime.status().eventTime()).isAfter(storm.plus(Duration.ofMinutes(5)));
+        }
+        List<Instant> times = samples.stream().filter(s -> s.series().equals("api/cpu_usage")).map(MetricSample::time).toList();
+        assertThat(times).as("no step lost or repeated").doesNotHaveDuplicates().isSorted();
+        assertThat(Duration.between(times.get(0), times.get(times.size() - 1)).toSeconds() / 10).isEqualTo(times.size() - 1);
     }
 }
