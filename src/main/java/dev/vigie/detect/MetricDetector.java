@@ -21,6 +21,8 @@ final class MetricDetector {
 
     private final class SeriesState {
         final SeriesScorer scorer;
+        final StaticThresholdCheck.Limits limits;
+        final double minSpread;
         final SaturationForecast forecast;
         /** Points beyond a static threshold: a configured limit is a fact from its first point. */
         final Episode overLimit = new Episode(1, settings.clearPoints(), false);
@@ -29,7 +31,9 @@ final class MetricDetector {
         final Episode predicted;
 
         SeriesState(String metric) {
-            scorer = new SeriesScorer(settings, RollingZScoreCheck.minSpread(metric));
+            minSpread = RollingZScoreCheck.minSpread(metric);
+            scorer = new SeriesScorer(settings, minSpread);
+            limits = thresholds == null ? null : thresholds.limitsOf(metric);
             Double ceiling = SaturationForecast.CEILINGS.get(metric);
             forecast = ceiling == null ? null
                     : new SaturationForecast(ceiling, settings.forecastWindow(), settings.forecastMinutes() * 60L);
@@ -45,12 +49,14 @@ final class MetricDetector {
 
     /** @return whether any check found this point abnormal */
     boolean onSample(MetricSample s, AnomalySink sink) {
-        SeriesState state = states.computeIfAbsent(s.service(), k -> new HashMap<>())
-                .computeIfAbsent(s.metric(), SeriesState::new);
+        if (!Double.isFinite(s.value())) {
+            return false; // the sources count what they could not read; a NaN would poison every statistic
+        }
+        SeriesState state = state(s);
         // the threshold and the rolling z read the window before the scorer adds the point to it
-        Finding limit = thresholds == null ? null : thresholds.evaluate(s, state.scorer.window());
+        Finding limit = state.limits == null ? null : thresholds.evaluate(s, state.limits);
         state.overLimit.on(s, limit, sink);
-        Finding f = rollingZ.evaluate(s, state.scorer.window());
+        Finding f = rollingZ.evaluate(s, state.scorer.window(), state.minSpread);
         double score = state.scorer.score(s.time().getEpochSecond(), s.value());
         if (score >= settings.alertScore()) {
             Finding scored = ScoreText.finding(s, state.scorer.reading());
@@ -64,6 +70,21 @@ final class MetricDetector {
             state.predicted.on(s, forecast, sink);
         }
         return limit != null || f != null || forecast != null;
+    }
+
+    /** (get before computeIfAbsent: a constructor reference to an inner class is a new object at each call) */
+    private SeriesState state(MetricSample s) {
+        Map<String, SeriesState> byMetric = states.get(s.service());
+        if (byMetric == null) {
+            byMetric = new HashMap<>();
+            states.put(s.service(), byMetric);
+        }
+        SeriesState state = byMetric.get(s.metric());
+        if (state == null) {
+            state = new SeriesState(s.metric());
+            byMetric.put(s.metric(), state);
+        }
+        return state;
     }
 
     /** Reports the episodes still open, ordered by series and check so that the output is the same every time. */

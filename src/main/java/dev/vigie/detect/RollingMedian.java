@@ -1,48 +1,57 @@
 package dev.vigie.detect;
 
-import java.util.Arrays;
-
-/** The median of the last N values: a sorted copy of the window updated by one removal and one insertion per value. */
+/**
+ * The median of the last N values: a sorted copy of the window, updated by sliding the values
+ * between the oldest one's place and the new one's by one. Each slot of the window knows its place
+ * in the sorted copy, so the oldest value is found without a search.
+ */
 final class RollingMedian {
-    private final double[] ring;
     private final double[] sorted;
+    /** Per sorted place, the window slot of its value; per window slot, its sorted place. */
+    private final int[] slotAt;
+    private final int[] placeOf;
     private int size;
     private int next;
 
     RollingMedian(int capacity) {
-        ring = new double[capacity];
         sorted = new double[capacity];
+        slotAt = new int[capacity];
+        placeOf = new int[capacity];
     }
 
     void add(double v) {
-        if (size == ring.length) {
-            // the oldest value's place becomes free: slide the values between it and the new one's place
-            int at = Arrays.binarySearch(sorted, 0, size, ring[next]);
+        int at;
+        if (size == sorted.length) {
+            at = placeOf[next]; // the oldest value's place becomes free
             if (v > sorted[at]) {
                 while (at + 1 < size && sorted[at + 1] < v) {
-                    sorted[at] = sorted[at + 1];
+                    move(at + 1, at);
                     at++;
                 }
             } else {
                 while (at > 0 && sorted[at - 1] > v) {
-                    sorted[at] = sorted[at - 1];
+                    move(at - 1, at);
                     at--;
                 }
             }
-            sorted[at] = v;
-            ring[next] = v;
-            next = (next + 1) % ring.length;
-            return;
+        } else {
+            at = size++;
+            while (at > 0 && sorted[at - 1] > v) {
+                move(at - 1, at);
+                at--;
+            }
         }
-        ring[next] = v;
-        next = (next + 1) % ring.length;
-        int at = Arrays.binarySearch(sorted, 0, size, v);
-        if (at < 0) {
-            at = -at - 1;
-        }
-        System.arraycopy(sorted, at, sorted, at + 1, size - at);
         sorted[at] = v;
-        size++;
+        slotAt[at] = next;
+        placeOf[next] = at;
+        next = next + 1 == sorted.length ? 0 : next + 1;
+    }
+
+    private void move(int from, int to) {
+        sorted[to] = sorted[from];
+        int slot = slotAt[from];
+        slotAt[to] = slot;
+        placeOf[slot] = to;
     }
 
     int size() {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** How many standard deviations a point lies from the mean of the points just before it. */
-final class RollingZScoreCheck implements MetricCheck {
+final class RollingZScoreCheck {
     static final int MIN_POINTS = 10;
     /**
      * The smallest spread believed per metric: a series that sat at 0% errors for an hour has no
@@ -28,19 +28,21 @@ final class RollingZScoreCheck implements MetricCheck {
         this.threshold = threshold;
     }
 
-    @Override
-    public String name() {
+    String name() {
         return "rolling_zscore";
     }
 
-    @Override
-    public Finding evaluate(MetricSample s, SeriesWindow before) {
+    /**
+     * @param minSpread the smallest spread believed for this series ({@link #minSpread(String)})
+     * @return the finding, or null when the point is normal
+     */
+    Finding evaluate(MetricSample s, SeriesWindow before, double minSpread) {
         if (before.size() < MIN_POINTS) {
             return null;
         }
         double mean = before.mean();
         // a flat series has no spread: measure against 1% of its level so that noise does not fire
-        double floor = Math.max(MIN_SPREAD.getOrDefault(s.metric(), 1e-9), Math.abs(mean) * 0.01);
+        double floor = Math.max(Math.max(minSpread, 1e-9), Math.abs(mean) * 0.01);
         double std = Math.max(before.std(mean), floor);
         double z = (s.value() - mean) / std;
         if (Math.abs(z) < threshold) {

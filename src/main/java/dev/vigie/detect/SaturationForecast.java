@@ -47,8 +47,11 @@ final class SaturationForecast {
         longFit.add(t, s.value());
         shortFit.add(t, s.value());
         Finding found = forecast(longFit, s);
-        if (found == null && longFit.full() && s.value() > longFit.maxBefore(shortFit.size())) {
+        if (found == null && longFit.full()) {
             found = forecast(shortFit, s);
+            if (found != null && s.value() <= longFit.maxBefore(shortFit.size())) {
+                found = null; // (checked last: it reads the whole long window)
+            }
         }
         return found;
     }

@@ -41,7 +41,9 @@ final class ScoreText {
             evidence.put("basis", r.basis());
         }
         for (Check c : Check.values()) {
-            evidence.put("z_" + c.name().toLowerCase(Locale.ROOT), round(r.z(c)));
+            if (!Double.isNaN(r.z(c))) {
+                evidence.put("z_" + c.name().toLowerCase(Locale.ROOT), round(r.z(c)));
+            }
         }
         Severity severity = r.score() >= CRITICAL_SCORE ? Severity.CRITICAL : Severity.WARNING;
         return new Finding(CHECK, severity, r.score(), String.format(Locale.ROOT, "%s; anomaly score %.2f", text, r.score()),

@@ -19,6 +19,7 @@ import java.util.Arrays;
 final class SeriesScorer {
     /** Never trust a percentile of z below this: a calm series still needs 3 σ to look odd. */
     static final double MIN_QUANTILE = 3;
+    private static final double INVERSE_MIN_QUANTILE = 1 / MIN_QUANTILE;
     /** Points before a baseline's errors are trusted. */
     private static final int MIN_ERRORS = 20;
     private static final int STEP_SAMPLES = 9;
@@ -35,6 +36,7 @@ final class SeriesScorer {
         }
     }
 
+    /** In this order: {@link #score} reads the first four as calibrated checks and the level shift last. */
     enum Check {
         RESIDUAL, GLOBAL_Z, ROLLING_Z, CHANGE, LEVEL_SHIFT
     }
@@ -51,12 +53,14 @@ final class SeriesScorer {
 
     private final DetectorSettings settings;
     private final double minSpread;
+    private final double spreadFloor;
     private final RollingMedian median;
     private final SeriesWindow rolling;
     private final Welford global = new Welford();
     private final Welford changes = new Welford();
     private final TailQuantile[] quantiles = new TailQuantile[Check.values().length];
     private final double[] weights;
+    private final boolean rollingWeighs;
     private SeasonalBaseline daily;
     private SeasonalBaseline weekly;
     private final double[] errors = new double[Basis.values().length];
@@ -96,6 +100,7 @@ final class SeriesScorer {
     SeriesScorer(DetectorSettings settings, double minSpread) {
         this.settings = settings;
         this.minSpread = minSpread;
+        this.spreadFloor = Math.max(minSpread, 1e-9);
         this.median = new RollingMedian(settings.robustWindow());
         this.rolling = new SeriesWindow(settings.window());
         for (int i = 0; i < quantiles.length; i++) {
@@ -103,6 +108,7 @@ final class SeriesScorer {
         }
         this.weights = new double[] {1, settings.globalWeight(), settings.rollingWeight(), settings.changeWeight(),
                 settings.shiftWeight()};
+        this.rollingWeighs = settings.rollingWeight() > 0;
     }
 
     /** @return the score of this point in [0, 1], from the points before it */
@@ -150,8 +156,10 @@ final class SeriesScorer {
             }
         }
         z[Check.GLOBAL_Z.ordinal()] = zOf(v - global.mean(), global.std(), global.count());
-        double rollingMean = rolling.size() > 1 ? rolling.mean() : v;
-        z[Check.ROLLING_Z.ordinal()] = rolling.size() > 1 ? zOf(v - rollingMean, rolling.std(rollingMean), rolling.size()) : 0;
+        // a check that weighs nothing is not computed (the per-point rolling z-score check has its own)
+        double rollingMean = rollingWeighs && rolling.size() > 1 ? rolling.mean() : Double.NaN;
+        z[Check.ROLLING_Z.ordinal()] = rollingMean == rollingMean
+                ? zOf(v - rollingMean, rolling.std(rollingMean), rolling.size()) : 0;
         double change = Double.isNaN(previous) ? 0 : v - previous;
         z[Check.CHANGE.ordinal()] = zOf(change - changes.mean(), changes.std(), changes.count());
         seenLow = low;
@@ -162,17 +170,14 @@ final class SeriesScorer {
         z[Check.LEVEL_SHIFT.ordinal()] = points > settings.warmUp() && range > 0
                 ? Math.max(0, Math.max(v - high, low - v) / range) : 0;
 
-        double r = 0;
-        for (int c = 0; c < z.length; c++) {
-            if (c == Check.LEVEL_SHIFT.ordinal()) {
-                // beyond every value seen is rare by construction: its distance in ranges is its own scale
-                ratio[c] = weights[c] * z[c];
-            } else {
-                TailQuantile q = quantiles[c];
-                ratio[c] = weights[c] * z[c] / Math.max(q.value(MIN_QUANTILE), MIN_QUANTILE);
-            }
-            r = Math.max(r, ratio[c]);
-        }
+        // beyond every value seen is rare by construction: the level shift's distance in ranges is its own scale
+        double[] w = weights;
+        ratio[0] = w[0] * z[0] * quantiles[0].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        ratio[1] = w[1] * z[1] * quantiles[1].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        ratio[2] = w[2] * z[2] * quantiles[2].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        ratio[3] = w[3] * z[3] * quantiles[3].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        ratio[4] = w[4] * z[4];
+        double r = Math.max(Math.max(Math.max(ratio[0], ratio[1]), Math.max(ratio[2], ratio[3])), ratio[4]);
         double raw = r / (r + 1);
         learn(raw >= settings.alertScore());
         remember(v, change);
@@ -203,13 +208,19 @@ final class SeriesScorer {
             return;
         }
         if (abnormal || quietRun >= QUIET) {
-            for (int i = 0; i < waiting * calibrated; i++) {
-                quantiles[i % calibrated].add(deferred[i]);
+            for (int k = 0; k < waiting; k++) {
+                for (int c = 0; c < calibrated; c++) {
+                    if (weights[c] > 0) {
+                        quantiles[c].add(deferred[k * calibrated + c]);
+                    }
+                }
             }
             waiting = 0;
         }
         for (int c = 0; c < calibrated; c++) {
-            quantiles[c].add(z[c]);
+            if (weights[c] > 0) {
+                quantiles[c].add(z[c]);
+            }
         }
     }
 
@@ -227,14 +238,19 @@ final class SeriesScorer {
             }
         }
         // (not on the per-point path: read only for a point that raises or grows an anomaly)
+        double[] zs = z.clone();
+        if (!rollingWeighs) {
+            zs[Check.ROLLING_Z.ordinal()] = Double.NaN; // not computed
+        }
         return new Reading(score, CHECKS[top], value, basis == null ? null : basis.label, expected, scale,
-                z.clone(), ratio.clone(), rollingMean, rollingPoints, seenLow, seenHigh);
+                zs, ratio.clone(), rollingMean, rollingPoints, seenLow, seenHigh);
     }
 
     /**
      * @param check    the check with the largest weighted ratio
      * @param basis    the baseline trusted for the residual, or null while none is
-     * @param z        per {@link Check}, its z (the level shift: how far beyond the range, in ranges)
+     * @param z        per {@link Check}, its z (the level shift: how far beyond the range, in ranges); NaN
+     *                 for a check that weighs nothing and was not computed
      * @param ratio    per {@link Check}, its weighted z over its own 99th percentile
      * @param low      the lowest value seen before this point (after the first 20)
      */
@@ -249,7 +265,7 @@ final class SeriesScorer {
         if (count < 2) {
             return 0;
         }
-        return Math.abs(deviation) / Math.max(Math.max(std, minSpread), 1e-9);
+        return Math.abs(deviation) / Math.max(std, spreadFloor);
     }
 
     private void remember(double v, double change) {

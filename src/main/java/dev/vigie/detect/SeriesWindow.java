@@ -34,7 +34,7 @@ final class SeriesWindow {
         double d = v - shift;
         sum += d;
         sumSq += d * d;
-        next = (next + 1) % values.length;
+        next = next + 1 == values.length ? 0 : next + 1;
         if (++sinceExact >= values.length) {
             recompute();
         }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Fixed warning and critical levels per metric. */
-final class StaticThresholdCheck implements MetricCheck {
+final class StaticThresholdCheck {
     record Limits(double warning, double critical) {
     }
 
@@ -24,14 +24,17 @@ final class StaticThresholdCheck implements MetricCheck {
         this.limits = Map.copyOf(limits);
     }
 
-    @Override
-    public String name() {
+    String name() {
         return "static_threshold";
     }
 
-    @Override
-    public Finding evaluate(MetricSample s, SeriesWindow before) {
-        Limits l = limits.get(s.metric());
+    /** The limits of a metric, or null when it has none: looked up once per series, not per point. */
+    Limits limitsOf(String metric) {
+        return limits.get(metric);
+    }
+
+    /** @return the finding, or null when the point is within its limits */
+    Finding evaluate(MetricSample s, Limits l) {
         if (l == null || s.value() < l.warning()) {
             return null;
         }

@@ -10,10 +10,12 @@ final class TailQuantile {
     private static final int MIN_EXPONENT = -20;
     private static final int BINS = 4 * 61;
     private static final double[] UPPER = new double[BINS];
+    private static final double[] INVERSE = new double[BINS];
 
     static {
         for (int b = 0; b < BINS; b++) {
             UPPER[b] = Math.scalb(1 + ((b & 3) + 1) / 4.0, b / 4 + MIN_EXPONENT);
+            INVERSE[b] = 1 / UPPER[b];
         }
     }
 
@@ -50,6 +52,14 @@ final class TailQuantile {
     /** The quantile, or {@code fallback} before anything was seen. */
     double value(double fallback) {
         return total == 0 ? fallback : UPPER[bin];
+    }
+
+    /**
+     * 1 / max(quantile, floor) given 1 / floor, or 1 / floor before anything was seen: the caller
+     * multiplies instead of dividing at every point.
+     */
+    double inverseAtLeast(double inverseFloor) {
+        return total == 0 ? inverseFloor : Math.min(INVERSE[bin], inverseFloor);
     }
 
     static int bin(double v) {

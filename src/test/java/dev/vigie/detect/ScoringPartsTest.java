@@ -37,6 +37,8 @@ class ScoringPartsTest {
         double exact = v[(int) (0.99 * v.length)];
         assertThat(q.value(0)).isBetween(exact, exact * 1.25 * 1.01);
         assertThat(new TailQuantile(0.99).value(3)).isEqualTo(3);
+        assertThat(q.inverseAtLeast(1 / 3.0)).isEqualTo(Math.min(1 / q.value(0), 1 / 3.0));
+        assertThat(new TailQuantile(0.99).inverseAtLeast(0.25)).isEqualTo(0.25);
     }
 
     @Test

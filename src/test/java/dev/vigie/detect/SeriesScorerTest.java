@@ -114,11 +114,18 @@ class SeriesScorerTest {
     @Test
     void globalRollingAndChangeZScoresAreTheTextbookOnes() {
         double[] v = noise(400, 10, 1, 5);
-        SeriesScorer scorer = new SeriesScorer(S, 0);
+        DetectorSettings d = S;
+        // the rolling z-score is computed only when it weighs in the score
+        DetectorSettings rollingWeighs = new DetectorSettings(d.zThreshold(), d.window(), d.thresholds(), d.robustWindow(),
+                d.errorAlpha(), d.quantile(), d.warmUp(), d.seasonDays(), d.globalWeight(), 0.5, d.changeWeight(),
+                d.shiftWeight(), d.alertScore(), d.minPoints(), d.clearPoints(), d.forecastWindow(), d.forecastMinutes());
+        SeriesScorer scorer = new SeriesScorer(rollingWeighs, 0);
+        SeriesScorer unweighted = new SeriesScorer(S, 0);
         Welford all = new Welford();
         Welford deltas = new Welford();
         for (int i = 0; i < v.length - 1; i++) {
             scorer.score(i * STEP, v[i]);
+            unweighted.score(i * STEP, v[i]);
             all.add(v[i]);
             if (i > 0) {
                 deltas.add(v[i] - v[i - 1]);
@@ -137,6 +144,9 @@ class SeriesScorerTest {
         double mean = last.mean();
         assertThat(r.rollingMean()).isCloseTo(mean, within(1e-9));
         assertThat(r.z(Check.ROLLING_Z)).isCloseTo(Math.abs(x - mean) / last.std(mean), within(1e-9));
+        unweighted.score((v.length - 1) * STEP, x);
+        assertThat(unweighted.reading().z(Check.ROLLING_Z)).isNaN();
+        assertThat(unweighted.reading().z(Check.GLOBAL_Z)).isEqualTo(r.z(Check.GLOBAL_Z));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.vigie.event.MetricSample;
 import dev.vigie.pipeline.RecentActivity;
 import dev.vigie.ui.Background;
 import dev.vigie.ui.MetricChart;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,7 +24,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The engineer's bench: detector parameters as properties; each change re-runs detection over the
- * buffered history of the chosen series, off the FX thread, and only the newest request's result
+ * buffered history of every series, off the FX thread, and publishes the new anomalies
+ * ({@link #anomalies}); the chosen series is drawn with its own. Only the newest request's result
  * is shown.
  */
 public final class SimulationViewModel {
@@ -59,23 +61,31 @@ public final class SimulationViewModel {
         }
         DetectorSettings settings = settings();
         long mine = generation.incrementAndGet();
-        record Result(MetricChart.Data data, List<Anomaly> found, int points, double millis) {
+        record Result(MetricChart.Data data, List<Anomaly> found, int inSeries, int points, int seriesCount, double millis) {
         }
         Background.run(() -> {
-            List<MetricSample> history = recent.series(name, RecentActivity.POINTS_PER_SERIES);
+            // every buffered series is re-detected, as the live detector would have with these settings
+            List<String> names = recent.seriesNames();
+            List<MetricSample> all = new ArrayList<>();
+            for (String n : names) {
+                all.addAll(recent.series(n, RecentActivity.POINTS_PER_SERIES));
+            }
             long t0 = System.nanoTime();
-            List<Anomaly> found = Detector.detectMetrics(settings, history);
+            List<Anomaly> found = Detector.detectMetrics(settings, all);
             double millis = (System.nanoTime() - t0) / 1e6;
+            List<MetricSample> history = recent.series(name, RecentActivity.POINTS_PER_SERIES);
+            List<Anomaly> ofSeries = found.stream().filter(a -> a.series().equals(name)).toList();
             List<MetricSample> shown = history.subList(Math.max(0, history.size() - SHOWN_POINTS), history.size());
-            return new Result(MetricChart.data(shown, found), found, history.size(), millis);
+            return new Result(MetricChart.data(shown, ofSeries), found, ofSeries.size(), all.size(), names.size(), millis);
         }, r -> {
             if (mine != generation.get()) {
                 return; // a newer setting is already being computed
             }
             chart.set(r.data());
             anomalies.set(r.found());
-            summary.set(String.format(Locale.ROOT, "%d anomalies over %d points (z ≥ %.1f, window %d%s) — re-detected in %.1f ms",
-                    r.found().size(), r.points(), settings.zThreshold(), settings.window(),
+            summary.set(String.format(Locale.ROOT,
+                    "%d anomalies over %d points of %d series, %d on this one (z ≥ %.1f, window %d%s) — re-detected in %.1f ms",
+                    r.found().size(), r.points(), r.seriesCount(), r.inSeries(), settings.zThreshold(), settings.window(),
                     settings.thresholds() ? ", static thresholds on" : "", r.millis()));
         }, e -> summary.set("Re-detection failed: " + e.getMessage()));
     }
