@@ -16,7 +16,7 @@ final class MetricDetector {
     private final StaticThresholdCheck thresholds;
     private final RollingZScoreCheck rollingZ;
     private final DetectorSettings settings;
-    /** Per service, per metric: no key string is built per point. */
+    /** Per service, per metric (with its labels): no key string is built per point of an unlabelled series. */
     private final Map<String, Map<String, SeriesState>> states = new HashMap<>();
 
     private final class SeriesState {
@@ -79,10 +79,12 @@ final class MetricDetector {
             byMetric = new HashMap<>();
             states.put(s.service(), byMetric);
         }
-        SeriesState state = byMetric.get(s.metric());
+        // labelled series of one metric are apart; the name with labels is built only when there are some
+        String key = s.labels().isEmpty() ? s.metric() : s.name();
+        SeriesState state = byMetric.get(key);
         if (state == null) {
             state = new SeriesState(s.metric());
-            byMetric.put(s.metric(), state);
+            byMetric.put(key, state);
         }
         return state;
     }

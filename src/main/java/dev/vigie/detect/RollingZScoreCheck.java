@@ -13,9 +13,10 @@ final class RollingZScoreCheck {
      * spread, and one 5xx would otherwise be infinitely many σ away.
      */
     private static final Map<String, Double> MIN_SPREAD = Map.of(
-            AccessLogMetrics.ERROR_RATIO, 2.0,
-            AccessLogMetrics.LATENCY_P95, 20.0,
-            AccessLogMetrics.REQUESTS, 5.0,
+            LogMetrics.ERROR_RATIO, 2.0,
+            LogMetrics.LATENCY_P95, 20.0,
+            LogMetrics.REQUESTS, 5.0,
+            LogMetrics.LOG_ERRORS, 3.0,
             "error_rate", 1.0);
 
     private final double threshold;

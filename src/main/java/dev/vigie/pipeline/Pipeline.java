@@ -1,6 +1,6 @@
 package dev.vigie.pipeline;
 
-import dev.vigie.detect.AccessLogMetrics;
+import dev.vigie.detect.LogMetrics;
 import dev.vigie.detect.AnomalySink;
 import dev.vigie.detect.CheckRate;
 import dev.vigie.detect.Detector;
@@ -41,7 +41,7 @@ public final class Pipeline {
     private final TemplateMiner miner = new TemplateMiner();
     private final Detector detector;
     private volatile List<CheckRate> rates = List.of();
-    private final AccessLogMetrics accessMetrics = new AccessLogMetrics();
+    private final LogMetrics logMetrics = new LogMetrics();
     private final Correlator correlator;
     private final EvidenceBuffer evidence = new EvidenceBuffer();
     private final FactsReportBuilder factsBuilder = new FactsReportBuilder();
@@ -115,7 +115,7 @@ public final class Pipeline {
             }
             evidence.onEvent(mined, t);
             detector.onEvent(mined, t.count() == 1, record.endOffset(), anomalySink);
-            accessMetrics.onEvent(mined, this::onSample);
+            logMetrics.onEvent(mined, this::onSample);
             bus.publish(mined);
             observe(mined.time());
         }
@@ -152,7 +152,7 @@ public final class Pipeline {
                 advancedTo = newest;
                 detector.advance(newest.minus(LATENESS), anomalySink);
                 rates = detector.checkRates();
-                accessMetrics.advance(newest.minus(LATENESS), this::onSample);
+                logMetrics.advance(newest.minus(LATENESS), this::onSample);
                 correlator.advance(newest.minus(LATENESS), incidentSink);
             }
         }
@@ -160,7 +160,7 @@ public final class Pipeline {
 
     /** End of input: every window and every incident closes. */
     public void finish() {
-        accessMetrics.flush(this::onSample);
+        logMetrics.flush(this::onSample);
         detector.flush(anomalySink);
         rates = detector.checkRates();
         correlator.flush(newest, incidentSink);

@@ -14,12 +14,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Metric series recorded as CSV, read as a stream of samples in file order: NAB's
  * {@code timestamp,value} (the series is named after the file) or a wide
- * {@code timestamp,series1,series2,…} (a column named {@code service/metric} says both). Times
+ * {@code timestamp,series1,series2,…} (a column named {@code service/metric} says both, and
+ * {@code service/metric{quantile=0.95,instance=db-2}} adds labels). Times
  * are ISO 8601 (without a zone: UTC), NAB's {@code 2014-07-01 00:00:00}, or epoch seconds or
  * milliseconds. Rows or cells that cannot be read are counted, never fatal; empty cells are gaps.
  */
@@ -28,6 +31,9 @@ public final class MetricCsv {
 
     /** What a read saw: rows, samples given, rows or cells rejected (with the first reason), empty cells. */
     public record Counts(long rows, long samples, long rejected, long empty, String firstProblem) {
+    }
+
+    private record Column(String service, String metric, Map<String, String> labels) {
     }
 
     private MetricCsv() {
@@ -46,13 +52,14 @@ public final class MetricCsv {
             if (header == null) {
                 throw new IllegalArgumentException(file + " is empty: a header row such as timestamp,value is needed");
             }
-            String[] columns = header.strip().split(",", -1);
+            // a comma inside a column's {labels} does not end the column
+            String[] columns = header.strip().split(",(?![^{]*})", -1);
             if (columns.length < 2) {
                 throw new IllegalArgumentException(file + ": the header needs a time column and at least one series: " + header);
             }
-            String[][] series = new String[columns.length][];
+            Column[] series = new Column[columns.length];
             for (int c = 1; c < columns.length; c++) {
-                series[c] = seriesOf(columns[c].strip(), stem, columns.length == 2);
+                series[c] = columnOf(columns[c].strip(), stem, columns.length == 2);
             }
             long rows = 0;
             long samples = 0;
@@ -90,7 +97,7 @@ public final class MetricCsv {
                         problem = problem != null ? problem : "row " + rows + ": '" + cell + "' is not a number";
                         continue;
                     }
-                    out.accept(new MetricSample(time, series[c][0], series[c][1], v));
+                    out.accept(new MetricSample(time, series[c].service(), series[c].metric(), v, series[c].labels()));
                     samples++;
                 }
             }
@@ -99,12 +106,24 @@ public final class MetricCsv {
     }
 
     /** Service and metric of a column: {@code api/cpu_usage}; else the file names the service. */
-    private static String[] seriesOf(String column, String stem, boolean single) {
+    /** A column's series: {@code service/metric}, optionally with labels {@code {k=v,k2="v2"}}; else named after the file. */
+    private static Column columnOf(String column, String stem, boolean single) {
+        Map<String, String> labels = new TreeMap<>();
+        int brace = column.indexOf('{');
+        if (brace > 0 && column.endsWith("}")) {
+            for (String pair : column.substring(brace + 1, column.length() - 1).split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    labels.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip().replace("\"", ""));
+                }
+            }
+            column = column.substring(0, brace);
+        }
         int slash = column.indexOf('/');
         if (slash > 0 && slash < column.length() - 1) {
-            return new String[] {column.substring(0, slash), column.substring(slash + 1)};
+            return new Column(column.substring(0, slash), column.substring(slash + 1), labels);
         }
-        return new String[] {stem, single && column.equalsIgnoreCase("value") ? "value" : column};
+        return new Column(stem, single && column.equalsIgnoreCase("value") ? "value" : column, labels);
     }
 
     /** The instant a time cell names, or null. */

@@ -195,7 +195,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
                 "INSERT OR REPLACE INTO metric_samples (service, metric, time_ms, value) VALUES (?,?,?,?)")) {
             for (MetricSample s : samples) {
                 ps.setString(1, s.service());
-                ps.setString(2, s.metric());
+                ps.setString(2, s.name());
                 ps.setLong(3, s.time().toEpochMilli());
                 ps.setDouble(4, s.value());
                 ps.addBatch();

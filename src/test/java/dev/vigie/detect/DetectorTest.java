@@ -89,6 +89,23 @@ class DetectorTest {
     }
 
     @Test
+    void seriesOfOneMetricWithDifferentLabelsAreWatchedApart() {
+        List<MetricSample> both = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Instant t = T0.plusSeconds(10L * i);
+            // p50 steady near 100; p95 steady near 400, which would be a spike if it were the same series
+            both.add(new MetricSample(t, "api", "latency_ms", 100 + (i % 3), Map.of("quantile", "0.5")));
+            both.add(new MetricSample(t, "api", "latency_ms", 400 + (i % 5) + (i >= 250 && i < 253 ? 400 : 0),
+                    Map.of("quantile", "0.95")));
+        }
+        List<Anomaly> found = Detector.detectMetrics(DetectorSettings.DEFAULTS, both);
+        assertThat(found).singleElement().satisfies(a -> {
+            assertThat(a.series()).isEqualTo("api/latency_ms{quantile=0.95}");
+            assertThat(a.start()).isEqualTo(T0.plusSeconds(2500));
+        });
+    }
+
+    @Test
     void consecutiveAbnormalPointsAreOneAnomalyAndAFlatSeriesStaysQuiet() {
         List<MetricSample> series = new ArrayList<>();
         for (int i = 0; i < 60; i++) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,21 @@ class MetricCsvTest {
                 Instant.parse("2026-03-14T08:00:00Z"), Instant.parse("2026-03-14T08:00:00Z"), Instant.parse("2026-03-14T08:00:10Z"),
                 Instant.parse("2026-03-14T08:00:20Z"), Instant.parse("2026-03-14T08:00:30Z"), Instant.parse("2026-03-14T08:00:30Z"));
         assertThat(counts).isEqualTo(new MetricCsv.Counts(4, 6, 0, 2, null));
+    }
+
+    @Test
+    void aColumnMayCarryLabelsWhoseOrderDoesNotNameAnotherSeries() throws Exception {
+        Path f = dir.resolve("latency.csv");
+        Files.writeString(f, """
+                timestamp,api/latency_ms{quantile=0.95,instance="api-2"},api/latency_ms{instance=api-2,quantile=0.5},api/latency_ms
+                2026-03-14T08:00:00Z,412,120,99
+                """);
+        List<MetricSample> samples = MetricCsv.readAll(f);
+        assertThat(samples).extracting(MetricSample::series).containsExactly("api/latency_ms{instance=api-2,quantile=0.95}",
+                "api/latency_ms{instance=api-2,quantile=0.5}", "api/latency_ms");
+        assertThat(samples.get(0).labels()).containsExactly(Map.entry("instance", "api-2"), Map.entry("quantile", "0.95"));
+        assertThat(samples.get(0)).isEqualTo(new MetricSample(Instant.parse("2026-03-14T08:00:00Z"), "api", "latency_ms", 412,
+                Map.of("quantile", "0.95", "instance", "api-2")));
     }
 
     @Test

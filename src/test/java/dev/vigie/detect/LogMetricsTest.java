@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AccessLogMetricsTest {
+class LogMetricsTest {
     static final Instant T0 = Instant.parse("2026-03-14T10:00:00Z");
 
     private static LogEvent request(long second, int status, String requestTime) {
@@ -28,7 +28,7 @@ class AccessLogMetricsTest {
 
     @Test
     void requestsErrorShareAndP95PerMinute() {
-        AccessLogMetrics m = new AccessLogMetrics();
+        LogMetrics m = new LogMetrics();
         List<MetricSample> out = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             m.onEvent(request(i, i < 5 ? 502 : 200, String.format("%.3f", (i + 1) / 100.0)), out::add);
@@ -36,11 +36,27 @@ class AccessLogMetricsTest {
         assertThat(out).isEmpty();
         m.onEvent(request(61, 200, null), out::add);
         assertThat(out).extracting(MetricSample::metric).containsExactly(
-                AccessLogMetrics.REQUESTS, AccessLogMetrics.ERROR_RATIO, AccessLogMetrics.LATENCY_P95);
-        assertThat(out).extracting(MetricSample::value).containsExactly(20.0, 25.0, 190.0);
+                LogMetrics.LOG_ERRORS, LogMetrics.REQUESTS, LogMetrics.ERROR_RATIO, LogMetrics.LATENCY_P95);
+        assertThat(out).extracting(MetricSample::value).containsExactly(5.0, 20.0, 25.0, 190.0);
         assertThat(out.get(0).time()).isEqualTo(T0);
         m.advance(T0.plusSeconds(121), out::add);
-        assertThat(out).hasSize(5); // the second minute had no request time: no p95
+        assertThat(out).hasSize(7); // the second minute had no request time: no p95
+    }
+
+    @Test
+    void anyLogGivesItsErrorCountPerMinuteAndOnlyAccessLinesGiveRequests() {
+        LogMetrics m = new LogMetrics();
+        List<MetricSample> out = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            m.onEvent(new LogEvent(T0.plusSeconds(i), "/l/app.log", "billing", i % 3 == 0 ? Level.ERROR : Level.INFO,
+                    "charge " + i, Map.of(), "raw", false, "t"), out::add);
+        }
+        m.flush(out::add);
+        assertThat(out).singleElement().satisfies(s -> {
+            assertThat(s.series()).isEqualTo("billing/" + LogMetrics.LOG_ERRORS);
+            assertThat(s.value()).isEqualTo(4);
+            assertThat(s.time()).isEqualTo(T0);
+        });
     }
 
     @Test
@@ -48,7 +64,7 @@ class AccessLogMetricsTest {
         List<MetricSample> ratio = new ArrayList<>();
         for (int minute = 0; minute < 90; minute++) {
             double v = minute == 40 ? 2.1 : minute >= 80 ? 60 : 0;
-            ratio.add(new MetricSample(T0.plusSeconds(60L * minute), "nginx", AccessLogMetrics.ERROR_RATIO, v));
+            ratio.add(new MetricSample(T0.plusSeconds(60L * minute), "nginx", LogMetrics.ERROR_RATIO, v));
         }
         List<Anomaly> found = Detector.detectMetrics(DetectorSettings.DEFAULTS, ratio);
         assertThat(found).extracting(Anomaly::start).containsExactly(T0.plusSeconds(60L * 80));

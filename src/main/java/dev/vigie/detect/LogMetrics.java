@@ -11,19 +11,22 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Turns access-log lines into metrics, per service and event-time minute: requests, the share of
- * 5xx answers and the 95th percentile of request time, handed to the metric detector as any series.
+ * Metrics derived from log lines, per service and event-time minute, handed to the metric detector
+ * as any series: error events (every log), and from access-log lines (events with an HTTP status)
+ * requests, the share of 5xx answers and the 95th percentile of request time.
  */
-public final class AccessLogMetrics {
+public final class LogMetrics {
     static final long WINDOW_MS = 60_000;
     static final String REQUESTS = "http_requests_per_min";
     static final String ERROR_RATIO = "http_5xx_ratio";
     static final String LATENCY_P95 = "http_request_time_p95_ms";
+    static final String LOG_ERRORS = "log_errors_per_min";
 
     private final Map<String, Window> open = new TreeMap<>();
 
     private static final class Window {
         final long start;
+        long errorEvents;
         long requests;
         long errors;
         double[] times = new double[64];
@@ -35,10 +38,6 @@ public final class AccessLogMetrics {
     }
 
     public void onEvent(LogEvent e, Consumer<MetricSample> out) {
-        String status = e.fields().get("status");
-        if (status == null || status.length() != 3 || !Character.isDigit(status.charAt(0))) {
-            return;
-        }
         long start = Math.floorDiv(e.time().toEpochMilli(), WINDOW_MS) * WINDOW_MS;
         Window w = open.get(e.service());
         if (w != null && start > w.start) {
@@ -48,6 +47,13 @@ public final class AccessLogMetrics {
         if (w == null) {
             w = new Window(start);
             open.put(e.service(), w);
+        }
+        if (e.level().isErrorOrWorse()) {
+            w.errorEvents++;
+        }
+        String status = e.fields().get("status");
+        if (status == null || status.length() != 3 || !Character.isDigit(status.charAt(0))) {
+            return;
         }
         w.requests++;
         if (status.charAt(0) == '5') {
@@ -87,6 +93,10 @@ public final class AccessLogMetrics {
 
     private static void emit(String service, Window w, Consumer<MetricSample> out) {
         Instant t = Instant.ofEpochMilli(w.start);
+        out.accept(new MetricSample(t, service, LOG_ERRORS, w.errorEvents));
+        if (w.requests == 0) {
+            return;
+        }
         out.accept(new MetricSample(t, service, REQUESTS, w.requests));
         out.accept(new MetricSample(t, service, ERROR_RATIO, Math.round(1000.0 * w.errors / w.requests) / 10.0));
         if (w.timed > 0) {
