@@ -2,9 +2,11 @@ package dev.vigie;
 
 import dev.vigie.cli.SettingsOptions;
 import dev.vigie.cli.BenchCommand;
+import dev.vigie.cli.DiagnoseCommand;
 import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.MetricsCommand;
+import dev.vigie.cli.RedactCommand;
 import dev.vigie.cli.ScoreCommand;
 import dev.vigie.cli.SampleLogsCommand;
 import dev.vigie.cli.SimulateCommand;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Mixin;
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
         subcommands = {IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
             BenchCommand.class, TemplatesCommand.class, MetricsCommand.class, ScoreCommand.class,
-            SimulateCommand.class})
+            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
     SettingsOptions options;

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
     /** In flow order: a package may use those before it, never those after it. */
-    static final List<String> LAYERS = List.of("event", "sim", "config", "ingest", "parse", "template", "detect",
-            "incident", "agent", "store", "chat", "pipeline", "cli", "ui");
+    static final List<String> LAYERS = List.of("event", "privacy", "sim", "config", "ingest", "parse", "template", "detect",
+            "incident", "agent", "mail", "store", "chat", "pipeline", "cli", "ui");
 
     static JavaClasses classes;
 

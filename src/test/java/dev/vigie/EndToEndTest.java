@@ -74,7 +74,7 @@ class EndToEndTest {
                 "database connection-pool exhaustion", List.of("error_events", "error_ratio", "exceptions", "template_burst"),
                 "tunnel unable to reach its origin", List.of("error_events", "template_burst"),
                 "process killed for memory", List.of("error_events"),
-                "burst of HTTP 5xx", List.of("error_events", "error_ratio", "rolling_zscore"));
+                "burst of HTTP 502/503 from the proxy", List.of("error_events", "error_ratio", "rolling_zscore"));
         for (SampleLogGenerator.Embedded e : SampleLogGenerator.INCIDENTS) {
             List<String> checks = new ArrayList<>();
             incidents.forEach(i -> {

@@ -4,6 +4,9 @@ import dev.vigie.incident.FactsReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Decides who analyses an incident: the model when Ollama answers, the offline analyst otherwise
@@ -43,10 +46,33 @@ public final class AgentTeam {
         if (!h.up()) {
             return offline.analyse(facts, h.error());
         }
+        Analysis answer;
         try {
-            return gateway.analyse(facts, h.model());
+            answer = gateway.analyse(facts, h.model());
         } catch (AnalysisException e) {
             return offline.analyse(facts, e.getMessage());
         }
+        return grounded(answer, facts);
+    }
+
+    /**
+     * The model's answer with every claim checked against the facts: ungrounded ones are marked and
+     * counted; an answer that is mostly ungrounded is replaced by the offline analyst's, which says why.
+     */
+    Analysis grounded(Analysis answer, FactsReport facts) {
+        GroundingGuard guard = new GroundingGuard(facts);
+        GroundingGuard.Verdict cause = guard.check(answer.cause());
+        List<GroundingGuard.Verdict> steps = answer.steps().stream().map(guard::check).toList();
+        int claims = cause.claims() + steps.stream().mapToInt(GroundingGuard.Verdict::claims).sum();
+        int found = cause.grounded() + steps.stream().mapToInt(GroundingGuard.Verdict::grounded).sum();
+        if (claims > 0 && found * 2 < claims) {
+            List<String> invented = new ArrayList<>(cause.ungrounded());
+            steps.forEach(v -> invented.addAll(v.ungrounded()));
+            return offline.analyse(facts, String.format(Locale.ROOT,
+                    "%s's answer was mostly not in the facts (grounded: %d/%d claims; not found: %s)", answer.analyst(),
+                    found, claims, String.join(", ", invented)));
+        }
+        return new Analysis(answer.domain(), cause.marked(), steps.stream().map(GroundingGuard.Verdict::marked).toList(),
+                answer.checks(), answer.analyst(), answer.note(), claims, found);
     }
 }

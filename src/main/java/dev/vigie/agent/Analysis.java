@@ -8,12 +8,18 @@ import java.util.List;
  * @param domain   one of {@link Domain}'s names
  * @param analyst  who wrote it: {@code offline:<playbook>} or {@code ollama:<model>}
  * @param note     why this analyst answered (e.g. why the model was not used), or empty
+ * @param claims   facts the cause and steps cite (numbers, times, metric names, quoted lines)
+ * @param grounded how many of them were found in the facts; the others are marked in the text
  */
 public record Analysis(String domain, String cause, List<String> steps, List<String> checks,
-                       String analyst, String note) {
+                       String analyst, String note, int claims, int grounded) {
     public Analysis {
         steps = List.copyOf(steps);
         checks = List.copyOf(checks);
+    }
+
+    public Analysis(String domain, String cause, List<String> steps, List<String> checks, String analyst, String note) {
+        this(domain, cause, steps, checks, analyst, note, 0, 0);
     }
 
     public boolean offline() {

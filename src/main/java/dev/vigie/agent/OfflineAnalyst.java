@@ -7,55 +7,144 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills the analyst's role without a model: each playbook's signature is matched against the
- * facts' templates (weighted by how often they occurred during the incident), sample lines and
- * anomaly texts; the playbook with the most evidence wins. Deterministic.
+ * Fills the analysts' roles without a model, from the playbook library in resources: each
+ * playbook's signals are matched against the evidence (log lines weighted by the severity they
+ * show, templates by how often they occurred, anomaly sentences), and the playbook with the most
+ * weighted evidence names the domain, the cause and what to do. Deterministic: the same lines give
+ * the same answer, and ties go to the playbook listed first.
  */
 public final class OfflineAnalyst {
+    /** A signal found on more lines than this adds nothing more: one line repeated does not outweigh a varied picture. */
+    static final int LINES_PER_SIGNAL = 3;
+    /** Below this, nothing is recognised, and the analyst says so instead of guessing. */
+    static final double MIN_SCORE = 1.0;
+    private static final Pattern TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}|\\d{2}/\\w{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2}|\\w{3} +\\d{1,2} \\d{2}:\\d{2}:\\d{2}");
+
     private final List<Playbook> playbooks;
 
     public OfflineAnalyst() {
         this.playbooks = load();
     }
 
+    /** One playbook's weight of evidence, and the evidence that weighed most. */
+    record Score(Playbook playbook, double score, Evidence strongest) {
+    }
+
     public Analysis analyse(FactsReport facts, String note) {
-        Playbook best = null;
-        long bestScore = 0;
-        for (Playbook p : playbooks) {
-            long score = score(p.signature(), facts);
-            if (score > bestScore) {
-                best = p;
-                bestScore = score;
-            }
+        List<Evidence> evidence = new ArrayList<>();
+        for (FactsReport.TemplateFact t : facts.templates()) {
+            evidence.add(new Evidence(t.template(), Math.min(2.0, 0.5 + 0.5 * Math.log1p(t.during()) / Math.log(2))));
         }
-        if (best == null) {
+        evidence.addAll(LineLevels.of(facts.sampleLines()));
+        for (FactsReport.AnomalyFact a : facts.anomalies()) {
+            evidence.add(new Evidence(a.text(), 0.5));
+        }
+        List<Score> ranked = rank(evidence);
+        if (ranked.isEmpty()) {
             return new Analysis(Domain.APPLICATION.label(),
                     "No known signature matches; the first abnormal signal was: " + facts.firstSignal(),
                     List.of("Read the sample lines and the first signal below", "Check recent deploys and configuration changes of " + facts.service()),
                     List.of("Compare the templates during the incident with the hour before"),
                     "offline:none", note);
         }
+        Playbook best = ranked.get(0).playbook();
         return new Analysis(best.domain().label(), best.cause(), best.steps(), best.checks(), "offline:" + best.id(), note);
     }
 
-    static long score(Pattern signature, FactsReport facts) {
-        long score = 0;
-        for (FactsReport.TemplateFact t : facts.templates()) {
-            if (signature.matcher(t.template()).find()) {
-                score += t.during();
+    /** A diagnosis of raw log lines, as {@code vigie diagnose} gives it. */
+    public Diagnosis diagnose(List<String> lines) {
+        List<Evidence> evidence = LineLevels.of(lines);
+        List<Score> ranked = rank(evidence);
+        String severity = severity(evidence);
+        if (ranked.isEmpty()) {
+            return new Diagnosis(Domain.APPLICATION.label(), "No known signature matches these lines.", severity, 0,
+                    String.format(Locale.ROOT, "Nothing recognised in %d lines; read the error lines first.", lines.size()),
+                    List.of("Read the error lines in order and find the first one", "Check what changed just before it"),
+                    List.of(), "none", 0, 0);
+        }
+        Score best = ranked.get(0);
+        double rival = ranked.stream().filter(s -> s.playbook().domain() != best.playbook().domain())
+                .mapToDouble(Score::score).findFirst().orElse(0);
+        double confidence = Math.round(100 * best.score() / (best.score() + rival) * Math.min(1, best.score() / 4)) / 100.0;
+        // every fact the summary cites is taken from the lines, and checked against them
+        String excerpt = excerpt(best.strongest().text(), best.playbook());
+        Matcher time = TIME.matcher(best.strongest().text());
+        String at = time.find() ? time.group() : null;
+        long errors = evidence.stream().filter(e -> e.weight() >= LineLevels.ERROR).count();
+        String summary = String.format(Locale.ROOT, "%s: %s Strongest evidence%s: \"%s\"; %d of %d lines show an error.",
+                best.playbook().domain().label(), firstSentence(best.playbook().cause()), at == null ? "" : " at " + at,
+                excerpt, errors, lines.size());
+        int claims = at == null ? 1 : 2;
+        int grounded = (lines.stream().anyMatch(l -> l.contains(excerpt)) ? 1 : 0)
+                + (at != null && lines.stream().anyMatch(l -> l.contains(at)) ? 1 : 0);
+        return new Diagnosis(best.playbook().domain().label(), best.playbook().cause(), severity, confidence, summary,
+                best.playbook().steps(), best.playbook().checks(), best.playbook().id(), claims, grounded);
+    }
+
+    /** Every playbook with evidence, the best first; ties keep the library's order. */
+    List<Score> rank(List<Evidence> evidence) {
+        List<Score> scores = new ArrayList<>();
+        for (Playbook p : playbooks) {
+            double total = 0;
+            Evidence strongest = null;
+            double strongestWeight = 0;
+            for (Playbook.Signal signal : p.signals()) {
+                List<Double> found = new ArrayList<>();
+                for (Evidence e : evidence) {
+                    if (signal.pattern().matcher(e.text()).find()) {
+                        found.add(e.weight());
+                        if (signal.weight() * e.weight() > strongestWeight) {
+                            strongestWeight = signal.weight() * e.weight();
+                            strongest = e;
+                        }
+                    }
+                }
+                found.sort(Comparator.reverseOrder());
+                for (int i = 0; i < Math.min(LINES_PER_SIGNAL, found.size()); i++) {
+                    total += signal.weight() * found.get(i);
+                }
+            }
+            if (total >= MIN_SCORE) {
+                scores.add(new Score(p, total, strongest));
             }
         }
-        for (String line : facts.sampleLines()) {
-            score += signature.matcher(line).find() ? 1 : 0;
+        scores.sort(Comparator.comparingDouble(Score::score).reversed()); // stable: ties keep the library's order
+        return scores;
+    }
+
+    private static String severity(List<Evidence> evidence) {
+        long errors = evidence.stream().filter(e -> e.weight() >= LineLevels.ERROR).count();
+        boolean fatal = evidence.stream().anyMatch(e -> e.weight() >= LineLevels.FATAL);
+        return fatal || errors >= 5 ? "critical" : errors > 0 || evidence.stream().anyMatch(e -> e.weight() >= LineLevels.WARN)
+                ? "warning" : "info";
+    }
+
+    /** The part of the line that matched the playbook, with a little context, at most 120 characters. */
+    private static String excerpt(String line, Playbook p) {
+        for (Playbook.Signal s : p.signals()) {
+            Matcher m = s.pattern().matcher(line);
+            if (m.find()) {
+                int from = Math.max(0, m.start() - 40);
+                int to = Math.min(line.length(), Math.max(m.end() + 40, from + 60));
+                return line.substring(from, Math.min(to, from + 120)).strip();
+            }
         }
-        for (FactsReport.AnomalyFact a : facts.anomalies()) {
-            score += signature.matcher(a.text()).find() ? 1 : 0;
-        }
-        return score;
+        return line.substring(0, Math.min(120, line.length())).strip();
+    }
+
+    private static String firstSentence(String s) {
+        int colon = s.indexOf(": ");
+        int dot = s.indexOf(". ");
+        int end = colon > 0 ? colon : dot > 0 ? dot : s.length() - 1;
+        return s.substring(0, end) + ".";
     }
 
     private static List<Playbook> load() {
@@ -65,9 +154,12 @@ public final class OfflineAnalyst {
             }
             List<Playbook> out = new ArrayList<>();
             for (JsonNode n : new ObjectMapper().readTree(in)) {
-                out.add(new Playbook(n.get("id").asText(), Domain.valueOf(n.get("domain").asText()),
-                        Pattern.compile(n.get("signature").asText()), n.get("cause").asText(),
-                        strings(n.get("steps")), strings(n.get("checks"))));
+                List<Playbook.Signal> signals = new ArrayList<>();
+                for (JsonNode s : n.get("signals")) {
+                    signals.add(new Playbook.Signal(Pattern.compile(s.get("re").asText()), s.get("w").asDouble()));
+                }
+                out.add(new Playbook(n.get("id").asText(), Domain.valueOf(n.get("domain").asText()), n.get("cause").asText(),
+                        List.copyOf(signals), strings(n.get("steps")), strings(n.get("checks"))));
             }
             return List.copyOf(out);
         } catch (IOException e) {
@@ -78,6 +170,6 @@ public final class OfflineAnalyst {
     private static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
-        return out;
+        return List.copyOf(out);
     }
 }

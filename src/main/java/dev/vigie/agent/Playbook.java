@@ -3,6 +3,11 @@ package dev.vigie.agent;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A known failure: the signature that recognises it in the facts, its cause and what to do. */
-record Playbook(String id, Domain domain, Pattern signature, String cause, List<String> steps, List<String> checks) {
+/**
+ * A known kind of failure: the signals that recognise it in log lines (each with its weight), the
+ * domain it belongs to, its usual cause, what to do and what to check.
+ */
+record Playbook(String id, Domain domain, String cause, List<Signal> signals, List<String> steps, List<String> checks) {
+    record Signal(Pattern pattern, double weight) {
+    }
 }

@@ -1,10 +1,14 @@
 package dev.vigie.agent;
 
 import dev.vigie.incident.FactsReport;
+import dev.vigie.privacy.Redactor;
 import java.util.Locale;
 
 /** The Markdown report of an incident: the analysis first, then the facts it rests on. */
 public final class ReportRenderer {
+    /** The facts are redacted already; what an analyst wrote is redacted again, in case it repeats a line. */
+    private static final Redactor REDACTOR = Redactor.standard();
+
     private ReportRenderer() {
     }
 
@@ -18,25 +22,29 @@ public final class ReportRenderer {
         row(md, "Window (event time)", f.start() + " → " + f.end());
         row(md, "Domain", a.domain());
         row(md, "Analyst", a.analyst());
-        md.append("\n## Probable cause\n\n").append(Redactor.redact(a.cause())).append("\n");
+        if (a.claims() > 0) {
+            row(md, "Grounding", "grounded: " + a.grounded() + "/" + a.claims() + " claims found in the facts"
+                    + (a.grounded() < a.claims() ? " (the others are marked)" : ""));
+        }
+        md.append("\n## Probable cause\n\n").append(REDACTOR.redact(a.cause())).append("\n");
         md.append("\n## What to do first\n\n");
         for (int i = 0; i < a.steps().size(); i++) {
-            md.append(i + 1).append(". ").append(Redactor.redact(a.steps().get(i))).append("\n");
+            md.append(i + 1).append(". ").append(REDACTOR.redact(a.steps().get(i))).append("\n");
         }
         if (!a.checks().isEmpty()) {
             md.append("\n## Checks\n\n");
             a.checks().forEach(c -> md.append("- `").append(c.replace("`", "'")).append("`\n"));
         }
         md.append("\n## Facts\n\n");
-        md.append("First abnormal signal: ").append(Redactor.redact(f.firstSignal())).append("\n\n");
+        md.append("First abnormal signal: ").append(REDACTOR.redact(f.firstSignal())).append("\n\n");
         f.anomalies().forEach(x -> md.append("- ").append(x.start()).append(" **").append(x.severity()).append("** ")
-                .append(x.check()).append(": ").append(Redactor.redact(x.text())).append("\n"));
+                .append(x.check()).append(": ").append(REDACTOR.redact(x.text())).append("\n"));
         if (f.summarised()) {
             md.append("- … more anomalies, summarised in the facts report\n");
         }
         if (!f.templates().isEmpty()) {
             md.append("\n| template | before | during |\n|---|---:|---:|\n");
-            f.templates().forEach(t -> md.append("| `").append(Redactor.redact(t.template()).replace("|", "\\|").replace("`", "'"))
+            f.templates().forEach(t -> md.append("| `").append(REDACTOR.redact(t.template()).replace("|", "\\|").replace("`", "'"))
                     .append("` | ").append(t.before()).append(" | ").append(t.during()).append(" |\n"));
         }
         if (!f.metrics().isEmpty()) {
@@ -46,7 +54,7 @@ public final class ReportRenderer {
         }
         if (!f.sampleLines().isEmpty()) {
             md.append("\nSample lines:\n\n```\n");
-            f.sampleLines().forEach(l -> md.append(Redactor.redact(l).replace("```", "'''")).append("\n"));
+            f.sampleLines().forEach(l -> md.append(REDACTOR.redact(l).replace("```", "'''")).append("\n"));
             md.append("```\n");
         }
         md.append("\n---\n");

@@ -38,6 +38,10 @@ public final class SettingsOptions {
     @Option(names = "--no-simulator", description = "Do not run the built-in metric simulator")
     boolean noSimulator;
 
+    @Option(names = "--redact-pattern", paramLabel = "NAME=REGEX",
+            description = "One more kind of secret to redact, written <secret:NAME> (repeatable)")
+    Map<String, String> redactPatterns;
+
     public Path path() {
         return dataDir;
     }
@@ -58,6 +62,9 @@ public final class SettingsOptions {
         }
         if (noSimulator) {
             v.put("simulator.enabled", "false");
+        }
+        if (redactPatterns != null) {
+            redactPatterns.forEach((name, regex) -> v.put("redact.pattern." + name, regex));
         }
         return v;
     }

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param logFormat     the format of every source ({@code auto}: sniffed per source)
  * @param formats       formats of the sources matching each glob, winning over {@code logFormat}
  * @param includeCompressed whether rotated {@code .gz} files are read (from where their original's reading stopped)
+ * @param redactPatterns more secrets to redact, beside the built-in kinds: name → regular expression
+ * @param mail          where incident reports are e-mailed, if anywhere
  */
 public record Settings(
         Path dataDir,
@@ -36,11 +38,14 @@ public record Settings(
         Duration quiet,
         String logFormat,
         Map<String, String> formats,
-        boolean includeCompressed) {
+        boolean includeCompressed,
+        Map<String, String> redactPatterns,
+        MailSettings mail) {
 
     public Settings {
         sources = List.copyOf(sources);
         formats = Map.copyOf(formats);
+        redactPatterns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(redactPatterns));
     }
 
     public Path databaseFile() {

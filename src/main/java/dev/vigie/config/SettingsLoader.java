@@ -32,8 +32,17 @@ public final class SettingsLoader {
     static final String QUIET = "ingest.quiet.ms";
     static final String LOG_FORMAT = "log.format";
     static final String INCLUDE_GZ = "ingest.include.gz";
+    static final String MAIL_HOST = "mail.smtp.host";
+    static final String MAIL_PORT = "mail.smtp.port";
+    static final String MAIL_SECURITY = "mail.smtp.security";
+    static final String MAIL_TRUST = "mail.smtp.trust";
+    static final String MAIL_FROM = "mail.from";
+    static final String MAIL_TO = "mail.to";
+    static final String MAIL_MAX = "mail.max.per.hour";
     /** {@code format.<glob>=<format>}: the format of the sources matching the glob. */
     static final String FORMAT_PREFIX = "format.";
+    /** {@code redact.pattern.<name>=<regex>}: more secrets to redact, as {@code <secret:name>}. */
+    static final String REDACT_PREFIX = "redact.pattern.";
 
     /** A setting's key in the file, its environment variable and its default, in one place. */
     private record Key(String name, String env, String fallback) {
@@ -50,7 +59,14 @@ public final class SettingsLoader {
             new Key(MAX_LINE, "VIGIE_MAX_LINE_BYTES", String.valueOf(1 << 20)),
             new Key(QUIET, "VIGIE_QUIET_MS", "1000"),
             new Key(LOG_FORMAT, "VIGIE_LOG_FORMAT", "auto"),
-            new Key(INCLUDE_GZ, "VIGIE_INCLUDE_GZ", "false"));
+            new Key(INCLUDE_GZ, "VIGIE_INCLUDE_GZ", "false"),
+            new Key(MAIL_HOST, "VIGIE_SMTP_HOST", ""),
+            new Key(MAIL_PORT, "VIGIE_SMTP_PORT", "587"),
+            new Key(MAIL_SECURITY, "VIGIE_SMTP_SECURITY", "starttls"),
+            new Key(MAIL_TRUST, "VIGIE_SMTP_TRUST", ""),
+            new Key(MAIL_FROM, "VIGIE_MAIL_FROM", "vigie@localhost"),
+            new Key(MAIL_TO, "VIGIE_MAIL_TO", ""),
+            new Key(MAIL_MAX, "VIGIE_MAIL_MAX_PER_HOUR", "12"));
 
     private final Map<String, String> env;
     private final Path home;
@@ -109,8 +125,13 @@ public final class SettingsLoader {
                 (int) Math.min(Integer.MAX_VALUE - 8, positive(values, MAX_LINE)),
                 Duration.ofMillis((long) positive(values, QUIET)),
                 values.get(LOG_FORMAT),
-                formats(values),
-                Boolean.parseBoolean(values.get(INCLUDE_GZ)));
+                prefixed(values, FORMAT_PREFIX),
+                Boolean.parseBoolean(values.get(INCLUDE_GZ)),
+                redactPatterns(values),
+                new MailSettings(values.get(MAIL_HOST).strip(), (int) positive(values, MAIL_PORT),
+                        values.get(MAIL_SECURITY).strip().toLowerCase(java.util.Locale.ROOT), values.get(MAIL_FROM).strip(),
+                        list(values.get(MAIL_TO)), (int) positive(values, MAIL_MAX), values.get(MAIL_TRUST).strip(),
+                        env.getOrDefault("VIGIE_SMTP_USERNAME", ""), env.getOrDefault("VIGIE_SMTP_PASSWORD", "")));
     }
 
     Path dataDir(Path cliDataDir) {
@@ -132,14 +153,30 @@ public final class SettingsLoader {
         return out;
     }
 
-    private static Map<String, String> formats(Map<String, String> values) {
+    private static Map<String, String> prefixed(Map<String, String> values, String prefix) {
         Map<String, String> out = new java.util.TreeMap<>();
         values.forEach((k, v) -> {
-            if (k.startsWith(FORMAT_PREFIX) && !v.isBlank()) {
-                out.put(k.substring(FORMAT_PREFIX.length()), v);
+            if (k.startsWith(prefix) && !v.isBlank()) {
+                out.put(k.substring(prefix.length()), v);
             }
         });
         return out;
+    }
+
+    /** Checked here, so that a pattern that does not compile stops the start with its name. */
+    private static Map<String, String> redactPatterns(Map<String, String> values) {
+        Map<String, String> patterns = prefixed(values, REDACT_PREFIX);
+        patterns.forEach((name, regex) -> {
+            if (!name.matches("[a-z0-9-]+")) {
+                throw new IllegalArgumentException(REDACT_PREFIX + name + ": a pattern's name is lower-case letters, digits and dashes");
+            }
+            try {
+                java.util.regex.Pattern.compile(regex);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new IllegalArgumentException(REDACT_PREFIX + name + " is not a regular expression: " + e.getDescription());
+            }
+        });
+        return patterns;
     }
 
     private static List<String> list(String csv) {
@@ -183,8 +220,7 @@ public final class SettingsLoader {
                     #sources=
                     # Recorded logs the cockpit replays as a live stream (relative to the working directory); empty to disable.
                     #replay.dir=sample-logs
-                    # Event-time seconds replayed per wall-clock second.
-                    # event-time seconds per wall-clock second, from 1 (real time) up, or max
+                    # Event-time seconds replayed per wall-clock second, from 1 (real time) up, or max.
                     #replay.speed=60
                     # Ollama server (OLLAMA_HOST is honoured too) and model; empty model = first one listed.
                     #ollama.url=http://localhost:11434
@@ -200,6 +236,18 @@ public final class SettingsLoader {
                     # Log format of every source: auto (sniffed per source), json, logfmt, syslog, access, nginx-error,
                     # apache-error, plain, or a header format in Loghub's notation such as <Date> <Time> <Level> <Content>.
                     #log.format=auto
+                    # E-mail of incident reports (one mail per incident state change, at most mail.max.per.hour).
+                    # Credentials come from VIGIE_SMTP_USERNAME and VIGIE_SMTP_PASSWORD only, never from this file.
+                    #mail.smtp.host=
+                    #mail.smtp.port=587
+                    # starttls (required), ssl or none
+                    #mail.smtp.security=starttls
+                    #mail.from=vigie@localhost
+                    # comma-separated
+                    #mail.to=
+                    #mail.max.per.hour=12
+                    # More secrets to redact before anything leaves the machine, written <secret:NAME>, e.g.
+                    #redact.pattern.employee-id=EMP-[0-9]{6}
                     # The format of the sources matching a glob, e.g. format./var/log/nginx/error.log=nginx-error
                     """);
         }

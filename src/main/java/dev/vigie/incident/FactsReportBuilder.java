@@ -3,6 +3,7 @@ package dev.vigie.incident;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.MetricSample;
+import dev.vigie.privacy.Redactor;
 import dev.vigie.incident.FactsReport.AnomalyFact;
 import dev.vigie.incident.FactsReport.MetricFact;
 import dev.vigie.incident.FactsReport.Point;
@@ -28,6 +29,12 @@ public final class FactsReportBuilder {
     static final int MAX_SAMPLES = 5;
     static final int MAX_POINTS = 12;
     private static final int MAX_LINE_CHARS = 400;
+
+    private final Redactor redactor;
+
+    public FactsReportBuilder(Redactor redactor) {
+        this.redactor = redactor;
+    }
 
     public FactsReport build(Incident incident, EvidenceBuffer buffer) {
         Instant from = incident.start().minus(BEFORE);
@@ -62,13 +69,14 @@ public final class FactsReportBuilder {
         return new AnomalyFact(a.check(), a.series(), a.start(), a.end(), a.severity(), a.score(), a.text(), evidence);
     }
 
-    private static List<TemplateFact> templates(List<EvidenceBuffer.Line> lines, Instant start, EvidenceBuffer buffer) {
+    private List<TemplateFact> templates(List<EvidenceBuffer.Line> lines, Instant start, EvidenceBuffer buffer) {
         Map<String, long[]> counts = new TreeMap<>();
         for (EvidenceBuffer.Line l : lines) {
             counts.computeIfAbsent(l.templateId(), k -> new long[2])[l.time().isBefore(start) ? 0 : 1]++;
         }
         return counts.entrySet().stream()
-                .map(e -> new TemplateFact(e.getKey(), buffer.templateText(e.getKey()), e.getValue()[0], e.getValue()[1]))
+                .map(e -> new TemplateFact(e.getKey(), redactor.redact(buffer.templateText(e.getKey())), e.getValue()[0],
+                        e.getValue()[1]))
                 .filter(t -> t.during() > 0)
                 .sorted(Comparator.comparingLong((TemplateFact t) -> t.during() - t.before()).reversed()
                         .thenComparing(TemplateFact::templateId))
@@ -77,7 +85,7 @@ public final class FactsReportBuilder {
     }
 
     /** The first line of each template during the incident, worst levels first. */
-    private static List<String> samples(List<EvidenceBuffer.Line> lines, Instant start) {
+    private List<String> samples(List<EvidenceBuffer.Line> lines, Instant start) {
         Set<String> seen = new LinkedHashSet<>();
         List<EvidenceBuffer.Line> picked = new ArrayList<>();
         lines.stream()
@@ -90,7 +98,8 @@ public final class FactsReportBuilder {
                     }
                 });
         picked.sort(Comparator.comparing(EvidenceBuffer.Line::time));
-        return picked.stream().map(l -> shorten(l.raw())).toList();
+        // redacted whole, then shortened: a cut must not leave half a secret that no rule recognises
+        return picked.stream().map(l -> shorten(redactor.redact(l.raw()))).toList();
     }
 
     private static String shorten(String raw) {

@@ -7,10 +7,12 @@ import dev.vigie.detect.CheckRate;
 import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.MetricSample;
 import dev.vigie.incident.FactsReport;
+import dev.vigie.mail.IncidentMailer;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.SourcePaths;
 import dev.vigie.ingest.Tailing;
 import dev.vigie.parse.LogParser;
+import dev.vigie.privacy.Redactor;
 import dev.vigie.sim.EventClock;
 import dev.vigie.sim.LogReplayer;
 import dev.vigie.sim.MetricSimulator;
@@ -93,8 +95,10 @@ public final class LiveRuntime implements AutoCloseable {
         this.settings = settings;
         this.store = new Store(settings.databaseFile(), wall);
         this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), Duration.ofSeconds(90)), wall);
-        this.analyzer = new IncidentAnalyzer(team, settings.reportsDir());
-        this.pipeline = new Pipeline(OnceIngest.parser(settings, wall), settings.incidentGap(), DetectorSettings.DEFAULTS, bus, stats, this::analyseLater);
+        this.analyzer = new IncidentAnalyzer(team, settings.reportsDir(), settings.mail().enabled()
+                ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), wall) : null);
+        this.pipeline = new Pipeline(OnceIngest.parser(settings, wall), settings.incidentGap(), DetectorSettings.DEFAULTS,
+                Redactor.with(settings.redactPatterns()), bus, stats, this::analyseLater);
         pipeline.restoreTemplates(store.templates());
 
         List<String> sources = new ArrayList<>(settings.sources());

@@ -7,11 +7,13 @@ import dev.vigie.detect.CheckRate;
 import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.LogEvent;
 import dev.vigie.incident.FactsReport;
+import dev.vigie.mail.IncidentMailer;
 import dev.vigie.ingest.IngestOptions;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.RecordStream;
 import dev.vigie.ingest.SourcePaths;
 import dev.vigie.parse.LogParser;
+import dev.vigie.privacy.Redactor;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
@@ -57,10 +59,12 @@ public final class OnceIngest {
         LogParser parser = parser(settings, clock); // a bad format is reported before anything is touched
         try (Store store = new Store(settings.databaseFile(), clock)) {
             AgentTeam team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), MODEL_TIMEOUT), clock);
-            IncidentAnalyzer analyzer = new IncidentAnalyzer(team, settings.reportsDir());
+            IncidentAnalyzer analyzer = new IncidentAnalyzer(team, settings.reportsDir(), settings.mail().enabled()
+                    ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), clock) : null);
             List<FactsReport> closed = new ArrayList<>();
             PipelineStats stats = new PipelineStats();
-            Pipeline pipeline = new Pipeline(parser, settings.incidentGap(), DetectorSettings.DEFAULTS, new EventBus(),
+            Pipeline pipeline = new Pipeline(parser, settings.incidentGap(), DetectorSettings.DEFAULTS,
+                    Redactor.with(settings.redactPatterns()), new EventBus(),
                     stats, closed::add);
             pipeline.restoreTemplates(store.templates());
 

@@ -13,6 +13,7 @@ import dev.vigie.incident.Correlator;
 import dev.vigie.incident.EvidenceBuffer;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.incident.FactsReportBuilder;
+import dev.vigie.privacy.Redactor;
 import dev.vigie.incident.IncidentSink;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.ingest.RawRecord;
@@ -44,7 +45,7 @@ public final class Pipeline {
     private final LogMetrics logMetrics = new LogMetrics();
     private final Correlator correlator;
     private final EvidenceBuffer evidence = new EvidenceBuffer();
-    private final FactsReportBuilder factsBuilder = new FactsReportBuilder();
+    private final FactsReportBuilder factsBuilder;
     private final EventBus bus;
     private final PipelineStats stats;
     private final Consumer<FactsReport> closedIncidents;
@@ -68,9 +69,11 @@ public final class Pipeline {
     private Instant newest = Instant.EPOCH;
     private Instant advancedTo = Instant.EPOCH;
 
-    public Pipeline(LogParser parser, Duration incidentGap, DetectorSettings detectorSettings, EventBus bus,
-                    PipelineStats stats, Consumer<FactsReport> closedIncidents) {
+    /** @param redactor what the facts reports' sample lines go through before they leave the facts level */
+    public Pipeline(LogParser parser, Duration incidentGap, DetectorSettings detectorSettings, Redactor redactor,
+                    EventBus bus, PipelineStats stats, Consumer<FactsReport> closedIncidents) {
         this.parser = parser;
+        this.factsBuilder = new FactsReportBuilder(redactor);
         this.detector = new Detector(detectorSettings);
         this.correlator = new Correlator(incidentGap);
         this.bus = bus;

@@ -38,8 +38,9 @@ public final class SampleLogGenerator {
                     Instant.parse("2026-03-14T09:05:00Z"), Instant.parse("2026-03-14T09:09:00Z"), "network"),
             new Embedded("process killed for memory", "kernel",
                     Instant.parse("2026-03-14T09:50:12Z"), Instant.parse("2026-03-14T09:50:13Z"), "infrastructure"),
-            new Embedded("burst of HTTP 5xx", "nginx",
-                    Instant.parse("2026-03-14T10:30:00Z"), Instant.parse("2026-03-14T10:34:00Z"), "application"));
+            // the proxy answers 502/503 at once: its upstream refuses (network, as an nginx 502 towards our own pods is)
+            new Embedded("burst of HTTP 502/503 from the proxy", "nginx",
+                    Instant.parse("2026-03-14T10:30:00Z"), Instant.parse("2026-03-14T10:34:00Z"), "network"));
 
     private static final DateTimeFormatter NGINX = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
             .withZone(ZoneOffset.UTC);

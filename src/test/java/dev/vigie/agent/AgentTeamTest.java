@@ -73,4 +73,30 @@ class AgentTeamTest {
             assertThat(missing.error()).contains("mistral");
         }
     }
+
+    @Test
+    void anAnswerThatInventsNumbersIsReplacedByTheOfflineAnalystWithTheInventionsListed() throws Exception {
+        try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
+            ollama.answer = "{\"domain\":\"database\",\"cause\":\"CPU reached 97% at 07:55 while disk_io_wait hit 812 ms.\","
+                    + "\"steps\":[\"Add 64 GB of memory\"]}";
+            Analysis a = team(ollama.url()).analyse(POOL);
+            assertThat(a.offline()).isTrue();
+            assertThat(a.note()).contains("mostly not in the facts").contains("grounded: 0/5 claims")
+                    .contains("97%", "07:55", "disk_io_wait", "812 ms", "64 GB");
+        }
+    }
+
+    @Test
+    void aMostlyGroundedAnswerKeepsItsCountAndMarksWhatIsNotInTheFacts() throws Exception {
+        try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
+            ollama.answer = "{\"domain\":\"database\",\"cause\":\"24 error events at 08:20 say \\\"Connection is not available\\\"; "
+                    + "the pool held 40 connections.\",\"steps\":[\"Check error_events for api\"]}";
+            Analysis a = team(ollama.url()).analyse(POOL);
+            assertThat(a.offline()).isFalse();
+            assertThat(a.claims()).isEqualTo(5);
+            assertThat(a.grounded()).isEqualTo(4);
+            assertThat(a.cause()).contains("40" + GroundingGuard.MARK).doesNotContain("24" + GroundingGuard.MARK);
+            assertThat(ReportRenderer.render(POOL, a)).contains("grounded: 4/5 claims found in the facts (the others are marked)");
+        }
+    }
 }

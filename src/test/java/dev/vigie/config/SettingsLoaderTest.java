@@ -52,4 +52,13 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> loader.load(home.resolve("d"), Map.of()))
                 .hasMessage("replay.speed is a speed from 1 (real time) up, or max; got 'fast'");
     }
+
+    @Test
+    void aRedactionPatternThatDoesNotCompileStopsTheStartWithItsName() throws Exception {
+        SettingsLoader loader = new SettingsLoader(Map.of(), home, home);
+        assertThatThrownBy(() -> loader.load(home.resolve("data"), Map.of("redact.pattern.badge", "B-[0-9")))
+                .hasMessageContaining("redact.pattern.badge is not a regular expression");
+        assertThat(loader.load(home.resolve("data"), Map.of("redact.pattern.badge", "B-[0-9]{4}")).redactPatterns())
+                .containsExactly(Map.entry("badge", "B-[0-9]{4}"));
+    }
 }

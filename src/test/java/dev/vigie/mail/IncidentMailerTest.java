@@ -1,0 +1,153 @@
+package dev.vigie.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.vigie.config.MailSettings;
+import dev.vigie.privacy.Redactor;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a real SMTP server started in the test (GreenMail). */
+class IncidentMailerTest {
+    private static final String REPORT = "# INC-1 — api: database incident\n\n| | |\n|---|---|\n| Severity | CRITICAL |\n\n"
+            + "## What to do first\n\n1. Kill idle sessions\n2. Resize the pool\n\nSample lines:\n\n```\n"
+            + "ERROR login for bob" + "@example.org failed with password=" + "hunter" + "22\n```\n";
+
+    private GreenMail server;
+
+    /** A clock the test moves by hand. */
+    private static final class HandClock extends Clock {
+        Instant now = Instant.parse("2026-11-21T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private GreenMail start(ServerSetup setup, GreenMailConfiguration config) {
+        server = new GreenMail(setup.dynamicPort()).withConfiguration(config);
+        server.start();
+        return server;
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static MailSettings settings(int port, String security, int perHour, String user, String password) {
+        return new MailSettings("127.0.0.1", port, security, "vigie@localhost", List.of("oncall@example.com", "cto@example.com"),
+                perHour, security.equals("ssl") ? "*" : "", user, password);
+    }
+
+    @Test
+    void aReportArrivesAsHtmlAndPlainTextToEveryRecipientWithNothingSecretInIt() throws Exception {
+        GreenMail smtp = start(ServerSetupTest.SMTP, GreenMailConfiguration.aConfig());
+        IncidentMailer mailer = new IncidentMailer(settings(smtp.getSmtp().getPort(), "none", 12, "", ""), Redactor.standard(),
+                Clock.systemUTC());
+
+        assertThat(mailer.send("INC-1", "resolved", "[Vigie] CRITICAL api: database incident INC-1 (resolved)", REPORT))
+                .isEqualTo(IncidentMailer.Outcome.SENT);
+
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(2); // one copy per recipient
+        MimeMessage m = received[0];
+        assertThat(m.getSubject()).isEqualTo("[Vigie] CRITICAL api: database incident INC-1 (resolved)");
+        assertThat(m.getAllRecipients()).extracting(Object::toString).containsExactly("oncall@example.com", "cto@example.com");
+        MimeMultipart parts = (MimeMultipart) m.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/alternative");
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(text).contains("1. Kill idle sessions").contains("<email>").contains("<secret:password>");
+        assertThat(html).contains("<h1>INC-1 — api: database incident</h1>", "<ol><li>Kill idle sessions</li>",
+                "<td>Severity</td><td>CRITICAL</td>", "&lt;secret:password&gt;");
+        assertThat(GreenMailUtil.getWholeMessage(m)).doesNotContain("hunter" + "22").doesNotContain("bob" + "@example.org");
+    }
+
+    @Test
+    void oneMailPerIncidentStateAndNoMoreThanTheHourlyLimit() {
+        GreenMail smtp = start(ServerSetupTest.SMTP, GreenMailConfiguration.aConfig());
+        HandClock clock = new HandClock();
+        IncidentMailer mailer = new IncidentMailer(settings(smtp.getSmtp().getPort(), "none", 2, "", ""), Redactor.standard(), clock);
+
+        assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
+        assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.ALREADY_SENT);
+        assertThat(mailer.send("INC-1", "resolved", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
+        assertThat(mailer.send("INC-2", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.HELD_BACK);
+        assertThat(mailer.heldBack()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(2 * 2);
+
+        clock.now = clock.now.plus(Duration.ofMinutes(61));
+        assertThat(mailer.send("INC-2", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
+        assertThat(smtp.getReceivedMessages()).hasSize(3 * 2);
+    }
+
+    @Test
+    void implicitTlsWithCredentialsFromTheEnvironmentAndAWrongPasswordIsAFailureNotACrash() {
+        GreenMail smtps = start(ServerSetupTest.SMTPS, GreenMailConfiguration.aConfig().withUser("vigie@localhost", "vigie", "s3cret-pw"));
+        int port = smtps.getSmtps().getPort();
+
+        IncidentMailer good = new IncidentMailer(settings(port, "ssl", 12, "vigie", "s3cret-pw"), Redactor.standard(), Clock.systemUTC());
+        assertThat(good.send("INC-1", "resolved", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
+        assertThat(smtps.getReceivedMessages()).hasSize(2);
+
+        IncidentMailer bad = new IncidentMailer(settings(port, "ssl", 12, "vigie", "not-it"), Redactor.standard(), Clock.systemUTC());
+        assertThat(bad.send("INC-2", "resolved", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.FAILED);
+        assertThat(bad.failed()).isEqualTo(1);
+        assertThat(bad.lastError()).contains("AuthenticationFailed").doesNotContain("not-it");
+        assertThat(bad.toString()).doesNotContain("not-it");
+        assertThat(settings(port, "ssl", 12, "vigie", "not-it").toString()).doesNotContain("not-it");
+    }
+
+    @Test
+    void starttlsIsRequiredNeverSkipped() {
+        // GreenMail's SMTP does not offer STARTTLS: the mail must fail rather than go out in clear
+        GreenMail smtp = start(ServerSetupTest.SMTP, GreenMailConfiguration.aConfig());
+        IncidentMailer mailer = new IncidentMailer(settings(smtp.getSmtp().getPort(), "starttls", 12, "", ""), Redactor.standard(),
+                Clock.systemUTC());
+        assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.FAILED);
+        assertThat(mailer.lastError()).contains("STARTTLS is required");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableServerIsCountedAndSaid() {
+        IncidentMailer mailer = new IncidentMailer(settings(9, "none", 12, "", ""), Redactor.standard(), Clock.systemUTC());
+        assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.FAILED);
+        assertThat(mailer.lastError()).isNotEmpty();
+    }
+
+    @Test
+    void withoutAServerNothingIsSent() {
+        assertThat(new IncidentMailer(MailSettings.NONE, Redactor.standard(), Clock.systemUTC()).send("INC-1", "open", "s", REPORT))
+                .isEqualTo(IncidentMailer.Outcome.DISABLED);
+    }
+}
