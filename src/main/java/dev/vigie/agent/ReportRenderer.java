@@ -20,6 +20,9 @@ public final class ReportRenderer {
         row(md, "Severity", f.severity().name());
         row(md, "Status", f.status().name());
         row(md, "Window (event time)", f.start() + " → " + f.end());
+        if (f.services().size() > 1) {
+            row(md, "Services", String.join(", ", f.services()) + " (began in " + f.service() + ")");
+        }
         row(md, "Domain", a.domain());
         row(md, "Analyst", a.analyst());
         if (a.claims() > 0) {
@@ -34,6 +37,10 @@ public final class ReportRenderer {
         if (!a.checks().isEmpty()) {
             md.append("\n## Checks\n\n");
             a.checks().forEach(c -> md.append("- `").append(c.replace("`", "'")).append("`\n"));
+        }
+        if (!f.changes().isEmpty()) {
+            md.append("\n## What changed\n\n");
+            f.changes().forEach(c -> md.append("- ").append(REDACTOR.redact(c).replace("`", "'")).append("\n"));
         }
         md.append("\n## Facts\n\n");
         md.append("First abnormal signal: ").append(REDACTOR.redact(f.firstSignal())).append("\n\n");

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param includeCompressed whether rotated {@code .gz} files are read (from where their original's reading stopped)
  * @param redactPatterns more secrets to redact, beside the built-in kinds: name → regular expression
  * @param mail          where incident reports are e-mailed, if anywhere
+ * @param dependencies  service → the services it calls: anomalies of related services are one incident
  */
 public record Settings(
         Path dataDir,
@@ -40,12 +41,14 @@ public record Settings(
         Map<String, String> formats,
         boolean includeCompressed,
         Map<String, String> redactPatterns,
-        MailSettings mail) {
+        MailSettings mail,
+        Map<String, List<String>> dependencies) {
 
     public Settings {
         sources = List.copyOf(sources);
         formats = Map.copyOf(formats);
         redactPatterns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(redactPatterns));
+        dependencies = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dependencies));
     }
 
     public Path databaseFile() {

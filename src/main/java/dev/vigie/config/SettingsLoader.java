@@ -43,6 +43,8 @@ public final class SettingsLoader {
     static final String FORMAT_PREFIX = "format.";
     /** {@code redact.pattern.<name>=<regex>}: more secrets to redact, as {@code <secret:name>}. */
     static final String REDACT_PREFIX = "redact.pattern.";
+    /** {@code service.depends.<service>=<service>,…}: the services a service calls. */
+    static final String DEPENDS_PREFIX = "service.depends.";
 
     /** A setting's key in the file, its environment variable and its default, in one place. */
     private record Key(String name, String env, String fallback) {
@@ -131,7 +133,8 @@ public final class SettingsLoader {
                 new MailSettings(values.get(MAIL_HOST).strip(), (int) positive(values, MAIL_PORT),
                         values.get(MAIL_SECURITY).strip().toLowerCase(java.util.Locale.ROOT), values.get(MAIL_FROM).strip(),
                         list(values.get(MAIL_TO)), (int) positive(values, MAIL_MAX), values.get(MAIL_TRUST).strip(),
-                        env.getOrDefault("VIGIE_SMTP_USERNAME", ""), env.getOrDefault("VIGIE_SMTP_PASSWORD", "")));
+                        env.getOrDefault("VIGIE_SMTP_USERNAME", ""), env.getOrDefault("VIGIE_SMTP_PASSWORD", "")),
+                dependencies(values));
     }
 
     Path dataDir(Path cliDataDir) {
@@ -160,6 +163,12 @@ public final class SettingsLoader {
                 out.put(k.substring(prefix.length()), v);
             }
         });
+        return out;
+    }
+
+    private static Map<String, List<String>> dependencies(Map<String, String> values) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        prefixed(values, DEPENDS_PREFIX).forEach((service, callees) -> out.put(service, list(callees)));
         return out;
     }
 
@@ -246,6 +255,8 @@ public final class SettingsLoader {
                     # comma-separated
                     #mail.to=
                     #mail.max.per.hour=12
+                    # The services a service calls: anomalies of services that depend on each other are one incident, e.g.
+                    #service.depends.api=postgresql,billing
                     # More secrets to redact before anything leaves the machine, written <secret:NAME>, e.g.
                     #redact.pattern.employee-id=EMP-[0-9]{6}
                     # The format of the sources matching a glob, e.g. format./var/log/nginx/error.log=nginx-error

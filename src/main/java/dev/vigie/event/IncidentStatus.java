@@ -1,5 +1,6 @@
 package dev.vigie.event;
 
+/** An incident is open while its signals are abnormal, resolved once they are quiet, reopened when they come back soon after. */
 public enum IncidentStatus {
-    OPEN, RESOLVED
+    OPEN, RESOLVED, REOPENED
 }

@@ -27,10 +27,12 @@ public final class EvidenceBuffer {
     private final Map<String, Deque<Line>> lines = new HashMap<>();
     private final Map<String, Deque<MetricSample>> samples = new TreeMap<>();
     private final Map<String, String> templateTexts = new HashMap<>();
+    private final Map<String, Instant> templateFirstSeen = new HashMap<>();
     private Instant newest = Instant.EPOCH;
 
     public void onEvent(LogEvent e, Template t) {
         templateTexts.put(t.id(), t.text());
+        templateFirstSeen.putIfAbsent(t.id(), t.firstSeen());
         Deque<Line> q = lines.computeIfAbsent(e.service(), k -> new ArrayDeque<>());
         q.addLast(new Line(e.time(), t.id(), e.level(), e.raw()));
         if (q.size() > MAX_LINES_PER_SERVICE) {
@@ -79,6 +81,11 @@ public final class EvidenceBuffer {
             }
         });
         return out;
+    }
+
+    /** When the miner first saw the template (before this buffer's horizon, for an old one), or null. */
+    Instant firstSeen(String id) {
+        return templateFirstSeen.get(id);
     }
 
     String templateText(String id) {

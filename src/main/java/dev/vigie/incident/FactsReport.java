@@ -22,7 +22,29 @@ public record FactsReport(
         List<TemplateFact> templates,
         List<String> sampleLines,
         List<MetricFact> metrics,
-        boolean summarised) {
+        boolean summarised,
+        List<String> services,
+        List<String> changes) {
+
+    /**
+     * @param services the services the incident spans, where it began first
+     * @param changes  what changed around it: templates never seen before it, deploy and restart lines
+     */
+    public FactsReport {
+        anomalies = List.copyOf(anomalies);
+        templates = List.copyOf(templates);
+        sampleLines = List.copyOf(sampleLines);
+        metrics = List.copyOf(metrics);
+        services = List.copyOf(services);
+        changes = List.copyOf(changes);
+    }
+
+    public FactsReport(String incidentId, String service, Instant start, Instant end, Severity severity,
+                       IncidentStatus status, String firstSignal, List<AnomalyFact> anomalies, List<TemplateFact> templates,
+                       List<String> sampleLines, List<MetricFact> metrics, boolean summarised) {
+        this(incidentId, service, start, end, severity, status, firstSignal, anomalies, templates, sampleLines, metrics,
+                summarised, List.of(service), List.of());
+    }
 
     public record AnomalyFact(String check, String series, Instant start, Instant end, Severity severity,
                               double score, String text, Map<String, Object> evidence) {

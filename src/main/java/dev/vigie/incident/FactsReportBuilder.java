@@ -29,6 +29,10 @@ public final class FactsReportBuilder {
     static final int MAX_SAMPLES = 5;
     static final int MAX_POINTS = 12;
     private static final int MAX_LINE_CHARS = 400;
+    private static final int MAX_CHANGES = 5;
+    private static final java.util.regex.Pattern CHANGE_LINE = java.util.regex.Pattern.compile(
+            "(?i)\\b(deploy(ed|ing|ment)?|rolling out|rollout|released?|upgrad(e|ed|ing)|rollback|rolled back|"
+            + "restart(ed|ing)?|config(uration)? (reload|change)d?|feature flag|migrat(ion|ing|ed))\\b");
 
     private final Redactor redactor;
 
@@ -40,9 +44,11 @@ public final class FactsReportBuilder {
         Instant from = incident.start().minus(BEFORE);
         Instant start = incident.start();
         Instant end = incident.end().plusSeconds(1);
-        List<EvidenceBuffer.Line> lines = buffer.lines(incident.service()).stream()
-                .filter(l -> !l.time().isBefore(from) && l.time().isBefore(end))
-                .toList();
+        List<EvidenceBuffer.Line> lines = new ArrayList<>();
+        for (String service : incident.services()) {
+            buffer.lines(service).stream().filter(l -> !l.time().isBefore(from) && l.time().isBefore(end)).forEach(lines::add);
+        }
+        lines.sort(Comparator.comparing(EvidenceBuffer.Line::time)); // stable: a service's own order is kept
 
         List<Anomaly> chosen = incident.anomalies().stream()
                 .sorted(Comparator.comparing(Anomaly::severity).reversed()
@@ -59,8 +65,35 @@ public final class FactsReportBuilder {
                 chosen.stream().map(FactsReportBuilder::fact).toList(),
                 templates(lines, start, buffer),
                 samples(lines, start),
-                metrics(incident.service(), lines, buffer, from, start, end),
-                incident.anomalies().size() > MAX_ANOMALIES);
+                incident.services().stream().flatMap(s -> metrics(s, lines, buffer, from, start, end).stream()).toList(),
+                incident.anomalies().size() > MAX_ANOMALIES, incident.services(), changes(lines, start, buffer));
+    }
+
+    /**
+     * What changed: templates first seen during the incident (before it, the buffer never saw them),
+     * and lines that say a deploy, a release, a restart or a configuration change happened.
+     */
+    private List<String> changes(List<EvidenceBuffer.Line> lines, Instant start, EvidenceBuffer buffer) {
+        List<String> out = new ArrayList<>();
+        Map<String, long[]> seen = new TreeMap<>();
+        for (EvidenceBuffer.Line l : lines) {
+            seen.computeIfAbsent(l.templateId(), k -> new long[2])[l.time().isBefore(start) ? 0 : 1]++;
+        }
+        seen.forEach((id, c) -> {
+            if (c[0] == 0 && c[1] > 0 && buffer.firstSeen(id) != null && !buffer.firstSeen(id).isBefore(start)
+                    && out.size() < MAX_CHANGES) {
+                out.add("new template (" + c[1] + " lines): " + redactor.redact(buffer.templateText(id)));
+            }
+        });
+        for (EvidenceBuffer.Line l : lines) {
+            if (out.size() >= 2 * MAX_CHANGES) {
+                break;
+            }
+            if (CHANGE_LINE.matcher(l.raw()).find()) {
+                out.add("change: " + shorten(redactor.redact(l.raw())));
+            }
+        }
+        return out;
     }
 
     private static AnomalyFact fact(Anomaly a) {

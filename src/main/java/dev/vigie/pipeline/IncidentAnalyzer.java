@@ -44,7 +44,8 @@ public final class IncidentAnalyzer {
         }
         if (mailer != null) {
             String state = facts.status().name().toLowerCase(Locale.ROOT);
-            mailer.send(facts.incidentId(), state, String.format(Locale.ROOT, "[Vigie] %s %s: %s incident %s (%s)",
+            // a reopened incident resolves again later: its window's end tells the two resolutions apart
+            mailer.send(facts.incidentId(), state + "@" + facts.end(), String.format(Locale.ROOT, "[Vigie] %s %s: %s incident %s (%s)",
                     facts.severity(), facts.service(), analysis.domain(), facts.incidentId(), state), markdown);
         }
         return new IncidentReport(facts.incidentId(), facts.service(), facts.start(), facts.end(), facts.severity(),

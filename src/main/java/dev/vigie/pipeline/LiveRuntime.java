@@ -97,7 +97,8 @@ public final class LiveRuntime implements AutoCloseable {
         this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), Duration.ofSeconds(90)), wall);
         this.analyzer = new IncidentAnalyzer(team, settings.reportsDir(), settings.mail().enabled()
                 ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), wall) : null);
-        this.pipeline = new Pipeline(OnceIngest.parser(settings, wall), settings.incidentGap(), DetectorSettings.DEFAULTS,
+        this.pipeline = new Pipeline(OnceIngest.parser(settings, wall), settings.incidentGap(), settings.dependencies(),
+                DetectorSettings.DEFAULTS,
                 Redactor.with(settings.redactPatterns()), bus, stats, this::analyseLater);
         pipeline.restoreTemplates(store.templates());
 

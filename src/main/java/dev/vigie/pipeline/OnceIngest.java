@@ -63,7 +63,7 @@ public final class OnceIngest {
                     ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), clock) : null);
             List<FactsReport> closed = new ArrayList<>();
             PipelineStats stats = new PipelineStats();
-            Pipeline pipeline = new Pipeline(parser, settings.incidentGap(), DetectorSettings.DEFAULTS,
+            Pipeline pipeline = new Pipeline(parser, settings.incidentGap(), settings.dependencies(), DetectorSettings.DEFAULTS,
                     Redactor.with(settings.redactPatterns()), new EventBus(),
                     stats, closed::add);
             pipeline.restoreTemplates(store.templates());

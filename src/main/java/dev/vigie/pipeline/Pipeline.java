@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -70,12 +71,13 @@ public final class Pipeline {
     private Instant advancedTo = Instant.EPOCH;
 
     /** @param redactor what the facts reports' sample lines go through before they leave the facts level */
-    public Pipeline(LogParser parser, Duration incidentGap, DetectorSettings detectorSettings, Redactor redactor,
-                    EventBus bus, PipelineStats stats, Consumer<FactsReport> closedIncidents) {
+    public Pipeline(LogParser parser, Duration incidentGap, Map<String, List<String>> dependencies,
+                    DetectorSettings detectorSettings, Redactor redactor, EventBus bus, PipelineStats stats,
+                    Consumer<FactsReport> closedIncidents) {
         this.parser = parser;
         this.factsBuilder = new FactsReportBuilder(redactor);
         this.detector = new Detector(detectorSettings);
-        this.correlator = new Correlator(incidentGap);
+        this.correlator = new Correlator(incidentGap, dependencies);
         this.bus = bus;
         this.stats = stats;
         this.closedIncidents = closedIncidents;

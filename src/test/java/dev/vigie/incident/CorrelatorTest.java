@@ -45,7 +45,7 @@ class CorrelatorTest {
         c.onAnomaly(anomaly("api", 3, Severity.CRITICAL), r);
         assertThat(r.opened).extracting(Incident::service).containsExactly("api", "db");
         assertThat(c.openIncidents()).isEqualTo(2);
-        c.onAnomaly(anomaly("api", 20, Severity.WARNING), r); // after the gap: a new incident
+        c.onAnomaly(anomaly("api", 40, Severity.WARNING), r); // long after the gap: a new incident
         assertThat(r.closed).hasSize(1);
         Incident first = r.closed.get(0);
         assertThat(first.anomalies()).hasSize(2);
@@ -76,5 +76,60 @@ class CorrelatorTest {
         c.flush(T0.plusSeconds(3600), r);
         assertThat(r.opened).isEmpty();
         assertThat(r.closed).isEmpty();
+    }
+
+    @Test
+    void servicesThatDependOnEachOtherAreOneIncidentWhereItBegan() {
+        Correlator c = new Correlator(Duration.ofMinutes(5), Map.of("api", List.of("db"), "nginx", List.of("api")));
+        Recorder r = new Recorder();
+        c.onAnomaly(anomaly("db", 0, Severity.CRITICAL), r);
+        c.onAnomaly(anomaly("api", 1, Severity.WARNING), r);
+        c.onAnomaly(anomaly("nginx", 2, Severity.WARNING), r); // related to api, which is in the group now
+        c.onAnomaly(anomaly("billing", 2, Severity.WARNING), r); // unrelated: its own incident
+        c.flush(T0.plusSeconds(3600), r);
+        assertThat(r.opened).extracting(Incident::service).containsExactly("db", "billing");
+        Incident first = r.closed.stream().filter(i -> i.service().equals("db")).findFirst().orElseThrow();
+        assertThat(first.services()).containsExactly("db", "api", "nginx");
+        assertThat(first.anomalies()).hasSize(3);
+        assertThat(first.id()).isEqualTo(Incident.idFor("db", T0));
+    }
+
+    @Test
+    void aRecurrenceSoonAfterResolutionReopensTheSameIncident() {
+        Correlator c = new Correlator(Duration.ofMinutes(5));
+        Recorder r = new Recorder();
+        c.onAnomaly(anomaly("api", 0, Severity.CRITICAL), r);
+        c.advance(T0.plusSeconds(60 * 7), r); // quiet for the gap: resolved
+        assertThat(r.closed).extracting(Incident::status).containsExactly(IncidentStatus.RESOLVED);
+        c.onAnomaly(anomaly("api", 12, Severity.WARNING), r); // back within three gaps of the resolution
+        assertThat(r.opened).extracting(Incident::status).containsExactly(IncidentStatus.OPEN, IncidentStatus.REOPENED);
+        assertThat(r.opened.get(1).id()).isEqualTo(r.opened.get(0).id());
+        c.advance(T0.plusSeconds(60 * 19), r);
+        Incident again = r.closed.get(1);
+        assertThat(again.id()).isEqualTo(r.closed.get(0).id());
+        assertThat(again.status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(again.anomalies()).hasSize(2);
+        assertThat(again.end()).isEqualTo(T0.plusSeconds(60 * 12 + 59));
+
+        c.onAnomaly(anomaly("api", 60, Severity.WARNING), r); // long after: a new incident
+        assertThat(r.opened.get(2).id()).isNotEqualTo(again.id());
+        assertThat(r.opened.get(2).status()).isEqualTo(IncidentStatus.OPEN);
+    }
+
+    @Test
+    void theSameAnomaliesInTheSameOrderGiveTheSameIncidents() {
+        Map<String, List<String>> deps = Map.of("api", List.of("db"));
+        List<List<Incident>> runs = new java.util.ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            Correlator c = new Correlator(Duration.ofMinutes(5), deps);
+            Recorder r = new Recorder();
+            for (int m = 0; m < 120; m += 7) {
+                c.onAnomaly(anomaly(m % 2 == 0 ? "api" : "db", m, m % 3 == 0 ? Severity.CRITICAL : Severity.WARNING), r);
+                c.advance(T0.plusSeconds(60L * m), r);
+            }
+            c.flush(T0.plusSeconds(60 * 200), r);
+            runs.add(r.closed);
+        }
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
     }
 }

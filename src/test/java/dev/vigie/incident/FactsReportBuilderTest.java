@@ -36,4 +36,32 @@ class FactsReportBuilderTest {
         assertThat(facts.sampleLines()).singleElement().asString().endsWith("login failed for <email> with password=<secret:password>");
         assertThat(facts.templates()).singleElement().satisfies(t -> assertThat(t.template()).contains("<secret:password>"));
     }
+
+    @Test
+    void anIncidentOfRelatedServicesHasTheLinesOfEachAndSaysWhatChanged() {
+        EvidenceBuffer buffer = new EvidenceBuffer();
+        Template routine = new Template("t-old", "GET /orders 200", 500, T0.minusSeconds(86_400), T0, "GET /orders 200");
+        Template fresh = new Template("t-new", "could not serialize access due to concurrent update", 1, T0.plusSeconds(20),
+                T0.plusSeconds(20), "x");
+        Template deploy = new Template("t-dep", "deployed orders-api <*>", 1, T0.minusSeconds(3600), T0.minusSeconds(60), "x");
+        buffer.onEvent(event("api", T0.minusSeconds(120), Level.INFO, "GET /orders 200", "t-old"), routine);
+        buffer.onEvent(event("api", T0.minusSeconds(60), Level.INFO, "deployed orders-api v2.14.1", "t-dep"), deploy);
+        buffer.onEvent(event("db", T0.plusSeconds(20), Level.ERROR, "could not serialize access due to concurrent update", "t-new"), fresh);
+        Anomaly a = new Anomaly("error_events", "db", null, T0, T0.plusSeconds(59), Severity.WARNING, 0.5, "db errors", Map.of());
+        Incident incident = new Incident("INC-2", "db", T0, T0.plusSeconds(59), Severity.WARNING, IncidentStatus.RESOLVED,
+                List.of(a), List.of("db", "api"));
+
+        FactsReport facts = new FactsReportBuilder(Redactor.standard()).build(incident, buffer);
+
+        assertThat(facts.services()).containsExactly("db", "api");
+        assertThat(facts.metrics()).extracting(FactsReport.MetricFact::series).contains("db/log_errors_per_min", "api/log_events_per_min");
+        assertThat(facts.changes()).containsExactly(
+                "new template (1 lines): could not serialize access due to concurrent update",
+                "change: " + T0.minusSeconds(60) + " INFO deployed orders-api v2.14.1");
+    }
+
+    private static LogEvent event(String service, Instant t, Level level, String message, String template) {
+        return new LogEvent(t, "/l/" + service + ".log", service, level, message, Map.of(), t + " " + level + " " + message,
+                false, template);
+    }
 }
