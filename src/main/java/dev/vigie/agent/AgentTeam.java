@@ -14,16 +14,27 @@ import java.util.Locale;
  */
 public final class AgentTeam {
     private static final Duration HEALTH_TTL = Duration.ofSeconds(30);
+    /** Attempts of one call when the transport fails (refused, reset, HTTP 5xx, timeout). */
+    static final int ATTEMPTS = 3;
 
     private final OllamaGateway gateway;
     private final OfflineAnalyst offline = new OfflineAnalyst();
     private final Clock clock;
     private volatile OllamaGateway.Health health;
     private volatile Instant checkedAt = Instant.MIN;
+    private final CircuitBreaker breaker;
+    private final Duration firstBackOff;
 
     public AgentTeam(OllamaGateway gateway, Clock clock) {
+        this(gateway, clock, Duration.ofMillis(500));
+    }
+
+    /** @param firstBackOff the wait before the first retry; each next one waits twice as long */
+    AgentTeam(OllamaGateway gateway, Clock clock, Duration firstBackOff) {
         this.gateway = gateway;
         this.clock = clock;
+        this.firstBackOff = firstBackOff;
+        this.breaker = new CircuitBreaker(3, Duration.ofMinutes(5), clock);
     }
 
     public synchronized OllamaGateway.Health health() {
@@ -46,13 +57,49 @@ public final class AgentTeam {
         if (!h.up()) {
             return offline.analyse(facts, h.error());
         }
+        String held = breaker.heldBack();
+        if (held != null) {
+            return offline.analyse(facts, "circuit open: " + held);
+        }
         Analysis answer;
         try {
-            answer = gateway.analyse(facts, h.model());
+            answer = withRetries(facts, h.model());
+            breaker.success();
         } catch (AnalysisException e) {
+            if (e.transport()) {
+                breaker.failure(e.getMessage());
+            }
             return offline.analyse(facts, e.getMessage());
         }
         return grounded(answer, facts);
+    }
+
+    /**
+     * Transport failures are tried again, {@link #ATTEMPTS} times in all, with exponential back-off;
+     * an answer that cannot be used is not (asking again does not make it better).
+     */
+    private Analysis withRetries(FactsReport facts, String model) {
+        Duration wait = firstBackOff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.analyse(facts, model);
+            } catch (AnalysisException e) {
+                if (!e.transport() || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                pause(wait);
+                wait = wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis()); // the analysts' own thread, never the pipeline's or the FX thread
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnalysisException("interrupted while waiting to retry", e);
+        }
     }
 
     /**
@@ -73,6 +120,6 @@ public final class AgentTeam {
                     found, claims, String.join(", ", invented)));
         }
         return new Analysis(answer.domain(), cause.marked(), steps.stream().map(GroundingGuard.Verdict::marked).toList(),
-                answer.checks(), answer.analyst(), answer.note(), claims, found);
+                answer.checks(), answer.analyst(), answer.note(), claims, found, answer.hypotheses());
     }
 }

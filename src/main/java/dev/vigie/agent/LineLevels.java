@@ -30,9 +30,12 @@ final class LineLevels {
     static List<Evidence> of(List<String> lines) {
         List<Evidence> out = new ArrayList<>(lines.size());
         double previous = PLAIN;
+        int record = -1;
         for (String line : lines) {
-            double w = CONTINUATION.matcher(line).find() && !out.isEmpty() ? Math.max(previous, level(line)) : level(line);
-            out.add(new Evidence(line, w));
+            boolean continues = CONTINUATION.matcher(line).find() && !out.isEmpty();
+            double w = continues ? Math.max(previous, level(line)) : level(line);
+            record += continues ? 0 : 1;
+            out.add(new Evidence(line, w, record));
             previous = w;
         }
         return out;

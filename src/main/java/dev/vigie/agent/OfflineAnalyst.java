@@ -34,18 +34,24 @@ public final class OfflineAnalyst {
         this.playbooks = load();
     }
 
-    /** One playbook's weight of evidence, and the evidence that weighed most. */
-    record Score(Playbook playbook, double score, Evidence strongest) {
+    /** One playbook's weight of evidence, the evidence that weighed most, and the first evidence it matched. */
+    record Score(Playbook playbook, double score, Evidence strongest, int firstIndex) {
     }
+
+    /** The weight kept by a playbook whose first sign comes after the first abnormal line. */
+    static final double LATE_DISCOUNT = 0.5;
+    /** How many hypotheses an analysis ranks at most. */
+    static final int HYPOTHESES = 3;
 
     public Analysis analyse(FactsReport facts, String note) {
         List<Evidence> evidence = new ArrayList<>();
         for (FactsReport.TemplateFact t : facts.templates()) {
-            evidence.add(new Evidence(t.template(), Math.min(2.0, 0.5 + 0.5 * Math.log1p(t.during()) / Math.log(2))));
+            // templates and anomalies have no order in time here: one record, the first
+            evidence.add(new Evidence(t.template(), Math.min(2.0, 0.5 + 0.5 * Math.log1p(t.during()) / Math.log(2)), 0));
         }
-        evidence.addAll(LineLevels.of(facts.sampleLines()));
+        LineLevels.of(facts.sampleLines()).forEach(e -> evidence.add(new Evidence(e.text(), e.weight(), 1 + e.record())));
         for (FactsReport.AnomalyFact a : facts.anomalies()) {
-            evidence.add(new Evidence(a.text(), 0.5));
+            evidence.add(new Evidence(a.text(), 0.5, 0));
         }
         List<Score> ranked = rank(evidence);
         if (ranked.isEmpty()) {
@@ -56,7 +62,8 @@ public final class OfflineAnalyst {
                     "offline:none", note);
         }
         Playbook best = ranked.get(0).playbook();
-        return new Analysis(best.domain().label(), best.cause(), best.steps(), best.checks(), "offline:" + best.id(), note);
+        return new Analysis(best.domain().label(), best.cause(), best.steps(), best.checks(), "offline:" + best.id(), note,
+                0, 0, hypotheses(ranked, evidence));
     }
 
     /** A diagnosis of raw log lines, as {@code vigie diagnose} gives it. */
@@ -68,7 +75,7 @@ public final class OfflineAnalyst {
             return new Diagnosis(Domain.APPLICATION.label(), "No known signature matches these lines.", severity, 0,
                     String.format(Locale.ROOT, "Nothing recognised in %d lines; read the error lines first.", lines.size()),
                     List.of("Read the error lines in order and find the first one", "Check what changed just before it"),
-                    List.of(), "none", 0, 0);
+                    List.of(), "none", 0, 0, List.of(), "");
         }
         Score best = ranked.get(0);
         double rival = ranked.stream().filter(s -> s.playbook().domain() != best.playbook().domain())
@@ -79,14 +86,16 @@ public final class OfflineAnalyst {
         Matcher time = TIME.matcher(best.strongest().text());
         String at = time.find() ? time.group() : null;
         long errors = evidence.stream().filter(e -> e.weight() >= LineLevels.ERROR).count();
-        String summary = String.format(Locale.ROOT, "%s: %s Strongest evidence%s: \"%s\"; %d of %d lines show an error.",
+        String summary = String.format(Locale.ROOT, "%s: %s Strongest evidence%s: \"%s\"; %d of %d lines are errors or part of one.",
                 best.playbook().domain().label(), firstSentence(best.playbook().cause()), at == null ? "" : " at " + at,
                 excerpt, errors, lines.size());
         int claims = at == null ? 1 : 2;
         int grounded = (lines.stream().anyMatch(l -> l.contains(excerpt)) ? 1 : 0)
                 + (at != null && lines.stream().anyMatch(l -> l.contains(at)) ? 1 : 0);
+        int firstAbnormal = lineOf(evidence, firstAbnormal(evidence));
         return new Diagnosis(best.playbook().domain().label(), best.playbook().cause(), severity, confidence, summary,
-                best.playbook().steps(), best.playbook().checks(), best.playbook().id(), claims, grounded);
+                best.playbook().steps(), best.playbook().checks(), best.playbook().id(), claims, grounded,
+                hypotheses(ranked, evidence), firstAbnormal < 0 ? "" : lines.get(firstAbnormal));
     }
 
     /** Every playbook with evidence, the best first; ties keep the library's order. */
@@ -96,11 +105,14 @@ public final class OfflineAnalyst {
             double total = 0;
             Evidence strongest = null;
             double strongestWeight = 0;
+            int firstIndex = Integer.MAX_VALUE;
             for (Playbook.Signal signal : p.signals()) {
                 List<Double> found = new ArrayList<>();
-                for (Evidence e : evidence) {
+                for (int i = 0; i < evidence.size(); i++) {
+                    Evidence e = evidence.get(i);
                     if (signal.pattern().matcher(e.text()).find()) {
                         found.add(e.weight());
+                        firstIndex = Math.min(firstIndex, e.record());
                         if (signal.weight() * e.weight() > strongestWeight) {
                             strongestWeight = signal.weight() * e.weight();
                             strongest = e;
@@ -113,11 +125,78 @@ public final class OfflineAnalyst {
                 }
             }
             if (total >= MIN_SCORE) {
-                scores.add(new Score(p, total, strongest));
+                scores.add(new Score(p, total, strongest, firstIndex));
             }
+        }
+        // what shows only after the first abnormal line is more likely a consequence than the cause
+        int first = firstAbnormal(evidence);
+        if (first >= 0) {
+            scores.replaceAll(s -> s.firstIndex() > first
+                    ? new Score(s.playbook(), s.score() * LATE_DISCOUNT, s.strongest(), s.firstIndex()) : s);
         }
         scores.sort(Comparator.comparingDouble(Score::score).reversed()); // stable: ties keep the library's order
         return scores;
+    }
+
+    /**
+     * The best playbook of each domain, best first, with what speaks for it (its strongest lines) and
+     * against it (less evidence than the leader; a first sign that comes after the first abnormal line,
+     * the mark of a symptom rather than a cause; a rival that also fits).
+     */
+    static List<Hypothesis> hypotheses(List<Score> ranked, List<Evidence> evidence) {
+        List<Score> distinct = new ArrayList<>();
+        for (Score s : ranked) {
+            if (distinct.size() < HYPOTHESES && distinct.stream().noneMatch(d -> d.playbook().domain() == s.playbook().domain())) {
+                distinct.add(s);
+            }
+        }
+        double total = distinct.stream().mapToDouble(Score::score).sum();
+        int first = firstAbnormal(evidence);
+        List<Hypothesis> out = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            Score s = distinct.get(i);
+            List<String> against = new ArrayList<>();
+            if (i > 0) {
+                against.add(String.format(Locale.ROOT, "less evidence: %.1f against %.1f for %s", s.score(),
+                        distinct.get(0).score(), distinct.get(0).playbook().domain().label()));
+            } else if (distinct.size() > 1) {
+                against.add(distinct.get(1).playbook().domain().label() + " also fits: \""
+                        + excerpt(distinct.get(1).strongest().text(), distinct.get(1).playbook()) + "\"");
+            }
+            if (first >= 0 && s.firstIndex() > first) {
+                against.add("its first sign (line " + (lineOf(evidence, s.firstIndex()) + 1) + ") comes after the first abnormal line (line "
+                        + (lineOf(evidence, first) + 1) + "): it may be a consequence");
+            }
+            out.add(new Hypothesis(s.playbook().domain().label(), s.playbook().cause(),
+                    Math.round(100 * s.score() / total) / 100.0,
+                    List.of("\"" + excerpt(s.strongest().text(), s.playbook()) + "\""), against));
+        }
+        if (out.size() == 1) {
+            // one explanation is never the only one worth saying: the lines may not hold the cause at all
+            out.add(new Hypothesis("other", "A cause these lines do not show (a change or a fault in a component that logged nothing here).",
+                    0, List.of(), List.of("no line matches any other known failure")));
+        }
+        return out;
+    }
+
+    /** The record of the first line that shows a warning or worse, or -1. */
+    private static int firstAbnormal(List<Evidence> evidence) {
+        for (Evidence e : evidence) {
+            if (e.weight() >= LineLevels.WARN) {
+                return e.record();
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first line of a record. */
+    private static int lineOf(List<Evidence> evidence, int record) {
+        for (int i = 0; i < evidence.size(); i++) {
+            if (evidence.get(i).record() == record) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String severity(List<Evidence> evidence) {
@@ -133,8 +212,13 @@ public final class OfflineAnalyst {
             Matcher m = s.pattern().matcher(line);
             if (m.find()) {
                 int from = Math.max(0, m.start() - 40);
-                int to = Math.min(line.length(), Math.max(m.end() + 40, from + 60));
-                return line.substring(from, Math.min(to, from + 120)).strip();
+                int to = Math.min(line.length(), Math.min(Math.max(m.end() + 40, from + 60), from + 120));
+                // whole words at both ends, when a space is near
+                int space = line.lastIndexOf(' ', from);
+                from = space >= 0 && from - space < 20 && from > 0 ? space + 1 : from;
+                int next = line.indexOf(' ', to);
+                to = next > 0 && next - to < 20 ? next : to;
+                return line.substring(from, to).strip();
             }
         }
         return line.substring(0, Math.min(120, line.length())).strip();

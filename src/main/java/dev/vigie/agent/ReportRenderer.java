@@ -30,6 +30,15 @@ public final class ReportRenderer {
                     + (a.grounded() < a.claims() ? " (the others are marked)" : ""));
         }
         md.append("\n## Probable cause\n\n").append(REDACTOR.redact(a.cause())).append("\n");
+        if (a.hypotheses().size() > 1) {
+            md.append("\n## Hypotheses weighed\n\n");
+            for (Hypothesis h : a.hypotheses()) {
+                md.append(String.format(Locale.ROOT, "- **%s** (%.0f%% of the evidence): %s%n", h.domain(), 100 * h.share(),
+                        REDACTOR.redact(firstSentence(h.cause()))));
+                h.evidenceFor().forEach(e -> md.append("  - for: ").append(REDACTOR.redact(e).replace("`", "'")).append("\n"));
+                h.evidenceAgainst().forEach(e -> md.append("  - against: ").append(REDACTOR.redact(e).replace("`", "'")).append("\n"));
+            }
+        }
         md.append("\n## What to do first\n\n");
         for (int i = 0; i < a.steps().size(); i++) {
             md.append(i + 1).append(". ").append(REDACTOR.redact(a.steps().get(i))).append("\n");
@@ -81,5 +90,10 @@ public final class ReportRenderer {
 
     private static String num(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String firstSentence(String s) {
+        int dot = s.indexOf(". ");
+        return dot > 0 ? s.substring(0, dot + 1) : s;
     }
 }

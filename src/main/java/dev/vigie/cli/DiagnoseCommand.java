@@ -118,6 +118,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
         out.put("grounding", Map.of("claims", d.claims(), "grounded", d.grounded()));
         out.put("playbook", d.playbook());
         out.put("checks", d.checks());
+        out.put("first_signal", d.firstSignal());
+        out.put("hypotheses", d.hypotheses().stream().map(h -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("domain", h.domain());
+            m.put("cause", h.cause());
+            m.put("share", h.share());
+            m.put("for", h.evidenceFor());
+            m.put("against", h.evidenceAgainst());
+            return m;
+        }).toList());
         if (why != null) {
             out.put("note", "written offline: " + why);
         }
@@ -133,6 +143,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
         List<String> actions = (List<String>) out.get("actions");
         for (int i = 0; i < actions.size(); i++) {
             b.append(i + 1).append(". ").append(actions.get(i)).append('\n');
+        }
+        Object hypotheses = out.get("hypotheses");
+        if (hypotheses instanceof List<?> list && list.size() > 1) {
+            b.append("Hypotheses weighed:\n");
+            for (Object o : list) {
+                Map<?, ?> h = (Map<?, ?>) o;
+                b.append("- ").append(h.get("domain")).append(" (").append(h.get("share")).append("): for ").append(h.get("for"))
+                        .append(", against ").append(h.get("against")).append('\n');
+            }
         }
         if (out.containsKey("note")) {
             b.append('(').append(out.get("note")).append(")\n");

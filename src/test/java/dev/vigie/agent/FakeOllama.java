@@ -18,6 +18,8 @@ final class FakeOllama implements AutoCloseable {
     private final HttpServer server;
     final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
     volatile String answer = "{}";
+    /** Chat requests still to be answered with HTTP 500 before answering normally. */
+    volatile int failNext;
 
     FakeOllama(String... models) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -33,6 +35,14 @@ final class FakeOllama implements AutoCloseable {
         server.createContext("/api/chat", ex -> {
             JsonNode request = JSON.readTree(ex.getRequestBody());
             chatRequests.add(request);
+            if (failNext > 0) {
+                failNext--;
+                byte[] error = "{\"error\":\"model runner crashed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(500, error.length);
+                ex.getResponseBody().write(error);
+                ex.close();
+                return;
+            }
             ObjectNode root = JSON.createObjectNode();
             root.put("model", request.path("model").asText());
             root.put("created_at", "2026-01-01T00:00:00Z");

@@ -74,8 +74,39 @@ class OfflineAnalystTest {
         assertThat(d.confidence()).isGreaterThan(0.8).isLessThanOrEqualTo(1.0);
         assertThat(d.claims()).isEqualTo(2);
         assertThat(d.grounded()).isEqualTo(d.claims());
-        assertThat(d.summary()).startsWith("database: ").contains("2 of 3 lines show an error");
+        assertThat(d.summary()).startsWith("database: ").contains("2 of 3 lines are errors or part of one");
         assertThat(d.actions()).isNotEmpty();
+    }
+
+    @Test
+    void theLoudSymptomThatCameSecondIsRankedBelowTheCauseThatCameFirst() {
+        List<String> lines = List.of(
+                "2025-07-01T10:00:00Z INFO orders: reservation batch started",
+                "2025-07-01T10:00:01Z ERROR orders: pq: deadlock detected",
+                "2025-07-01T10:00:05Z ERROR cart: call to orders failed: read ECONNRESET",
+                "2025-07-01T10:00:06Z ERROR cart: call to orders failed: read ECONNRESET",
+                "2025-07-01T10:00:07Z ERROR cart: call to orders failed: Connection reset by peer");
+        Diagnosis d = analyst.diagnose(lines);
+        assertThat(d.domain()).isEqualTo("database");
+        assertThat(d.firstSignal()).isEqualTo(lines.get(1));
+        assertThat(d.hypotheses()).extracting(Hypothesis::domain).startsWith("database", "network");
+        Hypothesis symptom = d.hypotheses().get(1);
+        assertThat(symptom.evidenceFor()).singleElement().asString().contains("ECONNRESET");
+        assertThat(symptom.evidenceAgainst()).anySatisfy(e -> assertThat(e).startsWith("less evidence"))
+                .anySatisfy(e -> assertThat(e).contains("comes after the first abnormal line (line 2)"));
+        assertThat(d.hypotheses().get(0).evidenceAgainst()).singleElement().asString().startsWith("network also fits: ");
+        assertThat(d.hypotheses().get(0).share() + symptom.share()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.011));
+    }
+
+    @Test
+    void evenOneClearExplanationIsWeighedAgainstAnother() {
+        Diagnosis d = analyst.diagnose(List.of("2025-07-01T10:00:00Z ERROR disk: No space left on device"));
+        assertThat(d.hypotheses()).hasSize(2);
+        assertThat(d.hypotheses().get(1).domain()).isEqualTo("other");
+        assertThat(d.hypotheses().get(1).evidenceAgainst()).containsExactly("no line matches any other known failure");
+        Analysis a = analyst.analyse(Facts.of("No space left on device", "ERROR write failed: No space left on device"), "");
+        assertThat(ReportRenderer.render(Facts.of("x", "y"), a)).contains("## Hypotheses weighed", "- **infrastructure** (100% of the evidence)",
+                "- **other** (0% of the evidence)", "  - against: no line matches any other known failure");
     }
 
     /**
