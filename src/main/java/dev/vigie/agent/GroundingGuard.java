@@ -19,7 +19,9 @@ final class GroundingGuard {
     static final String MARK = " [not in the facts]";
     private static final Pattern TIME = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2})?Z?|\\b\\d{1,2}:\\d{2}(?::\\d{2})?\\b");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]{6,})\"|`([^`]{6,})`");
-    private static final Pattern METRIC = Pattern.compile("\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\\b");
+    /** A metric's name: snake_case ending like one ({@code _ms}, {@code _usage}, {@code _p95}…), not any identifier. */
+    private static final Pattern METRIC = Pattern.compile("\\b[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:ms|s|seconds|usage|rate|ratio|count|"
+            + "total|bytes|percent|p50|p90|p95|p99|min|per_s|per_min|connections|events|errors|requests|latency|lag|depth)\\b");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.:/-])-?\\d+(?:\\.\\d+)?(?![\\w:/-]|\\.\\d)(\\s?(?:%|ms|s|σ|x|×|MB|GB))?");
     private static final Pattern FACT_NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 

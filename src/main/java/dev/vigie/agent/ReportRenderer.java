@@ -29,6 +29,9 @@ public final class ReportRenderer {
             row(md, "Grounding", "grounded: " + a.grounded() + "/" + a.claims() + " claims found in the facts"
                     + (a.grounded() < a.claims() ? " (the others are marked)" : ""));
         }
+        if (!a.narrative().isBlank()) {
+            md.append("\n").append(a.narrative().strip()).append("\n");
+        }
         md.append("\n## Probable cause\n\n").append(REDACTOR.redact(a.cause())).append("\n");
         if (a.hypotheses().size() > 1) {
             md.append("\n## Hypotheses weighed\n\n");

@@ -26,6 +26,15 @@ public final class FactsJson {
         }
     }
 
+    /** A part of a facts report (a metric, a list of lines…) in the same form. */
+    public static String writePart(Object part) {
+        try {
+            return MAPPER.writeValueAsString(part);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a part of a facts report is plain data and always serialises", e);
+        }
+    }
+
     public static FactsReport read(String json) {
         try {
             return MAPPER.readValue(json, FactsReport.class);

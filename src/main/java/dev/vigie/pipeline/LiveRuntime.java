@@ -95,6 +95,7 @@ public final class LiveRuntime implements AutoCloseable {
         this.settings = settings;
         this.store = new Store(settings.databaseFile(), wall);
         this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), Duration.ofSeconds(90)), wall);
+        team.onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
         this.analyzer = new IncidentAnalyzer(team, settings.reportsDir(), settings.mail().enabled()
                 ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), wall) : null);
         this.pipeline = new Pipeline(OnceIngest.parser(settings, wall), settings.incidentGap(), settings.dependencies(),

@@ -33,8 +33,8 @@ class GroundingGuardTest {
 
     @Test
     void inventedOnesAreCountedAndMarkedWhereTheyStand() {
-        GroundingGuard.Verdict v = guard.check("CPU hit 97% at 07:55 and disk_io_wait reached 812 ms; latency_ms_p95 was 412.");
-        assertThat(v.ungrounded()).containsExactly("07:55", "disk_io_wait", "97%", "812 ms");
+        GroundingGuard.Verdict v = guard.check("CPU hit 97% at 07:55 and disk_io_wait_ms reached 812 ms; latency_ms_p95 was 412.");
+        assertThat(v.ungrounded()).containsExactly("07:55", "disk_io_wait_ms", "97%", "812 ms");
         assertThat(v.claims()).isEqualTo(6);
         assertThat(v.grounded()).isEqualTo(2);
         assertThat(v.marked()).contains("97%" + GroundingGuard.MARK, "812 ms" + GroundingGuard.MARK)

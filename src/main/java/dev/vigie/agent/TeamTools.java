@@ -1,0 +1,101 @@
+package dev.vigie.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.vigie.incident.FactsJson;
+import dev.vigie.incident.FactsReport;
+import dev.vigie.privacy.Redactor;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The read-only tools the stages may call, over one incident's facts (already redacted). They
+ * return data as JSON; they can change nothing, and an unknown tool or bad arguments get an error
+ * the model can read, never an exception.
+ */
+final class TeamTools {
+    static final List<ToolSpecification> SPECIFICATIONS = List.of(
+            ToolSpecification.builder().name("get_facts").description("The incident's facts report, as JSON.")
+                    .parameters(JsonObjectSchema.builder().build()).build(),
+            ToolSpecification.builder().name("get_lines")
+                    .description("Sample log lines of the incident that contain a template's text or a word, at most 20.")
+                    .parameters(JsonObjectSchema.builder()
+                            .addStringProperty("template", "a template's id or part of its text")
+                            .addStringProperty("window", "'before', 'during' or 'all' (default)")
+                            .required("template").build()).build(),
+            ToolSpecification.builder().name("get_metric")
+                    .description("A metric series around the incident: baseline, extremes during it, points.")
+                    .parameters(JsonObjectSchema.builder()
+                            .addStringProperty("series", "service/metric, e.g. api/latency_ms_p95")
+                            .addStringProperty("window", "'before', 'during' or 'all' (default)")
+                            .required("series").build()).build(),
+            ToolSpecification.builder().name("similar_incidents")
+                    .description("Past incidents that resemble a text, most similar first.")
+                    .parameters(JsonObjectSchema.builder().addStringProperty("text", "what to look for").required("text").build())
+                    .build());
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LINES = 20;
+
+    private final FactsReport facts;
+    private final Redactor redactor;
+
+    TeamTools(FactsReport facts, Redactor redactor) {
+        this.facts = facts;
+        this.redactor = redactor;
+    }
+
+    String execute(String name, String arguments) {
+        JsonNode args;
+        try {
+            args = JSON.readTree(arguments == null || arguments.isBlank() ? "{}" : arguments);
+        } catch (IOException e) {
+            return error("arguments are not JSON: " + e.getMessage());
+        }
+        String out = switch (name) {
+            case "get_facts" -> FactsJson.write(facts);
+            case "get_lines" -> lines(args.path("template").asText(""));
+            case "get_metric" -> metric(args.path("series").asText(""));
+            case "similar_incidents" -> "{\"incidents\":[],\"note\":\"no incident memory yet\"}";
+            default -> error("no tool named '" + name + "'; tools: get_facts, get_lines, get_metric, similar_incidents");
+        };
+        return redactor.redact(out); // the facts are redacted already: this guards the tools' own output
+    }
+
+    private String lines(String template) {
+        if (template.isBlank()) {
+            return error("get_lines needs a template");
+        }
+        String needle = facts.templates().stream().filter(t -> t.templateId().equals(template)).map(t -> t.template())
+                .findFirst().orElse(template).replace("<*>", "").strip().toLowerCase(Locale.ROOT);
+        String[] words = needle.split("\\s+");
+        List<String> found = facts.sampleLines().stream()
+                .filter(l -> {
+                    String lower = l.toLowerCase(Locale.ROOT);
+                    for (String w : words) {
+                        if (!lower.contains(w)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }).limit(MAX_LINES).toList();
+        return write(java.util.Map.of("template", template, "lines", found));
+    }
+
+    private String metric(String series) {
+        return facts.metrics().stream().filter(m -> m.series().equals(series)).findFirst().map(TeamTools::write)
+                .orElse(error("no series '" + series + "' in the facts; series: "
+                        + facts.metrics().stream().map(FactsReport.MetricFact::series).toList()));
+    }
+
+    private static String error(String message) {
+        return write(java.util.Map.of("error", message));
+    }
+
+    private static String write(Object o) {
+        return FactsJson.writePart(o);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.vigie.pipeline;
+
+/** A piece of the reporter's text as the model writes it, for the cockpit to show live. */
+public record ReporterToken(String incidentId, String text) {
+}
