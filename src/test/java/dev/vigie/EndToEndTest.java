@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.incident.FactsJson;
+import dev.vigie.incident.FactsReport;
 import dev.vigie.sim.SampleLogGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +105,11 @@ class EndToEndTest {
             assertThat(report).exists();
             String md = Files.readString(report);
             assertThat(md).startsWith("# " + i.get("id").asText())
-                    .contains("## Probable cause", "## What to do first", "Written offline");
+                    .contains("## Summary", "## Impact", "## Timeline", "## Root cause", "## Action plan",
+                            "## What we do not know", "Written offline");
+            // what a model would read fits a small model's context
+            FactsReport facts = FactsJson.read(Files.readString(Path.of(report.toString().replace(".md", ".facts.json"))));
+            assertThat(FactsJson.estimatedTokens(facts)).as(i.get("id").asText()).isLessThanOrEqualTo(2_000);
             assertThat(i.get("cause").asText()).isNotBlank();
         }
     }

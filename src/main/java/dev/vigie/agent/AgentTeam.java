@@ -60,9 +60,14 @@ public final class AgentTeam {
         return health;
     }
 
-    /** The last known health, without asking the server. */
+    /** The last known health, without asking the server; while the circuit is open, it says so and why. */
     public OllamaGateway.Health lastHealth() {
         OllamaGateway.Health h = health;
+        String held = breaker.heldBack();
+        if (held != null) {
+            return new OllamaGateway.Health(false, h == null ? java.util.List.of() : h.models(), h == null ? "" : h.model(),
+                    "circuit open: " + held);
+        }
         return h != null ? h : new OllamaGateway.Health(false, java.util.List.of(), "", "not checked yet");
     }
 

@@ -4,10 +4,15 @@ import dev.vigie.incident.FactsReport;
 import dev.vigie.privacy.Redactor;
 import java.util.Locale;
 
-/** The Markdown report of an incident: the analysis first, then the facts it rests on. */
+/**
+ * The Markdown report of an incident, for a CTO: summary, impact, timeline, root cause with its
+ * evidence, the hypotheses weighed, a prioritised action plan, what is unknown — the reporter's
+ * text when a model wrote one, else the same sections from the facts — then the facts it rests on.
+ */
 public final class ReportRenderer {
     /** The facts are redacted already; what an analyst wrote is redacted again, in case it repeats a line. */
     private static final Redactor REDACTOR = Redactor.standard();
+    private static final int TIMELINE = 10;
 
     private ReportRenderer() {
     }
@@ -31,8 +36,17 @@ public final class ReportRenderer {
         }
         if (!a.narrative().isBlank()) {
             md.append("\n").append(a.narrative().strip()).append("\n");
+        } else {
+            // the same sections the reporter writes, from the facts and the analysis alone
+            summary(md, f, a);
+            impact(md, f);
+            timeline(md, f);
+            md.append("\n## Root cause\n\n").append(REDACTOR.redact(a.cause())).append("\n");
+            if (!a.hypotheses().isEmpty() && !a.hypotheses().get(0).evidenceFor().isEmpty()) {
+                md.append("\nEvidence: ").append(REDACTOR.redact(String.join("; ", a.hypotheses().get(0).evidenceFor()))
+                        .replace("`", "'")).append("\n");
+            }
         }
-        md.append("\n## Probable cause\n\n").append(REDACTOR.redact(a.cause())).append("\n");
         if (a.hypotheses().size() > 1) {
             md.append("\n## Hypotheses weighed\n\n");
             for (Hypothesis h : a.hypotheses()) {
@@ -42,13 +56,13 @@ public final class ReportRenderer {
                 h.evidenceAgainst().forEach(e -> md.append("  - against: ").append(REDACTOR.redact(e).replace("`", "'")).append("\n"));
             }
         }
-        md.append("\n## What to do first\n\n");
-        for (int i = 0; i < a.steps().size(); i++) {
-            md.append(i + 1).append(". ").append(REDACTOR.redact(a.steps().get(i))).append("\n");
-        }
+        actionPlan(md, a);
         if (!a.checks().isEmpty()) {
             md.append("\n## Checks\n\n");
             a.checks().forEach(c -> md.append("- `").append(c.replace("`", "'")).append("`\n"));
+        }
+        if (a.narrative().isBlank()) {
+            unknowns(md, f, a);
         }
         if (!f.changes().isEmpty()) {
             md.append("\n## What changed\n\n");
@@ -85,6 +99,88 @@ public final class ReportRenderer {
                     .append(" from the facts above._\n");
         }
         return md.toString();
+    }
+
+    private static void summary(StringBuilder md, FactsReport f, Analysis a) {
+        md.append("\n## Summary\n\n").append(String.format(Locale.ROOT, "%s %s incident on %s, %s long, %s: %s%n",
+                f.severity(), a.domain(), String.join(", ", f.services()), duration(f),
+                f.status().name().toLowerCase(Locale.ROOT), REDACTOR.redact(firstSentence(a.cause()))));
+    }
+
+    /** What the facts measured of the damage: the series that moved most against their baseline. */
+    private static void impact(StringBuilder md, FactsReport f) {
+        md.append("\n## Impact\n\n");
+        md.append(String.format(Locale.ROOT, "- %d anomalies over %s, on %s%n", f.anomalies().size(), duration(f),
+                String.join(", ", f.services())));
+        f.metrics().stream()
+                .filter(m -> m.maxDuring() > m.baseline())
+                .sorted(java.util.Comparator.comparingDouble((FactsReport.MetricFact m) ->
+                        -(m.maxDuring() - m.baseline()) / Math.max(Math.abs(m.baseline()), 1)).thenComparing(FactsReport.MetricFact::series))
+                .limit(3)
+                .forEach(m -> md.append("- ").append(m.series()).append(": up to ").append(num(m.maxDuring()))
+                        .append(" (").append(num(m.baseline())).append(" before)\n"));
+    }
+
+    private static void timeline(StringBuilder md, FactsReport f) {
+        md.append("\n## Timeline\n\n");
+        md.append("- first abnormal signal: ").append(REDACTOR.redact(f.firstSignal())).append("\n");
+        f.anomalies().stream().limit(TIMELINE).forEach(x -> md.append("- ").append(x.start()).append(" ").append(x.check())
+                .append(": ").append(REDACTOR.redact(x.text())).append("\n"));
+        if (f.anomalies().size() > TIMELINE) {
+            md.append("- … ").append(f.anomalies().size() - TIMELINE).append(" more below\n");
+        }
+        md.append("- ").append(f.end()).append(" ").append(f.status().name().toLowerCase(Locale.ROOT)).append("\n");
+    }
+
+    /** P1 to P3, each with who, what and how it will be verified. */
+    private static void actionPlan(StringBuilder md, Analysis a) {
+        md.append("\n## Action plan\n\n");
+        boolean planned = a.steps().stream().allMatch(s -> s.matches("P[1-3].*"));
+        if (planned) {
+            a.steps().forEach(s -> md.append("- ").append(REDACTOR.redact(s)).append("\n"));
+            return;
+        }
+        md.append("| priority | who | what | verification |\n|---|---|---|---|\n");
+        for (int i = 0; i < a.steps().size(); i++) {
+            String verify = i < a.checks().size() ? a.checks().get(i) : "the first abnormal signal is normal again";
+            md.append("| P").append(Math.min(3, i + 1)).append(" | ").append(owner(a.domain())).append(" | ")
+                    .append(REDACTOR.redact(a.steps().get(i)).replace("|", "\\|")).append(" | ")
+                    .append(REDACTOR.redact(verify).replace("|", "\\|").replace("`", "'")).append(" |\n");
+        }
+    }
+
+    private static void unknowns(StringBuilder md, FactsReport f, Analysis a) {
+        md.append("\n## What we do not know\n\n");
+        if (a.offline()) {
+            md.append("- No model read these facts: the cause is the playbook that matched them best, not a reasoned one.\n");
+        }
+        if (a.hypotheses().size() > 1 && a.hypotheses().get(1).share() > 0.25) {
+            md.append("- Whether ").append(a.hypotheses().get(1).domain()).append(" is the cause instead: it holds ")
+                    .append(Math.round(100 * a.hypotheses().get(1).share())).append("% of the evidence.\n");
+        }
+        if (f.metrics().stream().noneMatch(m -> !m.series().endsWith("/log_events_per_min") && !m.series().endsWith("/log_errors_per_min"))) {
+            md.append("- How the services' own metrics moved: the facts hold log-derived series only.\n");
+        }
+        if (f.summarised()) {
+            md.append("- The anomalies left out of this summary (the facts report was cut to fit).\n");
+        }
+        md.append("- Anything that happened before the window or outside these services' logs.\n");
+    }
+
+    private static String owner(String domain) {
+        return switch (domain) {
+            case "database" -> "DBA / backend on-call";
+            case "network" -> "network / platform on-call";
+            case "security" -> "security on-call";
+            case "infrastructure" -> "platform / SRE on-call";
+            case "integration" -> "owners of the integration";
+            default -> "service owners";
+        };
+    }
+
+    private static String duration(FactsReport f) {
+        long s = Math.max(1, java.time.Duration.between(f.start(), f.end()).getSeconds());
+        return s < 120 ? s + " s" : s < 7200 ? (s / 60) + " min" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
     private static void row(StringBuilder md, String key, String value) {

@@ -26,6 +26,22 @@ public final class FactsJson {
         }
     }
 
+    private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The same, on one line: what goes into a prompt, where every character is context the model pays for. */
+    public static String writeCompact(FactsReport report) {
+        try {
+            return COMPACT.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a facts report is plain data and always serialises", e);
+        }
+    }
+
+    /** Roughly how many tokens a model reads for the report: its compact JSON's characters / 4. */
+    public static int estimatedTokens(FactsReport report) {
+        return (writeCompact(report).length() + 3) / 4;
+    }
+
     /** A part of a facts report (a metric, a list of lines…) in the same form. */
     public static String writePart(Object part) {
         try {

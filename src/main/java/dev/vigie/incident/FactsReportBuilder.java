@@ -25,6 +25,8 @@ import java.util.TreeMap;
 public final class FactsReportBuilder {
     static final Duration BEFORE = Duration.ofMinutes(10);
     static final int MAX_ANOMALIES = 20;
+    /** Estimated tokens a facts report may take in a prompt before it is cut down. */
+    static final int TOKEN_BUDGET = 2_000;
     static final int MAX_TEMPLATES = 10;
     static final int MAX_SAMPLES = 5;
     static final int MAX_POINTS = 12;
@@ -60,13 +62,71 @@ public final class FactsReportBuilder {
         Anomaly first = incident.anomalies().get(0);
         String firstSignal = first.start() + " " + first.check() + ": " + first.text();
 
-        return new FactsReport(incident.id(), incident.service(), incident.start(), incident.end(),
+        return fit(new FactsReport(incident.id(), incident.service(), incident.start(), incident.end(),
                 incident.severity(), incident.status(), firstSignal,
                 chosen.stream().map(FactsReportBuilder::fact).toList(),
                 templates(lines, start, buffer),
                 samples(lines, start),
                 incident.services().stream().flatMap(s -> metrics(s, lines, buffer, from, start, end).stream()).toList(),
-                incident.anomalies().size() > MAX_ANOMALIES, incident.services(), changes(lines, start, buffer));
+                incident.anomalies().size() > MAX_ANOMALIES, incident.services(), changes(lines, start, buffer)));
+    }
+
+    /**
+     * Makes the report fit a small model's context ({@link #TOKEN_BUDGET} estimated tokens): fewer
+     * points per series, then fewer anomalies with shorter evidence, fewer and shorter lines, fewer
+     * templates and series, each step only if still needed; a cut report says it is summarised.
+     */
+    static FactsReport fit(FactsReport f) {
+        FactsReport r = f;
+        for (int step = 0; step < 5 && FactsJson.estimatedTokens(r) > TOKEN_BUDGET; step++) {
+            r = switch (step) {
+                case 0 -> with(r, r.anomalies(), r.templates(), r.sampleLines(), r.metrics().stream()
+                        .map(m -> new MetricFact(m.series(), m.baseline(), m.minDuring(), m.maxDuring(), thin(m.points(), 4))).toList());
+                case 1 -> with(r, r.anomalies().stream()
+                                .sorted(Comparator.comparing(AnomalyFact::severity).reversed().thenComparing(AnomalyFact::start))
+                                .limit(MAX_ANOMALIES / 2).sorted(Comparator.comparing(AnomalyFact::start).thenComparing(AnomalyFact::check))
+                                .map(a -> new AnomalyFact(a.check(), a.series(), a.start(), a.end(), a.severity(), a.score(), a.text(),
+                                        brief(a.evidence()))).toList(), r.templates(), r.sampleLines(), r.metrics());
+                case 2 -> with(r, r.anomalies(), r.templates(), r.sampleLines().stream().limit(3)
+                        .map(l -> l.length() > 200 ? l.substring(0, 200) + "…" : l).toList(), r.metrics());
+                case 3 -> with(r, r.anomalies(), r.templates().stream().limit(MAX_TEMPLATES / 2)
+                        .map(t -> new TemplateFact(t.templateId(), t.template().length() > 160 ? t.template().substring(0, 160) + "…"
+                                : t.template(), t.before(), t.during())).toList(), r.sampleLines(), r.metrics());
+                default -> with(r, r.anomalies(), r.templates(), r.sampleLines(), r.metrics().stream()
+                        .sorted(Comparator.comparingDouble((MetricFact m) -> -(m.maxDuring() - m.baseline()) / Math.max(Math.abs(m.baseline()), 1))
+                                .thenComparing(MetricFact::series)).limit(6).map(m -> new MetricFact(m.series(), m.baseline(),
+                                        m.minDuring(), m.maxDuring(), List.of())).toList());
+            };
+        }
+        return r;
+    }
+
+    private static FactsReport with(FactsReport f, List<AnomalyFact> anomalies, List<TemplateFact> templates, List<String> lines,
+                                    List<MetricFact> metrics) {
+        return new FactsReport(f.incidentId(), f.service(), f.start(), f.end(), f.severity(), f.status(), f.firstSignal(),
+                anomalies, templates, lines, metrics, true, f.services(), f.changes());
+    }
+
+    private static List<Point> thin(List<Point> points, int max) {
+        if (points.size() <= max) {
+            return points;
+        }
+        List<Point> out = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            out.add(points.get((int) ((long) i * (points.size() - 1) / (max - 1))));
+        }
+        return out;
+    }
+
+    /** The numbers of an anomaly's evidence, without its lists and long texts. */
+    private static Map<String, Object> brief(Map<String, Object> evidence) {
+        Map<String, Object> out = new TreeMap<>();
+        evidence.forEach((k, v) -> {
+            if (v instanceof Number && out.size() < 4) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /**
@@ -158,6 +218,9 @@ public final class FactsReportBuilder {
         out.add(series(service + "/log_events_per_min", perMinute, 0, start));
         out.add(series(service + "/log_errors_per_min", perMinute, 1, start));
         buffer.samplesOf(service).forEach((name, samples) -> {
+            if (out.stream().anyMatch(m -> m.series().equals(name))) {
+                return; // the logs' own per-minute counts, already taken from the lines above
+            }
             List<MetricSample> window = samples.stream()
                     .filter(s -> !s.time().isBefore(from) && s.time().isBefore(end)).toList();
             if (!window.isEmpty()) {

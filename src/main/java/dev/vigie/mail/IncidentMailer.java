@@ -45,6 +45,7 @@ public final class IncidentMailer {
     private final Session session;
     private final Set<String> sent = new HashSet<>();
     private final Deque<Instant> lastHour = new ArrayDeque<>();
+    private long sentCount;
     private long heldBack;
     private long failed;
     private String lastError = "";
@@ -84,6 +85,7 @@ public final class IncidentMailer {
             }
             sent.add(incidentId + "|" + state);
             lastHour.addLast(now);
+            sentCount++;
             return Outcome.SENT;
         } catch (MessagingException | RuntimeException e) {
             failed++;
@@ -91,6 +93,12 @@ public final class IncidentMailer {
             LOG.warn("mail for {} ({}) not sent: {}", incidentId, state, lastError);
             return Outcome.FAILED;
         }
+    }
+
+    /** What became of the mails so far, in a few words for the status bar. */
+    public synchronized String summary() {
+        return String.format(java.util.Locale.ROOT, "mail: %d sent%s%s", sentCount, heldBack == 0 ? "" : ", " + heldBack + " held back",
+                failed == 0 ? "" : ", " + failed + " failed (" + lastError + ")");
     }
 
     public synchronized long heldBack() {

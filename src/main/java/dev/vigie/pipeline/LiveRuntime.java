@@ -57,7 +57,7 @@ public final class LiveRuntime implements AutoCloseable {
     /** What the cockpit shows about the engine itself. */
     public record Status(Instant eventTime, int queueDepth, long openIncidents, int replayed, int replayTotal,
                          double replaySpeed, boolean paused, OllamaGateway.Health ollama, long writeErrors, long analysisErrors,
-                         Map<String, String> unreadableSources, List<CheckRate> checks) {
+                         Map<String, String> unreadableSources, List<CheckRate> checks, String mail) {
     }
 
     private record SourceError(String source, String error) {
@@ -72,6 +72,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final Store store;
     private final AgentTeam team;
     private final IncidentAnalyzer analyzer;
+    private final IncidentMailer mailer;
     private final Pipeline pipeline;
     private final Tailing tailing;
     private final LogReplayer replayer;
@@ -96,8 +97,9 @@ public final class LiveRuntime implements AutoCloseable {
         this.store = new Store(settings.databaseFile(), wall);
         this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), Duration.ofSeconds(90)), wall);
         team.onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
-        this.analyzer = new IncidentAnalyzer(team, settings.reportsDir(), settings.mail().enabled()
-                ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), wall) : null);
+        this.mailer = settings.mail().enabled()
+                ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), wall) : null;
+        this.analyzer = new IncidentAnalyzer(team, settings.reportsDir(), mailer);
         this.pipeline = new Pipeline(OnceIngest.parser(settings, wall), settings.incidentGap(), settings.dependencies(),
                 DetectorSettings.DEFAULTS,
                 Redactor.with(settings.redactPatterns()), bus, stats, this::analyseLater);
@@ -157,7 +159,8 @@ public final class LiveRuntime implements AutoCloseable {
         return new Status(clock.now(), input.size(), openIncidents.get(), replayer == null ? 0 : replayer.replayed(),
                 replayer == null ? 0 : replayer.total(), replay == null ? 1 : replay.speed(),
                 replay != null && replay.paused(),
-                team.lastHealth(), writeErrors.get(), analysisErrors.get(), tailing.errors(), pipeline.checkRates());
+                team.lastHealth(), writeErrors.get(), analysisErrors.get(), tailing.errors(), pipeline.checkRates(),
+                mailer == null ? "" : mailer.summary());
     }
 
     public synchronized void start() throws IOException {

@@ -21,7 +21,8 @@ final class StatusBar extends View<Label> {
         String replay = st.replayTotal() == 0 ? (st.paused() || st.replaySpeed() != 1 ? "simulation " + speed : "no replay")
                 : String.format(Locale.ROOT, "replay %d/%d lines %s", st.replayed(), st.replayTotal(), speed);
         String model = st.ollama().up() ? "Ollama: " + st.ollama().model() : "offline analyst (" + st.ollama().error() + ")";
-        root.setText(String.format(Locale.ROOT, "event time %s · %s · queue %d · %s · %d UI updates shed",
-                st.eventTime().toString().substring(0, 19).replace('T', ' '), replay, st.queueDepth(), model, s.shedUpdates()));
+        root.setText(String.format(Locale.ROOT, "event time %s · %s · queue %d · %s%s · %d UI updates shed",
+                st.eventTime().toString().substring(0, 19).replace('T', ' '), replay, st.queueDepth(), model,
+                st.mail().isEmpty() ? "" : " · " + st.mail(), s.shedUpdates()));
     }
 }

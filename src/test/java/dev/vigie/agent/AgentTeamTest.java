@@ -237,6 +237,8 @@ class AgentTeamTest {
             assertThat(held.offline()).isTrue();
             assertThat(held.note()).startsWith("circuit open: the model failed 3 times in a row").contains("next try after");
             assertThat(ollama.chatRequests).hasSize(3 * AgentTeam.ATTEMPTS); // not asked at all
+            assertThat(team.lastHealth().up()).isFalse();
+            assertThat(team.lastHealth().error()).startsWith("circuit open: "); // what the status bar shows
 
             ollama.failNext = 0;
             clock.now = clock.now.plus(Duration.ofMinutes(6));

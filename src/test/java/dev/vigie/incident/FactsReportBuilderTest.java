@@ -60,6 +60,36 @@ class FactsReportBuilderTest {
                 "change: " + T0.minusSeconds(60) + " INFO deployed orders-api v2.14.1");
     }
 
+    @Test
+    void aLargeIncidentIsCutToFitASmallModelAndSaysSo() {
+        List<FactsReport.AnomalyFact> anomalies = new java.util.ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            anomalies.add(new FactsReport.AnomalyFact("error_events", null, T0.plusSeconds(60L * k), T0.plusSeconds(60L * k + 59),
+                    k % 3 == 0 ? Severity.CRITICAL : Severity.WARNING, 0.5, "api logged " + (20 + k) + " ERROR events in 1 min "
+                    + "x".repeat(120), Map.of("count", 20 + k, "baseline", 1.5, "samples", List.of("a".repeat(300)))));
+        }
+        List<FactsReport.Point> points = new java.util.ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            points.add(new FactsReport.Point(T0.plusSeconds(60L * k), k));
+        }
+        List<FactsReport.MetricFact> metrics = new java.util.ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            metrics.add(new FactsReport.MetricFact("api/series_" + k, 1, 0, 10 + k, points));
+        }
+        FactsReport big = new FactsReport("INC-3", "api", T0, T0.plusSeconds(1200), Severity.CRITICAL, IncidentStatus.RESOLVED,
+                "first", anomalies, List.of(new FactsReport.TemplateFact("t", "y".repeat(600), 0, 3)),
+                List.of("z".repeat(400), "w".repeat(400), "v".repeat(400), "u".repeat(400), "s".repeat(400)), metrics, false);
+        assertThat(FactsJson.estimatedTokens(big)).isGreaterThan(FactsReportBuilder.TOKEN_BUDGET);
+
+        FactsReport fitted = FactsReportBuilder.fit(big);
+
+        assertThat(FactsJson.estimatedTokens(fitted)).isLessThanOrEqualTo(FactsReportBuilder.TOKEN_BUDGET);
+        assertThat(fitted.summarised()).isTrue();
+        assertThat(fitted.anomalies()).hasSize(10).allSatisfy(a -> assertThat(a.evidence()).doesNotContainKey("samples"));
+        assertThat(fitted.anomalies()).extracting(FactsReport.AnomalyFact::severity).contains(Severity.CRITICAL);
+        assertThat(FactsReportBuilder.fit(fitted)).isEqualTo(fitted);
+    }
+
     private static LogEvent event(String service, Instant t, Level level, String message, String template) {
         return new LogEvent(t, "/l/" + service + ".log", service, level, message, Map.of(), t + " " + level + " " + message,
                 false, template);

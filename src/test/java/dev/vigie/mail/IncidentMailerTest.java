@@ -103,6 +103,7 @@ class IncidentMailerTest {
         assertThat(mailer.send("INC-1", "resolved", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
         assertThat(mailer.send("INC-2", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.HELD_BACK);
         assertThat(mailer.heldBack()).isEqualTo(1);
+        assertThat(mailer.summary()).isEqualTo("mail: 2 sent, 1 held back");
         assertThat(smtp.getReceivedMessages()).hasSize(2 * 2);
 
         clock.now = clock.now.plus(Duration.ofMinutes(61));

@@ -92,7 +92,7 @@ class CockpitUiTest {
         robot.interact(() -> list.getItems().stream().filter(i -> i.reportPath() != null).findFirst()
                 .ifPresent(i -> list.getSelectionModel().select(i)));
         TextArea report = onFx(() -> robot.lookup("#incident-report").queryAs(TextArea.class));
-        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(report::getText).contains("## Probable cause"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(report::getText).contains("## Root cause"));
     }
 
     @Test
