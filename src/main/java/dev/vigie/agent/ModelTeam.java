@@ -77,7 +77,7 @@ final class ModelTeam {
         JsonNode fix = stage(TeamStage.FIXER, prompt("fixer-" + domain + ".txt"), fixerInput, tools, guard, notes, grounding,
                 ModelTeam::checkFix, ModelTeam::fixTexts);
         List<String> steps = fix == null ? fallback.steps() : actions(fix);
-        List<String> checks = fix == null ? fallback.checks() : strings(fix.path("checks"));
+        List<String> checks = fix == null ? fallback.checks() : Answers.strings(fix.path("checks"));
 
         // the reporter writes for a CTO, streaming
         String reportInput = quoted + "\n\nCONTEXT:\n" + contextText + "\n\nDIAGNOSIS:\n" + (diagnosis == null ? cause
@@ -193,8 +193,8 @@ final class ModelTeam {
         List<String> out = new ArrayList<>();
         for (JsonNode h : d.path("hypotheses")) {
             out.add(h.path("cause").asText(""));
-            out.addAll(strings(h.path("for")));
-            out.addAll(strings(h.path("against")));
+            out.addAll(Answers.strings(h.path("for")));
+            out.addAll(Answers.strings(h.path("against")));
         }
         return out;
     }
@@ -206,7 +206,7 @@ final class ModelTeam {
         for (JsonNode h : d.path("hypotheses")) {
             double share = out.isEmpty() ? confidence : (1 - confidence) / Math.max(1, n - 1);
             out.add(new Hypothesis(Domain.parse(h.path("domain").asText()).label(), h.path("cause").asText(),
-                    Math.round(share * 100) / 100.0, strings(h.path("for")), strings(h.path("against"))));
+                    Math.round(share * 100) / 100.0, Answers.strings(h.path("for")), Answers.strings(h.path("against"))));
         }
         return out;
     }
@@ -240,18 +240,6 @@ final class ModelTeam {
             String verify = a.path("verification").asText("").strip();
             out.add(String.format(Locale.ROOT, "%s%s: %s%s", a.path("priority").asText(), who.isEmpty() ? "" : " (" + who + ")",
                     a.path("what").asText().strip(), verify.isEmpty() ? "" : " — verify: " + verify));
-        }
-        return out;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        if (array.isArray()) {
-            array.forEach(n -> {
-                if (n.isTextual() && !n.asText().isBlank()) {
-                    out.add(n.asText().strip());
-                }
-            });
         }
         return out;
     }

@@ -243,17 +243,11 @@ public final class OfflineAnalyst {
                     signals.add(new Playbook.Signal(Pattern.compile(s.get("re").asText()), s.get("w").asDouble()));
                 }
                 out.add(new Playbook(n.get("id").asText(), Domain.valueOf(n.get("domain").asText()), n.get("cause").asText(),
-                        List.copyOf(signals), strings(n.get("steps")), strings(n.get("checks"))));
+                        List.copyOf(signals), Answers.strings(n.get("steps")), Answers.strings(n.get("checks"))));
             }
             return List.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return List.copyOf(out);
     }
 }

@@ -18,7 +18,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Talks to a local Ollama server through LangChain4j: lists its models and asks one for an analysis. */
@@ -60,7 +59,7 @@ public final class OllamaGateway {
             }
             return new Health(true, names, preferredModel.isEmpty() ? names.get(0) : preferredModel, "");
         } catch (RuntimeException e) {
-            return new Health(false, List.of(), "", "no Ollama at " + baseUrl + " (" + rootMessage(e) + ")");
+            return new Health(false, List.of(), "", "no Ollama at " + baseUrl + " (" + Answers.rootMessage(e) + ")");
         }
     }
 
@@ -82,7 +81,7 @@ public final class OllamaGateway {
                     .messages(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(prompt))
                     .build()).aiMessage().text();
         } catch (RuntimeException e) {
-            throw new AnalysisException("model " + model + " did not answer: " + rootMessage(e), e, true);
+            throw new AnalysisException("model " + model + " did not answer: " + Answers.rootMessage(e), e, true);
         }
         return parse(answer, model);
     }
@@ -99,31 +98,11 @@ public final class OllamaGateway {
         }
         Domain domain = Domain.parse(root.path("domain").asText(null));
         String cause = root.path("cause").asText("").trim();
-        List<String> steps = strings(root.path("steps"));
+        List<String> steps = Answers.strings(root.path("steps"));
         if (domain == null || cause.isEmpty() || steps.isEmpty()) {
             throw new AnalysisException("model " + model + " answered without a valid domain, cause and steps", null);
         }
-        return new Analysis(domain.label(), cause, steps, strings(root.path("checks")), "ollama:" + model, "");
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        if (array.isArray()) {
-            array.forEach(n -> {
-                if (n.isTextual() && !n.asText().isBlank()) {
-                    out.add(n.asText().trim());
-                }
-            });
-        }
-        return out;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return new Analysis(domain.label(), cause, steps, Answers.strings(root.path("checks")), "ollama:" + model, "");
     }
 
     private static String resource(String name) {

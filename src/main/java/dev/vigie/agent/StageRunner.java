@@ -115,7 +115,7 @@ final class StageRunner {
                 throw e;
             } catch (RuntimeException e) {
                 if (n == AgentTeam.ATTEMPTS) {
-                    throw new AnalysisException(stage.label() + " (model " + model + ") did not answer: " + rootMessage(e), e, true);
+                    throw new AnalysisException(stage.label() + " (model " + model + ") did not answer: " + Answers.rootMessage(e), e, true);
                 }
                 try {
                     Thread.sleep(wait.toMillis()); // the analysts' own thread, never the pipeline's or the FX thread
@@ -126,13 +126,5 @@ final class StageRunner {
                 wait = wait.multipliedBy(2);
             }
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

@@ -251,18 +251,7 @@ public final class FactsReportBuilder {
         }
         double baseline = nBefore == 0 ? 0 : round(sumBefore / nBefore);
         return new MetricFact(name, baseline, Double.isInfinite(min) ? 0 : min, Double.isInfinite(max) ? 0 : max,
-                downsample(all));
-    }
-
-    private static List<Point> downsample(List<Point> all) {
-        if (all.size() <= MAX_POINTS) {
-            return all;
-        }
-        List<Point> out = new ArrayList<>();
-        for (int i = 0; i < MAX_POINTS; i++) {
-            out.add(all.get((int) ((long) i * (all.size() - 1) / (MAX_POINTS - 1))));
-        }
-        return out;
+                thin(all, MAX_POINTS));
     }
 
     private static Instant minute(Instant t) {

@@ -3,12 +3,11 @@ package dev.vigie.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigie.HandClock;
 import dev.vigie.incident.FactsReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -199,32 +198,12 @@ class AgentTeamTest {
         }
     }
 
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aModelThatKeepsFailingOpensTheCircuitAndTheOfflineAnalystAnswersWithoutWaiting() throws Exception {
         try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
             ollama.script = stages(CONTEXT, DIAGNOSIS, FIX, REPORT);
             ollama.failNext = Integer.MAX_VALUE;
-            HandClock clock = new HandClock();
+            HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
             AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), "", Duration.ofSeconds(10)), clock, Duration.ofMillis(1));
             for (int i = 0; i < 3; i++) {
                 Analysis a = team.analyse(POOL);
@@ -241,7 +220,7 @@ class AgentTeamTest {
             assertThat(team.lastHealth().error()).startsWith("circuit open: "); // what the status bar shows
 
             ollama.failNext = 0;
-            clock.now = clock.now.plus(Duration.ofMinutes(6));
+            clock.pass(Duration.ofMinutes(6));
             assertThat(team.analyse(POOL).offline()).isFalse(); // one try after the cool-down, and it answers
         }
     }

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.vigie.HandClock;
 import dev.vigie.config.MailSettings;
 import dev.vigie.privacy.Redactor;
 import jakarta.mail.internet.MimeMessage;
@@ -14,8 +15,6 @@ import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,26 +26,6 @@ class IncidentMailerTest {
             + "ERROR login for bob" + "@example.org failed with password=" + "hunter" + "22\n```\n";
 
     private GreenMail server;
-
-    /** A clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private GreenMail start(ServerSetup setup, GreenMailConfiguration config) {
         server = new GreenMail(setup.dynamicPort()).withConfiguration(config);
@@ -95,7 +74,7 @@ class IncidentMailerTest {
     @Test
     void oneMailPerIncidentStateAndNoMoreThanTheHourlyLimit() {
         GreenMail smtp = start(ServerSetupTest.SMTP, GreenMailConfiguration.aConfig());
-        HandClock clock = new HandClock();
+        HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
         IncidentMailer mailer = new IncidentMailer(settings(smtp.getSmtp().getPort(), "none", 2, "", ""), Redactor.standard(), clock);
 
         assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
@@ -106,7 +85,7 @@ class IncidentMailerTest {
         assertThat(mailer.summary()).isEqualTo("mail: 2 sent, 1 held back");
         assertThat(smtp.getReceivedMessages()).hasSize(2 * 2);
 
-        clock.now = clock.now.plus(Duration.ofMinutes(61));
+        clock.pass(Duration.ofMinutes(61));
         assertThat(mailer.send("INC-2", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
         assertThat(smtp.getReceivedMessages()).hasSize(3 * 2);
     }

@@ -3,43 +3,17 @@ package dev.vigie.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.vigie.HandClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ReplayClockTest {
     private static final Instant ORIGIN = Instant.parse("2026-03-14T08:00:00Z");
 
-    /** A wall clock the test moves by hand. */
-    private static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void pass(Duration d) {
-            now = now.plus(d);
-        }
-    }
-
     @Test
     void runsAtItsSpeedAndChangesSpeedWithoutAJump() {
-        HandClock wall = new HandClock();
+        HandClock wall = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
         ReplayClock clock = new ReplayClock(ORIGIN, 60, wall);
         wall.pass(Duration.ofSeconds(2));
         assertThat(clock.now()).isEqualTo(ORIGIN.plusSeconds(120));
@@ -51,7 +25,7 @@ class ReplayClockTest {
 
     @Test
     void pauseFreezesEventTimeAndStepMovesItWhilePaused() {
-        HandClock wall = new HandClock();
+        HandClock wall = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
         ReplayClock clock = new ReplayClock(ORIGIN, 10, wall);
         wall.pass(Duration.ofSeconds(1));
         clock.pause();
@@ -67,7 +41,7 @@ class ReplayClockTest {
 
     @Test
     void seeksForwardOnlyBecauseWhatWasReplayedIsIngested() {
-        HandClock wall = new HandClock();
+        HandClock wall = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
         ReplayClock clock = new ReplayClock(ORIGIN, 1, wall);
         clock.seek(ORIGIN.plus(Duration.ofHours(2)));
         assertThat(clock.now()).isEqualTo(ORIGIN.plus(Duration.ofHours(2)));
@@ -78,7 +52,7 @@ class ReplayClockTest {
 
     @Test
     void atMaxSpeedEventTimeMovesOnlyWhenTheReplayAdvancesIt() {
-        HandClock wall = new HandClock();
+        HandClock wall = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
         ReplayClock clock = new ReplayClock(ORIGIN, 1, wall);
         assertThat(clock.advanceAtMax(Duration.ofMinutes(1))).isFalse();
         clock.setSpeed(ReplayClock.MAX);
