@@ -167,8 +167,9 @@ final class SeriesScorer {
         this.rollingMean = rollingMean;
         rollingPoints = rolling.size();
         double range = high - low;
-        z[Check.LEVEL_SHIFT.ordinal()] = points > settings.warmUp() && range > 0
-                ? Math.max(0, Math.max(v - high, low - v) / range) : 0;
+        // (inside the range seen, the usual case, there is nothing to divide)
+        z[Check.LEVEL_SHIFT.ordinal()] = points > settings.warmUp() && range > 0 && (v > high || v < low)
+                ? Math.max(v - high, low - v) / range : 0;
 
         // beyond every value seen is rare by construction: the level shift's distance in ranges is its own scale
         double[] w = weights;
