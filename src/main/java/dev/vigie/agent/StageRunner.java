@@ -105,7 +105,7 @@ final class StageRunner {
         });
     }
 
-    /** Transport failures are tried again, three times in all, with exponential back-off. */
+    /** Transport failures are tried again three times ({@link AgentTeam#ATTEMPTS} in all), with exponential back-off. */
     private <T> T call(TeamStage stage, java.util.function.Supplier<T> attempt) {
         Duration wait = firstBackOff;
         for (int n = 1; ; n++) {

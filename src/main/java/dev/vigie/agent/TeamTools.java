@@ -57,17 +57,22 @@ final class TeamTools {
         }
         String out = switch (name) {
             case "get_facts" -> FactsJson.write(facts);
-            case "get_lines" -> lines(args.path("template").asText(""));
-            case "get_metric" -> metric(args.path("series").asText(""));
+            case "get_lines" -> lines(args.path("template").asText(""), args.path("window").asText("all"));
+            case "get_metric" -> metric(args.path("series").asText(""), args.path("window").asText("all"));
             case "similar_incidents" -> "{\"incidents\":[],\"note\":\"no incident memory yet\"}";
             default -> error("no tool named '" + name + "'; tools: get_facts, get_lines, get_metric, similar_incidents");
         };
         return redactor.redact(out); // the facts are redacted already: this guards the tools' own output
     }
 
-    private String lines(String template) {
+    private String lines(String template, String window) {
         if (template.isBlank()) {
             return error("get_lines needs a template");
+        }
+        if (window.equals("before")) {
+            // the facts keep sample lines from the incident itself; how often each template came before is in "templates"
+            return write(java.util.Map.of("template", template, "lines", List.of(),
+                    "note", "no sample lines before the incident; see the templates' 'before' counts"));
         }
         String needle = facts.templates().stream().filter(t -> t.templateId().equals(template)).map(t -> t.template())
                 .findFirst().orElse(template).replace("<*>", "").strip().toLowerCase(Locale.ROOT);
@@ -85,8 +90,12 @@ final class TeamTools {
         return write(java.util.Map.of("template", template, "lines", found));
     }
 
-    private String metric(String series) {
-        return facts.metrics().stream().filter(m -> m.series().equals(series)).findFirst().map(TeamTools::write)
+    private String metric(String series, String window) {
+        return facts.metrics().stream().filter(m -> m.series().equals(series)).findFirst()
+                .map(m -> window.equals("all") ? m : new FactsReport.MetricFact(m.series(), m.baseline(), m.minDuring(),
+                        m.maxDuring(), m.points().stream().filter(p -> window.equals("before") == p.time().isBefore(facts.start()))
+                        .toList()))
+                .map(TeamTools::write)
                 .orElse(error("no series '" + series + "' in the facts; series: "
                         + facts.metrics().stream().map(FactsReport.MetricFact::series).toList()));
     }

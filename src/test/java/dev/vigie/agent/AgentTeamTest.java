@@ -110,6 +110,27 @@ class AgentTeamTest {
     }
 
     @Test
+    void theToolsAnswerFromTheFactsByWindowAndNeverThrow() {
+        FactsReport facts = new FactsReport("INC-9", "api", java.time.Instant.parse("2026-03-14T08:20:00Z"),
+                java.time.Instant.parse("2026-03-14T08:25:00Z"), dev.vigie.event.Severity.WARNING, dev.vigie.event.IncidentStatus.OPEN,
+                "first", List.of(), List.of(), List.of("2026-03-14T08:21:00Z ERROR pool exhausted"),
+                List.of(new FactsReport.MetricFact("api/latency_ms_p95", 100, 90, 400, List.of(
+                        new FactsReport.Point(java.time.Instant.parse("2026-03-14T08:15:00Z"), 100),
+                        new FactsReport.Point(java.time.Instant.parse("2026-03-14T08:22:00Z"), 400)))), false);
+        TeamTools tools = new TeamTools(facts, dev.vigie.privacy.Redactor.standard());
+        assertThat(tools.execute("get_metric", "{\"series\":\"api/latency_ms_p95\",\"window\":\"during\"}"))
+                .contains("400").doesNotContain("08:15");
+        assertThat(tools.execute("get_metric", "{\"series\":\"api/latency_ms_p95\",\"window\":\"before\"}"))
+                .contains("08:15").doesNotContain("08:22");
+        assertThat(tools.execute("get_lines", "{\"template\":\"pool exhausted\"}")).contains("08:21:00Z ERROR pool exhausted");
+        assertThat(tools.execute("get_lines", "{\"template\":\"pool exhausted\",\"window\":\"before\"}")).contains("no sample lines before");
+        assertThat(tools.execute("get_metric", "{\"series\":\"db/cpu_usage\"}")).contains("no series 'db/cpu_usage'");
+        assertThat(tools.execute("drop_table", "{}")).contains("no tool named 'drop_table'");
+        assertThat(tools.execute("get_lines", "not json")).contains("arguments are not JSON");
+        assertThat(tools.execute("similar_incidents", "{\"text\":\"pool\"}")).contains("\"incidents\":[]");
+    }
+
+    @Test
     void aToolCallLoopIsCutAndThatStageIsTheOfflineAnalysts() throws Exception {
         try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
             Function<JsonNode, String> normal = stages(CONTEXT, DIAGNOSIS, FIX, REPORT);
