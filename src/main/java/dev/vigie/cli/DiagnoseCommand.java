@@ -3,7 +3,7 @@ package dev.vigie.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.agent.Analysis;
-import dev.vigie.agent.AnalysisException;
+import dev.vigie.agent.AgentTeam;
 import dev.vigie.agent.Diagnosis;
 import dev.vigie.agent.OfflineAnalyst;
 import dev.vigie.agent.OllamaGateway;
@@ -17,7 +17,7 @@ import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,26 +73,32 @@ public final class DiagnoseCommand implements Callable<Integer> {
     /** The model's answer when Ollama answers; the offline one, saying why, when it does not. */
     private Map<String, Object> withModel(List<String> lines, Diagnosis offlineAnswer) throws Exception {
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
-        OllamaGateway gateway = new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), Duration.ofSeconds(90));
+        OllamaGateway gateway = new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel());
         OllamaGateway.Health health = gateway.health();
         if (!health.up()) {
             return fields(offlineAnswer, "offline", health.error());
         }
-        try {
-            Analysis a = gateway.analyse(facts(lines, Redactor.with(settings.redactPatterns())), health.model());
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("domain", a.domain());
-            out.put("cause", a.cause());
-            out.put("severity", offlineAnswer.severity());
-            out.put("confidence", null); // the model states none that could be checked yet
-            out.put("summary", a.cause());
-            out.put("actions", a.steps());
-            out.put("analyst", health.model());
-            out.put("grounding", Map.of("claims", 0, "grounded", 0));
-            return out;
-        } catch (AnalysisException e) {
-            return fields(offlineAnswer, "offline", e.getMessage());
+        // the whole team, as for a live incident: stages, tools, grounding guard, retries
+        Analysis a = new AgentTeam(gateway, Clock.systemUTC()).analyse(facts(lines, Redactor.with(settings.redactPatterns())));
+        if (a.offline()) {
+            return fields(offlineAnswer, "offline", a.note());
         }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("domain", a.domain());
+        out.put("cause", a.cause());
+        out.put("severity", offlineAnswer.severity());
+        out.put("confidence", a.hypotheses().isEmpty() ? null : a.hypotheses().get(0).share()); // as the diagnosis stated it
+        out.put("summary", a.narrative().isBlank() ? a.cause() : a.narrative().lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .findFirst().orElse(a.cause()));
+        out.put("actions", a.steps());
+        out.put("analyst", health.model());
+        out.put("grounding", Map.of("claims", a.claims(), "grounded", a.grounded()));
+        out.put("hypotheses", a.hypotheses().stream().map(h -> Map.of("domain", h.domain(), "cause", h.cause(), "share", h.share(),
+                "for", h.evidenceFor(), "against", h.evidenceAgainst())).toList());
+        if (!a.note().isEmpty()) {
+            out.put("note", a.note());
+        }
+        return out;
     }
 
     /** The lines as facts for the model: redacted, errors first, within a small model's reach. */

@@ -95,7 +95,7 @@ public final class LiveRuntime implements AutoCloseable {
     public LiveRuntime(Settings settings, Clock wall) throws IOException {
         this.settings = settings;
         this.store = new Store(settings.databaseFile(), wall);
-        this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), Duration.ofSeconds(90)), wall);
+        this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel()), wall);
         team.onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
         this.mailer = settings.mail().enabled()
                 ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), wall) : null;

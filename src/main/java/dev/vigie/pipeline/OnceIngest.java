@@ -18,7 +18,6 @@ import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +33,6 @@ import java.util.TreeMap;
  */
 public final class OnceIngest {
     static final int BATCH_EVENTS = 5_000;
-    static final Duration MODEL_TIMEOUT = Duration.ofSeconds(90);
 
     /** What this run read and found. */
     public record Summary(long lines, long events, long rejected, long anomalies, long incidents,
@@ -58,7 +56,7 @@ public final class OnceIngest {
     public static Summary run(Settings settings, List<String> paths, Clock clock) throws IOException {
         LogParser parser = parser(settings, clock); // a bad format is reported before anything is touched
         try (Store store = new Store(settings.databaseFile(), clock)) {
-            AgentTeam team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel(), MODEL_TIMEOUT), clock);
+            AgentTeam team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel()), clock);
             IncidentAnalyzer analyzer = new IncidentAnalyzer(team, settings.reportsDir(), settings.mail().enabled()
                     ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), clock) : null);
             List<FactsReport> closed = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.vigie.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigie.FakeOllama;
 import dev.vigie.HandClock;
 import dev.vigie.incident.FactsReport;
 import java.time.Clock;
@@ -44,7 +45,7 @@ class AgentTeamTest {
     }
 
     private static AgentTeam team(String url) {
-        return new AgentTeam(new OllamaGateway(url, "", Duration.ofSeconds(10)), Clock.systemUTC(), Duration.ofMillis(1));
+        return new AgentTeam(new OllamaGateway(url, ""), Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     private static List<JsonNode> of(FakeOllama ollama, String stage) {
@@ -210,7 +211,7 @@ class AgentTeamTest {
     void aStageThatNeverAnswersTimesOutAndTheOfflineAnalystSaysWhy() throws Exception {
         try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
             ollama.script = stages(CONTEXT, DIAGNOSIS, FIX, "HANG");
-            AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), "", Duration.ofSeconds(10)), Clock.systemUTC(),
+            AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), ""), Clock.systemUTC(),
                     Duration.ofMillis(1), Map.of(TeamStage.REPORTER, Duration.ofMillis(300)));
             Analysis a = team.analyse(POOL);
             assertThat(a.offline()).isTrue();
@@ -225,7 +226,7 @@ class AgentTeamTest {
             ollama.script = stages(CONTEXT, DIAGNOSIS, FIX, REPORT);
             ollama.failNext = Integer.MAX_VALUE;
             HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
-            AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), "", Duration.ofSeconds(10)), clock, Duration.ofMillis(1));
+            AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), ""), clock, Duration.ofMillis(1));
             for (int i = 0; i < 3; i++) {
                 Analysis a = team.analyse(POOL);
                 assertThat(a.offline()).isTrue();

@@ -3,7 +3,6 @@ package dev.vigie.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -14,7 +13,7 @@ class OllamaIntegrationTest {
     void aRealModelAnalysesAnIncidentOrTheTeamFallsBackWithAReason() {
         String host = System.getenv("OLLAMA_HOST");
         String url = host.contains("://") ? host : "http://" + host;
-        OllamaGateway gateway = new OllamaGateway(url, System.getenv().getOrDefault("VIGIE_OLLAMA_MODEL", ""), Duration.ofSeconds(120));
+        OllamaGateway gateway = new OllamaGateway(url, System.getenv().getOrDefault("VIGIE_OLLAMA_MODEL", ""));
         assertThat(gateway.health().up()).as(gateway.health().error()).isTrue();
         Analysis a = new AgentTeam(gateway, Clock.systemUTC()).analyse(AgentTeamTest.POOL);
         assertThat(a.domain()).isIn("database", "network", "application", "security", "infrastructure", "integration");

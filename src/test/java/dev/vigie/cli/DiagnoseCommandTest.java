@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.Cli;
+import dev.vigie.FakeOllama;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -44,6 +45,35 @@ class DiagnoseCommandTest {
         assertThat(out.get("analyst").asText()).isEqualTo("offline");
         assertThat(out.get("domain").asText()).isEqualTo("database");
         assertThat(out.get("note").asText()).startsWith("written offline: ").contains("127.0.0.1:9");
+    }
+
+    @Test
+    void withAModelTheWholeTeamAnswersAndNamesTheModel(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("incident.log");
+        Files.writeString(f, "2025-07-01T10:29:00Z ERROR orders: pq: deadlock detected\n"
+                + "2025-07-01T10:29:00Z ERROR orders: failed to reserve stock: pq: deadlock detected\n");
+        try (FakeOllama ollama = new FakeOllama("qwen2.5:7b")) {
+            ollama.script = request -> {
+                String role = FakeOllama.system(request).lines().findFirst().orElse("");
+                return role.contains("diagnostician") ? "{\"hypotheses\":[{\"domain\":\"database\",\"cause\":\"Two "
+                        + "transactions deadlock on stock rows.\",\"for\":[\"\\\"deadlock detected\\\"\"],\"against\":[]},"
+                        + "{\"domain\":\"application\",\"cause\":\"A retry loop in orders.\",\"for\":[],\"against\":[]}],"
+                        + "\"confidence\":0.7}"
+                        : role.contains("specialist") ? "{\"actions\":[{\"priority\":\"P1\",\"who\":\"DBA\",\"what\":"
+                        + "\"Lock stock rows in one order\",\"verification\":\"no more deadlock lines\"}],\"checks\":[]}"
+                        : role.contains("reporter") ? "## Summary\nOrders deadlock on stock rows.\n"
+                        : "{\"summary\":\"orders logged deadlocks.\",\"timeline\":[],\"signals\":[]}";
+            };
+            JsonNode out = new ObjectMapper().readTree(Cli.run("diagnose", f.toString(), "--json", "--data-dir",
+                    dir.resolve("data").toString(), "--ollama-url", ollama.url()).out());
+            assertThat(out.get("analyst").asText()).isEqualTo("qwen2.5:7b");
+            assertThat(out.get("domain").asText()).isEqualTo("database");
+            assertThat(out.get("confidence").asDouble()).isEqualTo(0.7);
+            assertThat(out.get("summary").asText()).isEqualTo("Orders deadlock on stock rows.");
+            assertThat(out.get("actions").get(0).asText()).startsWith("P1 (DBA): Lock stock rows in one order");
+            assertThat(out.get("hypotheses")).hasSize(2);
+            assertThat(out.get("grounding").get("claims").asInt()).isEqualTo(out.get("grounding").get("grounded").asInt());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.vigie.agent;
+package dev.vigie;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,18 +21,18 @@ import java.util.function.Function;
  * request and returns the assistant's content, or {@code TOOL name {json}} to call a tool, or
  * {@code HANG} to answer only once {@link #release} is counted down.
  */
-final class FakeOllama implements AutoCloseable {
+public final class FakeOllama implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
-    volatile String answer = "{}";
-    volatile Function<JsonNode, String> script = request -> answer;
+    public final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
+    public volatile String answer = "{}";
+    public volatile Function<JsonNode, String> script = request -> answer;
     /** Chat requests still to be answered with HTTP 500 before answering normally. */
-    volatile int failNext;
-    final CountDownLatch release = new CountDownLatch(1);
+    public volatile int failNext;
+    public final CountDownLatch release = new CountDownLatch(1);
 
-    FakeOllama(String... models) throws IOException {
+    public FakeOllama(String... models) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/api/tags", ex -> {
@@ -111,7 +111,7 @@ final class FakeOllama implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -124,11 +124,11 @@ final class FakeOllama implements AutoCloseable {
     }
 
     /** The system prompt of a request: which stage asks. */
-    static String system(JsonNode request) {
+    public static String system(JsonNode request) {
         return request.path("messages").get(0).path("content").asText();
     }
 
-    String lastPrompt() {
+    public String lastPrompt() {
         StringBuilder all = new StringBuilder();
         chatRequests.get(chatRequests.size() - 1).path("messages").forEach(m -> all.append(m.path("content").asText()).append('\n'));
         return all.toString();
