@@ -10,6 +10,7 @@ import dev.vigie.privacy.Redactor;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The read-only tools the stages may call, over one incident's facts (already redacted). They
@@ -71,10 +72,10 @@ final class TeamTools {
         }
         if (window.equals("before")) {
             // the facts keep sample lines from the incident itself; how often each template came before is in "templates"
-            return write(java.util.Map.of("template", template, "lines", List.of(),
+            return write(Map.of("template", template, "lines", List.of(),
                     "note", "no sample lines before the incident; see the templates' 'before' counts"));
         }
-        String needle = facts.templates().stream().filter(t -> t.templateId().equals(template)).map(t -> t.template())
+        String needle = facts.templates().stream().filter(t -> t.templateId().equals(template)).map(FactsReport.TemplateFact::template)
                 .findFirst().orElse(template).replace("<*>", "").strip().toLowerCase(Locale.ROOT);
         String[] words = needle.split("\\s+");
         List<String> found = facts.sampleLines().stream()
@@ -87,7 +88,7 @@ final class TeamTools {
                     }
                     return true;
                 }).limit(MAX_LINES).toList();
-        return write(java.util.Map.of("template", template, "lines", found));
+        return write(Map.of("template", template, "lines", found));
     }
 
     private String metric(String series, String window) {
@@ -101,7 +102,7 @@ final class TeamTools {
     }
 
     private static String error(String message) {
-        return write(java.util.Map.of("error", message));
+        return write(Map.of("error", message));
     }
 
     private static String write(Object o) {
