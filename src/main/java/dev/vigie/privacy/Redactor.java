@@ -48,7 +48,7 @@ public final class Redactor {
      */
     public static Redactor with(Map<String, String> patterns) {
         List<Rule> rules = new ArrayList<>(builtIn());
-        patterns.forEach((name, regex) -> {
+        new java.util.TreeMap<>(patterns).forEach((name, regex) -> { // by name: the same order every run
             try {
                 rules.add(whole(name, Pattern.compile(regex), "<secret:" + name + ">"));
             } catch (java.util.regex.PatternSyntaxException e) {
