@@ -128,12 +128,6 @@ public final class FakeOllama implements AutoCloseable {
         return request.path("messages").get(0).path("content").asText();
     }
 
-    public String lastPrompt() {
-        StringBuilder all = new StringBuilder();
-        chatRequests.get(chatRequests.size() - 1).path("messages").forEach(m -> all.append(m.path("content").asText()).append('\n'));
-        return all.toString();
-    }
-
     @Override
     public void close() {
         release.countDown();

@@ -15,8 +15,6 @@ import java.util.function.BiConsumer;
  */
 public final class AgentTeam {
     private static final Duration HEALTH_TTL = Duration.ofSeconds(30);
-    /** Attempts of one call when the transport fails (refused, reset, HTTP 5xx, timeout): three retries. */
-    static final int ATTEMPTS = 4;
 
     private final OllamaGateway gateway;
     private final OfflineAnalyst offline = new OfflineAnalyst();

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  * when the transport fails. The reporter's text streams token by token.
  */
 final class StageRunner {
+    /** Attempts of one call when the transport fails (refused, reset, HTTP 5xx, timeout): three retries. */
+    static final int ATTEMPTS = 4;
     /** Tool rounds a stage may take before its answer is taken as a loop. */
     static final int MAX_TOOL_ROUNDS = 4;
 
@@ -105,7 +107,7 @@ final class StageRunner {
         });
     }
 
-    /** Transport failures are tried again three times ({@link AgentTeam#ATTEMPTS} in all), with exponential back-off. */
+    /** Transport failures are tried again three times ({@link #ATTEMPTS} in all), with exponential back-off. */
     private <T> T call(TeamStage stage, java.util.function.Supplier<T> attempt) {
         Duration wait = firstBackOff;
         for (int n = 1; ; n++) {
@@ -114,7 +116,7 @@ final class StageRunner {
             } catch (AnalysisException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (n == AgentTeam.ATTEMPTS) {
+                if (n == ATTEMPTS) {
                     throw new AnalysisException(stage.label() + " (model " + model + ") did not answer: " + Answers.rootMessage(e), e, true);
                 }
                 try {

@@ -49,8 +49,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--score", paramLabel = "CASES.jsonl", description = "A labelled set to measure the offline analyst on")
     Path score;
 
-    @Option(names = "--json", description = "Print one JSON object and nothing else")
-    boolean json;
+    @Mixin
+    Output output;
 
     @Mixin
     SettingsOptions options;
@@ -66,7 +66,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
         Diagnosis offlineAnswer = new OfflineAnalyst().diagnose(lines);
         Map<String, Object> out = offline ? fields(offlineAnswer, "offline", null) : withModel(lines, offlineAnswer);
-        System.out.println(json ? Json.write(out) : text(out));
+        output.print(out, text(out));
         return 0;
     }
 
@@ -199,7 +199,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         out.put("accuracy", accuracy);
         out.put("confusion", confusion);
         out.put("wrong", wrong);
-        System.out.println(json ? Json.write(out) : String.format(Locale.ROOT, "domain right for %d of %d cases (%.1f%%)%s",
+        output.print(out, String.format(Locale.ROOT, "domain right for %d of %d cases (%.1f%%)%s",
                 right, cases, 100 * accuracy, wrong.isEmpty() ? "" : "\n  " + String.join("\n  ", wrong)));
         return 0;
     }

@@ -39,8 +39,9 @@ public final class RedactCommand implements Callable<Integer> {
     @Option(names = "--score", paramLabel = "FILE", description = "A labelled set to measure, e.g. ../shared/bench/secrets/lines.jsonl.gz")
     Path score;
 
-    @Option(names = "--json", description = "With --score: print one JSON object and nothing else")
-    boolean json;
+    /** With --score: the measure as one JSON object. */
+    @Mixin
+    Output output;
 
     @Override
     public Integer call() throws Exception {
@@ -123,7 +124,7 @@ public final class RedactCommand implements Callable<Integer> {
         fields.put("clean_unchanged", kept);
         fields.put("lines_with_a_secret_left", missed);
         fields.put("clean_lines_altered", altered);
-        System.out.println(json ? Json.write(fields) : String.format(Locale.ROOT,
+        output.print(fields, String.format(Locale.ROOT,
                 "secrets removed: %d/%d (%.1f%%); lines without a secret unchanged: %d/%d (%.1f%%)%s%s", removed, secrets,
                 100 * recall, unchanged, clean, 100 * kept, missed.isEmpty() ? "" : "; secrets left on lines " + missed,
                 altered.isEmpty() ? "" : "; clean lines altered: " + altered));

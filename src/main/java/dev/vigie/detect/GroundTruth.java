@@ -22,7 +22,7 @@ public final class GroundTruth {
         }
     }
 
-    public record Result(List<Hit> hits, List<Anomaly> falseAlarms, int explained) {
+    public record Result(List<Hit> hits, List<Anomaly> falseAlarms) {
         public long detected() {
             return hits.stream().filter(Hit::detected).count();
         }
@@ -32,11 +32,13 @@ public final class GroundTruth {
     }
 
     public static Result match(List<Scenario> scenarios, List<Anomaly> anomalies, Duration recovery) {
+        List<List<String>> moved = scenarios.stream().map(MetricSimulator::truth).toList();
         List<Hit> hits = new ArrayList<>();
-        for (Scenario sc : scenarios) {
-            List<String> moved = MetricSimulator.truth(sc);
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario sc = scenarios.get(i);
+            List<String> series = moved.get(i);
             Anomaly first = anomalies.stream()
-                    .filter(a -> moved.contains(a.series()) && !a.start().isBefore(sc.start()) && a.start().isBefore(sc.end()))
+                    .filter(a -> series.contains(a.series()) && !a.start().isBefore(sc.start()) && a.start().isBefore(sc.end()))
                     .min(Comparator.comparing(Anomaly::start).thenComparing(Anomaly::series)).orElse(null);
             long delay = first == null ? -1
                     : Duration.between(sc.start(), first.start()).toSeconds() / MetricSimulator.STEP.toSeconds();
@@ -44,17 +46,20 @@ public final class GroundTruth {
         }
         List<Anomaly> falseAlarms = new ArrayList<>();
         for (Anomaly a : anomalies) {
-            boolean explained = scenarios.stream().anyMatch(sc -> reaches(sc, a.service())
-                    && !a.start().isBefore(sc.start()) && !a.start().isAfter(sc.end().plus(recovery)));
+            boolean explained = false;
+            for (int i = 0; i < scenarios.size() && !explained; i++) {
+                Scenario sc = scenarios.get(i);
+                explained = reaches(sc, moved.get(i), a.service())
+                        && !a.start().isBefore(sc.start()) && !a.start().isAfter(sc.end().plus(recovery));
+            }
             if (!explained) {
                 falseAlarms.add(a);
             }
         }
-        return new Result(hits, falseAlarms, anomalies.size() - falseAlarms.size());
+        return new Result(hits, falseAlarms);
     }
 
-    private static boolean reaches(Scenario sc, String service) {
-        return sc.service().equals(service)
-                || MetricSimulator.truth(sc).stream().anyMatch(series -> series.startsWith(service + "/"));
+    private static boolean reaches(Scenario sc, List<String> moved, String service) {
+        return sc.service().equals(service) || moved.stream().anyMatch(series -> series.startsWith(service + "/"));
     }
 }

@@ -70,7 +70,7 @@ public final class MetricSimulator {
         scenarios = List.copyOf(next);
     }
 
-    public static List<String> services() {
+    private static List<String> services() {
         return SERVICES.stream().map(SimService::name).toList();
     }
 

@@ -216,7 +216,7 @@ class AgentTeamTest {
             Analysis a = team.analyse(POOL);
             assertThat(a.offline()).isTrue();
             assertThat(a.note()).contains("reporter (model llama3.2:latest) did not answer");
-            assertThat(of(ollama, "reporter")).hasSize(AgentTeam.ATTEMPTS);
+            assertThat(of(ollama, "reporter")).hasSize(StageRunner.ATTEMPTS);
         }
     }
 
@@ -232,12 +232,12 @@ class AgentTeamTest {
                 assertThat(a.offline()).isTrue();
                 assertThat(a.note()).contains("did not answer");
             }
-            assertThat(ollama.chatRequests).hasSize(3 * AgentTeam.ATTEMPTS);
+            assertThat(ollama.chatRequests).hasSize(3 * StageRunner.ATTEMPTS);
 
             Analysis held = team.analyse(POOL);
             assertThat(held.offline()).isTrue();
             assertThat(held.note()).startsWith("circuit open: the model failed 3 times in a row").contains("next try after");
-            assertThat(ollama.chatRequests).hasSize(3 * AgentTeam.ATTEMPTS); // not asked at all
+            assertThat(ollama.chatRequests).hasSize(3 * StageRunner.ATTEMPTS); // not asked at all
             assertThat(team.lastHealth().up()).isFalse();
             assertThat(team.lastHealth().error()).startsWith("circuit open: "); // what the status bar shows
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,5 +61,26 @@ class SettingsLoaderTest {
                 .hasMessageContaining("redact.pattern.badge is not a regular expression");
         assertThat(loader.load(home.resolve("data"), Map.of("redact.pattern.badge", "B-[0-9]{4}")).redactPatterns())
                 .containsExactly(Map.entry("badge", "B-[0-9]{4}"));
+    }
+
+    @Test
+    void mailAndServiceDependenciesAreReadAndCredentialsComeOnlyFromTheEnvironment() throws Exception {
+        Path data = home.resolve("m");
+        SettingsLoader loader = new SettingsLoader(Map.of("VIGIE_SMTP_USERNAME", "vigie", "VIGIE_SMTP_PASSWORD", "s3cret-pw",
+                "VIGIE_MAIL_TO", "oncall@example.com, cto@example.com"), home, home);
+        Settings s = loader.load(data, Map.of("mail.smtp.host", "smtp.example.com", "mail.smtp.security", "SSL",
+                "mail.smtp.password", "from-the-file", "service.depends.api", "postgresql, billing"));
+        assertThat(s.mail().enabled()).isTrue();
+        assertThat(s.mail().host()).isEqualTo("smtp.example.com");
+        assertThat(s.mail().security()).isEqualTo("ssl");
+        assertThat(s.mail().to()).containsExactly("oncall@example.com", "cto@example.com");
+        assertThat(s.mail().username()).isEqualTo("vigie");
+        assertThat(s.mail().password()).isEqualTo("s3cret-pw");
+        assertThat(s.mail().toString()).doesNotContain("s3cret-pw").contains("credentials from the environment");
+        assertThat(s.dependencies()).containsExactly(Map.entry("api", List.of("postgresql", "billing")));
+
+        assertThat(new SettingsLoader(Map.of(), home, home).load(data, Map.of()).mail().enabled()).isFalse();
+        assertThatThrownBy(() -> loader.load(data, Map.of("mail.smtp.security", "tls-maybe")))
+                .hasMessageContaining("mail.smtp.security is starttls, ssl or none");
     }
 }
