@@ -1,5 +1,7 @@
 package dev.vigie.detect;
 
+import java.util.Arrays;
+
 /**
  * What a series did at the same time of day (or week) on the last few periods: the median of the
  * values kept for the slot the time falls in. Slots are the series' own sampling interval, so a
@@ -8,10 +10,11 @@ package dev.vigie.detect;
 final class SeasonalBaseline {
     private final long period;
     private final long step;
-    /** Per slot, {@code depth} values, newest first, in one array. */
+    private final int slots;
+    /** Per slot, {@code depth} values, newest first, in one array; NaN where none was seen yet. */
     private final double[] values;
-    private final int[] counts;
     private final int depth;
+    private final double[] scratch;
 
     /** @return a baseline, or null when the period does not hold a whole, sensible number of steps */
     static SeasonalBaseline of(long periodSeconds, long stepSeconds, int depth, int maxSlots) {
@@ -25,9 +28,11 @@ final class SeasonalBaseline {
     private SeasonalBaseline(long period, long step, int slots, int depth) {
         this.period = period;
         this.step = step;
+        this.slots = slots;
         this.values = new double[slots * depth];
-        this.counts = new int[slots];
+        Arrays.fill(values, Double.NaN);
         this.depth = depth;
+        this.scratch = new double[depth];
     }
 
     private long lastTime = Long.MIN_VALUE;
@@ -36,7 +41,7 @@ final class SeasonalBaseline {
     /** The slot of a time; one step after the last time asked is the next slot, without a division. */
     int slot(long epochSecond) {
         if (epochSecond - step == lastTime) {
-            lastSlot = lastSlot + 1 == counts.length ? 0 : lastSlot + 1;
+            lastSlot = lastSlot + 1 == slots ? 0 : lastSlot + 1;
         } else {
             lastSlot = (int) (Math.floorMod(epochSecond, period) / step);
         }
@@ -44,22 +49,35 @@ final class SeasonalBaseline {
         return lastSlot;
     }
 
-    boolean has(int slot) {
-        return counts[slot] > 0;
-    }
-
+    /** The median of the slot's values, or NaN when it has none yet. */
     double expected(int slot) {
         int at = slot * depth;
-        int n = Math.min(counts[slot], depth);
-        if (n == 1) {
-            return values[at];
+        double a = values[at];
+        if (depth == 1) {
+            return a;
         }
-        if (n == 2) {
-            return (values[at] + values[at + 1]) / 2;
+        double b = values[at + 1];
+        if (b != b) {
+            return a; // one value (or none: NaN)
         }
-        // depth 3 and beyond: the median of the three most recent periods
-        double a = values[at], b = values[at + 1], c = values[at + 2];
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        if (depth == 2 || values[at + 2] != values[at + 2]) {
+            return (a + b) / 2;
+        }
+        if (depth == 3) {
+            double c = values[at + 2];
+            return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        }
+        return medianOfMany(at);
+    }
+
+    private double medianOfMany(int at) {
+        int n = 0;
+        while (n < depth && values[at + n] == values[at + n]) {
+            scratch[n] = values[at + n];
+            n++;
+        }
+        Arrays.sort(scratch, 0, n);
+        return (n & 1) == 1 ? scratch[n / 2] : (scratch[n / 2 - 1] + scratch[n / 2]) / 2;
     }
 
     void add(int slot, double value) {
@@ -68,6 +86,5 @@ final class SeasonalBaseline {
             values[at + i] = values[at + i - 1];
         }
         values[at] = value;
-        counts[slot]++;
     }
 }

@@ -42,7 +42,6 @@ final class SeriesScorer {
     }
 
     /** {@code values()} copies its array at every call: not on the per-point path. */
-    private static final Basis[] BASES = Basis.values();
     private static final Check[] CHECKS = Check.values();
     /** Points after a long silence during which the baselines only re-learn. */
     private static final int RELEARN = 8;
@@ -63,10 +62,12 @@ final class SeriesScorer {
     private final boolean rollingWeighs;
     private SeasonalBaseline daily;
     private SeasonalBaseline weekly;
-    private final double[] errors = new double[Basis.values().length];
-    private final double[] predictions = new double[Basis.values().length];
-    private final boolean[] has = new boolean[Basis.values().length];
-    private final int[] errorCounts = new int[Basis.values().length];
+    private final Errors medianErrors = new Errors();
+    private final Errors dailyErrors = new Errors();
+    private final Errors weeklyErrors = new Errors();
+    private final double errorAlpha;
+    private final double alertScore;
+    private final int warmUp;
 
     private final long[] firstSteps = new long[STEP_SAMPLES];
     private int stepSamples;
@@ -109,78 +110,79 @@ final class SeriesScorer {
         this.weights = new double[] {1, settings.globalWeight(), settings.rollingWeight(), settings.changeWeight(),
                 settings.shiftWeight()};
         this.rollingWeighs = settings.rollingWeight() > 0;
+        this.errorAlpha = settings.errorAlpha();
+        this.alertScore = settings.alertScore();
+        this.warmUp = settings.warmUp();
     }
 
     /** @return the score of this point in [0, 1], from the points before it */
     double score(long epochSecond, double v) {
         learnStep(epochSecond);
         value = v;
-        basis = null;
-        double best = Double.MAX_VALUE;
-        double[] predictions = this.predictions;
         int dailySlot = daily == null ? -1 : daily.slot(epochSecond);
         int weeklySlot = weekly == null ? -1 : weekly.slot(epochSecond);
-        boolean[] has = this.has;
-        has[0] = median.size() >= 8;
-        has[1] = dailySlot >= 0 && daily.has(dailySlot);
-        has[2] = weeklySlot >= 0 && weekly.has(weeklySlot);
-        if (has[0]) {
-            predictions[0] = median.median();
+        // each baseline's prediction, NaN while it has none
+        double byMedian = median.size() >= 8 ? median.median() : Double.NaN;
+        double byDay = dailySlot >= 0 ? daily.expected(dailySlot) : Double.NaN;
+        double byWeek = weeklySlot >= 0 ? weekly.expected(weeklySlot) : Double.NaN;
+        // the trusted baseline: the smallest recent error among those with enough of them (ties: the first)
+        double best = Double.MAX_VALUE;
+        double predicted = 0;
+        basis = null;
+        if (byMedian == byMedian && medianErrors.trusted() && medianErrors.mean < best) {
+            best = medianErrors.mean;
+            predicted = byMedian;
+            basis = Basis.MEDIAN;
         }
-        if (has[1]) {
-            predictions[1] = daily.expected(dailySlot);
+        if (byDay == byDay && dailyErrors.trusted() && dailyErrors.mean < best) {
+            best = dailyErrors.mean;
+            predicted = byDay;
+            basis = Basis.DAILY;
         }
-        if (has[2]) {
-            predictions[2] = weekly.expected(weeklySlot);
+        if (byWeek == byWeek && weeklyErrors.trusted() && weeklyErrors.mean < best) {
+            best = weeklyErrors.mean;
+            predicted = byWeek;
+            basis = Basis.WEEKLY;
         }
-        for (int b = 0; b < 3; b++) {
-            if (has[b] && errorCounts[b] >= MIN_ERRORS && errors[b] < best) {
-                best = errors[b];
-                basis = BASES[b];
-            }
-        }
+        double[] z = this.z;
         if (basis != null) {
-            expected = predictions[basis.ordinal()];
+            expected = predicted;
             // 1.25 × mean absolute error ≈ one standard deviation for Gaussian noise
-            scale = Math.max(Math.max(best * 1.2533, minSpread), 1e-9 + 1e-4 * Math.abs(expected));
-            z[Check.RESIDUAL.ordinal()] = Math.abs(v - expected) / scale;
+            scale = Math.max(Math.max(best * 1.2533, minSpread), 1e-9 + 1e-4 * Math.abs(predicted));
+            z[Check.RESIDUAL.ordinal()] = Math.abs(v - predicted) / scale;
         } else {
             z[Check.RESIDUAL.ordinal()] = 0;
         }
-        for (int b = 0; b < 3; b++) {
-            if (has[b]) {
-                double e = Math.abs(v - predictions[b]);
-                errors[b] = errorCounts[b] == 0 ? e
-                        : errors[b] + settings.errorAlpha() * (Math.min(e, 10 * Math.max(errors[b], 1e-12)) - errors[b]);
-                errorCounts[b]++;
-            }
-        }
+        medianErrors.add(v, byMedian, errorAlpha);
+        dailyErrors.add(v, byDay, errorAlpha);
+        weeklyErrors.add(v, byWeek, errorAlpha);
         z[Check.GLOBAL_Z.ordinal()] = zOf(v - global.mean(), global.std(), global.count());
         // a check that weighs nothing is not computed (the per-point rolling z-score check has its own)
         double rollingMean = rollingWeighs && rolling.size() > 1 ? rolling.mean() : Double.NaN;
         z[Check.ROLLING_Z.ordinal()] = rollingMean == rollingMean
                 ? zOf(v - rollingMean, rolling.std(rollingMean), rolling.size()) : 0;
-        double change = Double.isNaN(previous) ? 0 : v - previous;
+        double change = previous == previous ? v - previous : 0;
         z[Check.CHANGE.ordinal()] = zOf(change - changes.mean(), changes.std(), changes.count());
         seenLow = low;
         seenHigh = high;
         this.rollingMean = rollingMean;
         rollingPoints = rolling.size();
-        double range = high - low;
         // (inside the range seen, the usual case, there is nothing to divide)
-        z[Check.LEVEL_SHIFT.ordinal()] = points > settings.warmUp() && range > 0 && (v > high || v < low)
-                ? Math.max(v - high, low - v) / range : 0;
+        z[Check.LEVEL_SHIFT.ordinal()] = (v > high || v < low) && points > warmUp && high > low
+                ? Math.max(v - high, low - v) / (high - low) : 0;
 
         // beyond every value seen is rare by construction: the level shift's distance in ranges is its own scale
         double[] w = weights;
-        ratio[0] = w[0] * z[0] * quantiles[0].inverseAtLeast(INVERSE_MIN_QUANTILE);
-        ratio[1] = w[1] * z[1] * quantiles[1].inverseAtLeast(INVERSE_MIN_QUANTILE);
-        ratio[2] = w[2] * z[2] * quantiles[2].inverseAtLeast(INVERSE_MIN_QUANTILE);
-        ratio[3] = w[3] * z[3] * quantiles[3].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        double[] ratio = this.ratio;
+        TailQuantile[] q = quantiles;
+        ratio[0] = w[0] * z[0] * q[0].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        ratio[1] = w[1] * z[1] * q[1].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        ratio[2] = w[2] * z[2] * q[2].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        ratio[3] = w[3] * z[3] * q[3].inverseAtLeast(INVERSE_MIN_QUANTILE);
         ratio[4] = w[4] * z[4];
         double r = Math.max(Math.max(Math.max(ratio[0], ratio[1]), Math.max(ratio[2], ratio[3])), ratio[4]);
         double raw = r / (r + 1);
-        learn(raw >= settings.alertScore());
+        learn(raw >= alertScore);
         remember(v, change);
         if (dailySlot >= 0) {
             daily.add(dailySlot, v);
@@ -188,8 +190,27 @@ final class SeriesScorer {
         if (weeklySlot >= 0) {
             weekly.add(weeklySlot, v);
         }
-        score = points <= settings.warmUp() || sinceGap < RELEARN ? 0 : raw;
+        score = points <= warmUp || sinceGap < RELEARN ? 0 : raw;
         return score;
+    }
+
+    /** One baseline's running mean absolute error; each error counts at most ten times the usual one. */
+    private static final class Errors {
+        double mean;
+        int count;
+
+        boolean trusted() {
+            return count >= MIN_ERRORS;
+        }
+
+        /** @param predicted NaN when the baseline had no prediction: nothing is learned */
+        void add(double v, double predicted, double alpha) {
+            if (predicted == predicted) {
+                double e = Math.abs(v - predicted);
+                mean = count == 0 ? e : mean + alpha * (Math.min(e, 10 * Math.max(mean, 1e-12)) - mean);
+                count++;
+            }
+        }
     }
 
     /**

@@ -39,6 +39,12 @@ final class TailQuantile {
             above++;
         }
         double need = tail * total;
+        if (above >= need || above + counts[bin] < need) {
+            move(need); // rare: kept out of the per-point path
+        }
+    }
+
+    private void move(double need) {
         while (above >= need && bin < BINS - 1) {
             bin++;
             above -= counts[bin];

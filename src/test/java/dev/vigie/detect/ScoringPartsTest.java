@@ -54,14 +54,31 @@ class ScoringPartsTest {
     void seasonalBaselineAnswersTheMedianOfTheSameSlotOnRecentDays() {
         SeasonalBaseline daily = SeasonalBaseline.of(86_400, 3_600, 3, 2_000);
         int noon = daily.slot(12 * 3_600);
-        assertThat(daily.has(noon)).isFalse();
+        assertThat(daily.expected(noon)).as("nothing seen yet").isNaN();
         daily.add(noon, 10);
+        assertThat(daily.expected(noon)).isEqualTo(10);
         daily.add(noon, 50);
+        assertThat(daily.expected(noon)).isEqualTo(30);
         daily.add(noon, 12);
         assertThat(daily.expected(noon)).isEqualTo(12);
+        daily.add(noon, 60);
+        assertThat(daily.expected(noon)).as("the three most recent days: 50, 12, 60").isEqualTo(50);
         assertThat(daily.slot(86_400 + 12 * 3_600)).isEqualTo(noon);
         assertThat(SeasonalBaseline.of(86_400, 7, 3, 2_000)).as("a day is not a whole number of 7 s steps").isNull();
         assertThat(SeasonalBaseline.of(86_400, 10, 3, 2_000)).as("8,640 slots is too many").isNull();
+    }
+
+    @Test
+    void aDeeperSeasonalBaselineAnswersTheMedianOfAllItsDays() {
+        SeasonalBaseline fiveDays = SeasonalBaseline.of(86_400, 3_600, 5, 2_000);
+        int noon = fiveDays.slot(12 * 3_600);
+        for (double v : new double[] {9, 1, 7, 3}) {
+            fiveDays.add(noon, v);
+        }
+        assertThat(fiveDays.expected(noon)).as("four days: between 3 and 7").isEqualTo(5);
+        fiveDays.add(noon, 100);
+        fiveDays.add(noon, 2);
+        assertThat(fiveDays.expected(noon)).as("the last five: 1, 7, 3, 100, 2").isEqualTo(3);
     }
 
     @Test
