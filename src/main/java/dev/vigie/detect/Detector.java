@@ -5,7 +5,9 @@ import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every log check and metric check; the pipeline thread is its only caller. Log checks read
@@ -44,8 +46,8 @@ public final class Detector {
     }
 
     /**
-     * @return whether the point is abnormal now; the anomaly itself is reported when the series is
-     *     normal again, so that a long excursion is one fact
+     * @return whether the point is abnormal now; an anomaly is reported once it is raised, then
+     *     updated while it lasts and when it ends, so that a long excursion is one fact
      */
     public boolean onSample(MetricSample sample, AnomalySink sink) {
         return metrics.onSample(sample, sink);
@@ -67,14 +69,18 @@ public final class Detector {
         return logChecks.stream().map(MinuteCheck::rate).toList();
     }
 
-    /** Detection re-run from scratch over a recorded history, as the simulation sliders do. */
+    /**
+     * Detection re-run from scratch over a recorded history, as the simulation sliders do: each
+     * anomaly in its final extent, in the order they were raised.
+     */
     public static List<Anomaly> detectMetrics(DetectorSettings settings, List<MetricSample> history) {
         MetricDetector d = new MetricDetector(settings);
-        List<Anomaly> found = new ArrayList<>();
+        Map<String, Anomaly> found = new LinkedHashMap<>();
+        AnomalySink sink = a -> found.put(a.id(), a);
         for (MetricSample s : history) {
-            d.onSample(s, found::add);
+            d.onSample(s, sink);
         }
-        d.flush(found::add);
-        return found;
+        d.flush(sink);
+        return new ArrayList<>(found.values());
     }
 }

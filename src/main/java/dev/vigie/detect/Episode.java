@@ -3,6 +3,7 @@ package dev.vigie.detect;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.Severity;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,11 +13,19 @@ import java.util.Map;
  * point raises none), and ends after {@code clearPoints} normal points in a row (so a fault that
  * flaps is one anomaly). The anomaly spans the first to the last abnormal point and carries the
  * strongest finding.
+ *
+ * <p>It is reported as soon as it is raised, so that an incident opens while the fault lasts; then
+ * updated (same id) while it grows — at most once per {@link #UPDATE_EVERY} of event time, or when
+ * its severity rises, which keeps its incident open — and a last time with its final extent when
+ * it ends. Its check, part of its id, is the one that raised it: after that, only a stronger
+ * finding of the same check replaces the peak.
  */
 final class Episode {
+    static final Duration UPDATE_EVERY = Duration.ofMinutes(1);
+
     private final int minPoints;
     private final int clearPoints;
-    private final boolean reportWhenRaised;
+    private final boolean onlyOnce;
     private MetricSample first;
     private MetricSample last;
     private Finding peak;
@@ -24,55 +33,68 @@ final class Episode {
     /** Abnormal points so far; 0 when no episode is in progress. */
     private int abnormal;
     private int normalInARow;
-    private boolean reported;
+    /** The version last reported, null before the anomaly is raised. */
+    private Anomaly reported;
 
     /**
-     * @param reportWhenRaised report as soon as the anomaly is raised, once, instead of when it
-     *                         ends: a forecast is worth something only before it comes true
+     * @param onlyOnce report when raised and never again: a forecast is worth something only before
+     *                 it comes true, and what it predicted does not grow
      */
-    Episode(int minPoints, int clearPoints, boolean reportWhenRaised) {
+    Episode(int minPoints, int clearPoints, boolean onlyOnce) {
         this.minPoints = minPoints;
         this.clearPoints = clearPoints;
-        this.reportWhenRaised = reportWhenRaised;
+        this.onlyOnce = onlyOnce;
     }
 
     /** @param f the point's finding, or null when it is normal */
     void on(MetricSample s, Finding f, AnomalySink sink) {
         if (f != null) {
             normalInARow = 0;
+            Severity before = severity;
             if (abnormal++ == 0) {
                 first = s;
                 peak = f;
                 severity = f.severity();
-            } else if (f.score() > peak.score() && !reported) {
+            } else if (f.score() > peak.score() && (reported == null || f.check().equals(peak.check()))) {
                 peak = f;
             }
             last = s;
             severity = severity.max(f.severity());
-            if (reportWhenRaised && abnormal == minPoints) {
-                sink.accept(anomaly());
-                reported = true;
+            if (abnormal == minPoints) {
+                reported = anomaly();
+                sink.accept(reported);
+            } else if (reported != null && !onlyOnce && (severity != before
+                    || !s.time().isBefore(reported.end().plus(UPDATE_EVERY)))) {
+                update(sink);
             }
         } else if (abnormal > 0 && ++normalInARow >= clearPoints) {
             flush(sink);
         }
     }
 
-    /** Reports the episode in progress, if it was raised and not reported yet, and forgets it. */
+    /** Reports the final extent of the episode in progress, if it was raised and has changed since, and forgets it. */
     void flush(AnomalySink sink) {
-        if (abnormal >= minPoints && !reported) {
-            sink.accept(anomaly());
+        if (reported != null && !onlyOnce) {
+            update(sink);
         }
         abnormal = 0;
         normalInARow = 0;
-        reported = false;
+        reported = null;
         first = null;
         peak = null;
     }
 
-    /** The check of the anomaly to be reported by {@link #flush}, or null. */
+    private void update(AnomalySink sink) {
+        Anomaly a = anomaly();
+        if (!a.equals(reported)) {
+            reported = a;
+            sink.update(a);
+        }
+    }
+
+    /** The check of the anomaly that {@link #flush} would update, or null. */
     String pending() {
-        return abnormal >= minPoints && !reported ? peak.check() : null;
+        return reported != null && !onlyOnce ? peak.check() : null;
     }
 
     private Anomaly anomaly() {

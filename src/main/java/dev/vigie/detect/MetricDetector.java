@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * thresholds (a configured limit, a fact from its first point); the statistical checks — rolling
  * z-score and the combined score of {@link SeriesScorer} — together, so that one fault is one
  * anomaly said by whichever weighed most; and, for saturating metrics, the forecast of when the
- * ceiling will be reached, reported as soon as it is raised.
+ * ceiling will be reached. Each anomaly is reported as soon as it is raised; all but the forecast
+ * are updated while they last (see {@link Episode}).
  */
 final class MetricDetector {
     private final StaticThresholdCheck thresholds;
@@ -89,7 +90,7 @@ final class MetricDetector {
         return state;
     }
 
-    /** Reports the episodes still open, ordered by series and check so that the output is the same every time. */
+    /** Reports the final extent of the episodes still open, ordered by series and check so that the output is the same every time. */
     void flush(AnomalySink sink) {
         Map<String, Episode> open = new TreeMap<>();
         states.forEach((service, byMetric) -> byMetric.forEach((metric, state) -> {

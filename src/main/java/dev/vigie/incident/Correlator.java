@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
  * waits on it are one incident. A group becomes an incident once it holds a finding of WARNING or
  * worse (a lone INFO finding, such as one error line, opens nothing). It is resolved when all its
  * services have been quiet for {@code gap}, and reopened — same id — when one of them is abnormal
- * again within {@code reopenWithin} of that.
+ * again within {@code reopenWithin} of that. A new version of an anomaly it holds (the same
+ * {@link Anomaly#id()}, grown or ended) replaces the old one in its group, and never reopens it.
  */
 public final class Correlator {
     private final Duration gap;
@@ -39,7 +41,8 @@ public final class Correlator {
         final String id;
         final String service;
         final Set<String> services = new LinkedHashSet<>();
-        final List<Anomaly> anomalies = new ArrayList<>();
+        /** By id: a new version of an anomaly (it grew, or it ended) replaces the old one. */
+        final Map<String, Anomaly> anomalies = new LinkedHashMap<>();
         Instant start;
         Instant end;
         Severity severity = Severity.INFO;
@@ -58,7 +61,7 @@ public final class Correlator {
         }
 
         Incident toIncident(IncidentStatus status) {
-            List<Anomaly> sorted = new ArrayList<>(anomalies);
+            List<Anomaly> sorted = new ArrayList<>(anomalies.values());
             sorted.sort(Comparator.comparing(Anomaly::start).thenComparing(Anomaly::check)
                     .thenComparing(a -> String.valueOf(a.series())).thenComparing(Anomaly::service));
             return new Incident(id, service, start, end, severity, status, sorted, List.copyOf(services));
@@ -80,6 +83,14 @@ public final class Correlator {
     }
 
     public void onAnomaly(Anomaly a, IncidentSink sink) {
+        Group holder = holderOf(a);
+        if (holder != null) {
+            holder.anomalies.put(a.id(), a);
+            if (open.contains(holder)) {
+                extend(holder, a, sink);
+            }
+            return;
+        }
         // the anomaly's own time shows its service's earlier group to be over
         Iterator<Group> it = open.iterator();
         while (it.hasNext()) {
@@ -102,8 +113,12 @@ public final class Correlator {
             g = new Group(a);
             open.add(g);
         }
+        g.anomalies.put(a.id(), a);
+        extend(g, a, sink);
+    }
+
+    private void extend(Group g, Anomaly a, IncidentSink sink) {
         g.services.add(a.service());
-        g.anomalies.add(a);
         g.start = a.start().isBefore(g.start) ? a.start() : g.start;
         g.end = a.end().isAfter(g.end) ? a.end() : g.end;
         g.severity = g.severity.max(a.severity());
@@ -138,6 +153,18 @@ public final class Correlator {
 
     public long openIncidents() {
         return open.stream().filter(Group::qualifies).count();
+    }
+
+    /** The open or resolved group that already holds an earlier version of this anomaly, or null. */
+    private Group holderOf(Anomaly a) {
+        String id = a.id();
+        for (Group g : open) {
+            if (g.anomalies.containsKey(id)) {
+                return g;
+            }
+        }
+        Group g = resolved.get(a.service());
+        return g != null && g.anomalies.containsKey(id) ? g : null;
     }
 
     /** The oldest open group of this service or of a related one that the anomaly falls within {@code gap} of. */

@@ -50,7 +50,18 @@ public final class Pipeline {
     private final EventBus bus;
     private final PipelineStats stats;
     private final Consumer<FactsReport> closedIncidents;
-    private final AnomalySink anomalySink = this::onAnomaly;
+    private final AnomalySink anomalySink = new AnomalySink() {
+        @Override
+        public void accept(Anomaly a) {
+            stats.anomalies.incrementAndGet();
+            onAnomaly(a);
+        }
+
+        @Override
+        public void update(Anomaly a) {
+            onAnomaly(a); // same id: the store and the correlator replace it
+        }
+    };
     private final IncidentSink incidentSink = new IncidentSink() {
         @Override
         public void opened(Incident incident) {
@@ -145,7 +156,6 @@ public final class Pipeline {
 
     private void onAnomaly(Anomaly a) {
         batch.anomaly(a);
-        stats.anomalies.incrementAndGet();
         bus.publish(a);
         correlator.onAnomaly(a, incidentSink);
     }

@@ -57,6 +57,36 @@ class CorrelatorTest {
     }
 
     @Test
+    void aGrowingAnomalyKeepsItsIncidentOpenAndIsReplacedNotAdded() {
+        Correlator c = new Correlator(Duration.ofMinutes(5));
+        Recorder r = new Recorder();
+        Anomaly raised = new Anomaly("score", "api", "cpu_usage", T0, T0.plusSeconds(10), Severity.WARNING, 0.8,
+                "api cpu_usage is high", Map.of("points", 2));
+        c.onAnomaly(raised, r);
+        assertThat(r.opened).as("the incident opens while the anomaly lasts").hasSize(1);
+        for (int minute = 1; minute <= 20; minute++) { // twenty minutes long, four times the gap
+            Instant now = T0.plusSeconds(60L * minute);
+            c.advance(now, r);
+            c.onAnomaly(new Anomaly("score", "api", "cpu_usage", T0, now, Severity.WARNING, 0.8,
+                    "api cpu_usage is high", Map.of("points", 6 * minute)), r);
+        }
+        assertThat(r.closed).as("not resolved while it grows").isEmpty();
+        c.advance(T0.plusSeconds(60L * 26), r);
+        assertThat(r.closed).singleElement().satisfies(i -> {
+            assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
+            assertThat(i.anomalies()).singleElement().satisfies(a -> {
+                assertThat(a.end()).isEqualTo(T0.plusSeconds(1200));
+                assertThat(a.evidence()).containsEntry("points", 120);
+            });
+        });
+        // its final version, arriving late, updates the resolved incident's anomaly and reopens nothing
+        c.onAnomaly(new Anomaly("score", "api", "cpu_usage", T0, T0.plusSeconds(1210), Severity.WARNING, 0.8,
+                "api cpu_usage is high", Map.of("points", 121)), r);
+        assertThat(r.opened).hasSize(1);
+        assertThat(c.openIncidents()).isZero();
+    }
+
+    @Test
     void quietServicesCloseOnTheWatermarkAndTheRestStaysOpenAtTheEnd() {
         Correlator c = new Correlator(Duration.ofMinutes(5));
         Recorder r = new Recorder();
