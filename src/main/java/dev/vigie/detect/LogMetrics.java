@@ -5,8 +5,11 @@ import dev.vigie.event.MetricSample;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -14,6 +17,11 @@ import java.util.function.Consumer;
  * Metrics derived from log lines, per service and event-time minute, handed to the metric detector
  * as any series: error events (every log), and from access-log lines (events with an HTTP status)
  * requests, the share of 5xx answers and the 95th percentile of request time.
+ *
+ * <p>A minute is emitted when the watermark passes its end. Minutes in which a service logged
+ * nothing count as zero errors (and zero requests for a service that serves HTTP), as the log
+ * checks count them, so that {@code log_errors_per_min} means one thing everywhere; a service quiet
+ * for {@link ServiceMinutes#DORMANT_AFTER} stops producing them until it logs again.
  */
 public final class LogMetrics {
     static final long WINDOW_MS = 60_000;
@@ -21,11 +29,16 @@ public final class LogMetrics {
     static final String ERROR_RATIO = "http_5xx_ratio";
     static final String LATENCY_P95 = "http_request_time_p95_ms";
     static final String LOG_ERRORS = "log_errors_per_min";
+    private static final long DORMANT_MS = ServiceMinutes.DORMANT_AFTER.toMillis();
 
     private final Map<String, Window> open = new TreeMap<>();
+    private final Map<String, Long> lastEventMs = new HashMap<>();
+    /** Services whose logs answered HTTP requests: their quiet minutes are zero requests. */
+    private final Set<String> serving = new HashSet<>();
 
     private static final class Window {
         final long start;
+        long events;
         long errorEvents;
         long requests;
         long errors;
@@ -38,16 +51,18 @@ public final class LogMetrics {
     }
 
     public void onEvent(LogEvent e, Consumer<MetricSample> out) {
+        String service = e.service();
         long start = Math.floorDiv(e.time().toEpochMilli(), WINDOW_MS) * WINDOW_MS;
-        Window w = open.get(e.service());
-        if (w != null && start > w.start) {
-            emit(e.service(), w, out);
-            w = null;
-        }
+        Window w = open.get(service);
         if (w == null) {
             w = new Window(start);
-            open.put(e.service(), w);
+            open.put(service, w);
+        } else if (start > w.start) {
+            w = closeUpTo(service, w, start, out);
         }
+        // a late event (its minute already emitted) is counted in the open minute: counts stay whole
+        lastEventMs.merge(service, e.time().toEpochMilli(), Math::max);
+        w.events++;
         if (e.level().isErrorOrWorse()) {
             w.errorEvents++;
         }
@@ -55,6 +70,7 @@ public final class LogMetrics {
         if (status == null || status.length() != 3 || !Character.isDigit(status.charAt(0))) {
             return;
         }
+        serving.add(service);
         w.requests++;
         if (status.charAt(0) == '5') {
             w.errors++;
@@ -72,29 +88,50 @@ public final class LogMetrics {
         }
     }
 
+    /** Emits {@code w} and the empty minutes after it up to {@code until}; @return the window opened at {@code until} */
+    private Window closeUpTo(String service, Window w, long until, Consumer<MetricSample> out) {
+        emit(service, w, out);
+        long quietSince = lastEventMs.getOrDefault(service, w.start);
+        for (long next = w.start + WINDOW_MS; next < until && next < quietSince + DORMANT_MS; next += WINDOW_MS) {
+            emit(service, new Window(next), out);
+        }
+        Window opened = new Window(until);
+        open.put(service, opened);
+        return opened;
+    }
+
     /** Event time reached {@code watermark}: minutes that ended before it are complete. */
     public void advance(Instant watermark, Consumer<MetricSample> out) {
-        List<String> done = new ArrayList<>();
-        open.forEach((service, w) -> {
-            if (w.start + WINDOW_MS <= watermark.toEpochMilli()) {
-                done.add(service);
+        long now = watermark.toEpochMilli();
+        long current = Math.floorDiv(now, WINDOW_MS) * WINDOW_MS;
+        for (String service : List.copyOf(open.keySet())) { // in order: the map is sorted
+            Window w = open.get(service);
+            if (w.start + WINDOW_MS > now) {
+                continue;
             }
-        });
-        for (String service : done) {
-            emit(service, open.remove(service), out);
+            long quietSince = lastEventMs.getOrDefault(service, w.start);
+            if (w.events == 0 && w.start >= quietSince + DORMANT_MS) {
+                open.remove(service); // dormant until it logs again
+            } else {
+                closeUpTo(service, w, current, out);
+            }
         }
     }
 
+    /** End of input: the minutes that hold events are emitted; no empty minutes are made up. */
     public void flush(Consumer<MetricSample> out) {
         List<Map.Entry<String, Window>> all = new ArrayList<>(open.entrySet());
         open.clear();
-        all.forEach(e -> emit(e.getKey(), e.getValue(), out));
+        all.stream().filter(e -> e.getValue().events > 0).forEach(e -> emit(e.getKey(), e.getValue(), out));
     }
 
-    private static void emit(String service, Window w, Consumer<MetricSample> out) {
+    private void emit(String service, Window w, Consumer<MetricSample> out) {
         Instant t = Instant.ofEpochMilli(w.start);
         out.accept(new MetricSample(t, service, LOG_ERRORS, w.errorEvents));
         if (w.requests == 0) {
+            if (serving.contains(service)) {
+                out.accept(new MetricSample(t, service, REQUESTS, 0));
+            }
             return;
         }
         out.accept(new MetricSample(t, service, REQUESTS, w.requests));

@@ -219,7 +219,7 @@ public final class FactsReportBuilder {
         out.add(series(service + "/log_errors_per_min", perMinute, 1, start));
         buffer.samplesOf(service).forEach((name, samples) -> {
             if (out.stream().anyMatch(m -> m.series().equals(name))) {
-                return; // the logs' own per-minute counts, already taken from the lines above
+                return; // LogMetrics' log_errors_per_min: the same counts, taken above from the lines, last minutes included
             }
             List<MetricSample> window = samples.stream()
                     .filter(s -> !s.time().isBefore(from) && s.time().isBefore(end)).toList();

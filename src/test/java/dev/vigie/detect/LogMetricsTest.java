@@ -69,4 +69,40 @@ class LogMetricsTest {
         List<Anomaly> found = Detector.detectMetrics(DetectorSettings.DEFAULTS, ratio);
         assertThat(found).extracting(Anomaly::start).containsExactly(T0.plusSeconds(60L * 80));
     }
+
+    @Test
+    void quietMinutesAreZeroesUntilTheServiceHasBeenQuietForAnHour() {
+        LogMetrics m = new LogMetrics();
+        List<MetricSample> out = new ArrayList<>();
+        m.onEvent(request(0, 502, "0.1"), out::add);
+        m.onEvent(request(5 * 60 + 1, 200, "0.1"), out::add); // minutes 1 to 4: nothing logged
+        List<MetricSample> errors = out.stream().filter(s -> s.metric().equals(LogMetrics.LOG_ERRORS)).toList();
+        assertThat(errors).extracting(MetricSample::value).containsExactly(1.0, 0.0, 0.0, 0.0, 0.0);
+        assertThat(out).filteredOn(s -> s.metric().equals(LogMetrics.REQUESTS)).extracting(MetricSample::value)
+                .as("a service that serves HTTP had zero requests in its quiet minutes").containsExactly(1.0, 0.0, 0.0, 0.0, 0.0);
+        assertThat(out).filteredOn(s -> s.metric().equals(LogMetrics.ERROR_RATIO)).as("no share of nothing").hasSize(1);
+
+        out.clear();
+        m.advance(T0.plusSeconds(3 * 3600), out::add); // three hours later, nothing more logged
+        assertThat(out).filteredOn(s -> s.metric().equals(LogMetrics.LOG_ERRORS))
+                .as("minute 5, then zeroes up to an hour after its last line (5:01), then nothing")
+                .hasSize(61).last().satisfies(s -> assertThat(s.time()).isEqualTo(T0.plusSeconds(65 * 60)));
+        out.clear();
+        m.advance(T0.plusSeconds(4 * 3600), out::add);
+        assertThat(out).isEmpty();
+        m.onEvent(request(5 * 3600, 200, null), out::add);
+        m.advance(T0.plusSeconds(5 * 3600 + 120), out::add);
+        assertThat(out).filteredOn(s -> s.metric().equals(LogMetrics.LOG_ERRORS)).as("awake again: its minute, then a zero")
+                .extracting(MetricSample::time).containsExactly(T0.plusSeconds(5 * 3600), T0.plusSeconds(5 * 3600 + 60));
+    }
+
+    @Test
+    void aServiceWithoutRequestsGetsNoRequestSeries() {
+        LogMetrics m = new LogMetrics();
+        List<MetricSample> out = new ArrayList<>();
+        m.onEvent(new LogEvent(T0, "/l/app.log", "billing", Level.ERROR, "x", Map.of(), "raw", false, "t"), out::add);
+        m.advance(T0.plusSeconds(600), out::add);
+        assertThat(out).extracting(MetricSample::metric).containsOnly(LogMetrics.LOG_ERRORS);
+        assertThat(out).extracting(MetricSample::value).containsExactly(1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+    }
 }
