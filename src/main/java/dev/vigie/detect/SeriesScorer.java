@@ -9,8 +9,8 @@ import java.util.Arrays;
  * day on the last days and the same time of week a week ago. The one whose recent absolute errors
  * are smallest is trusted, and the point's residual is measured in those errors (robust: the
  * median ignores a spike, and each error counts at most ten times the usual one). Beside it run the
- * classic checks: global z-score, rolling z-score, the z-score of the change, and a level shift
- * beyond every value seen so far.
+ * classic checks: global z-score ({@link GlobalZScore}), rolling z-score, rate of change
+ * ({@link RateOfChange}), and a level shift beyond every value seen so far.
  *
  * <p>Each check's z is divided by its own 99th percentile so far: a series whose spikes are routine
  * learns that they are, and one series' 5 σ is worth another's. The largest weighted ratio r
@@ -55,8 +55,8 @@ final class SeriesScorer {
     private final double spreadFloor;
     private final RollingMedian median;
     private final SeriesWindow rolling;
-    private final Welford global = new Welford();
-    private final Welford changes = new Welford();
+    private final GlobalZScore global;
+    private final RateOfChange change;
     private final TailQuantile[] quantiles = new TailQuantile[Check.values().length];
     private final double[] weights;
     private final boolean rollingWeighs;
@@ -73,7 +73,6 @@ final class SeriesScorer {
     private int stepSamples;
     private long step = -1;
     private long lastTime = Long.MIN_VALUE;
-    private double previous = Double.NaN;
     private double high = Double.NEGATIVE_INFINITY;
     private double low = Double.POSITIVE_INFINITY;
     private long points;
@@ -102,6 +101,8 @@ final class SeriesScorer {
         this.settings = settings;
         this.minSpread = minSpread;
         this.spreadFloor = Math.max(minSpread, 1e-9);
+        this.global = new GlobalZScore(spreadFloor);
+        this.change = new RateOfChange(spreadFloor);
         this.median = new RollingMedian(settings.robustWindow());
         this.rolling = new SeriesWindow(settings.window());
         for (int i = 0; i < quantiles.length; i++) {
@@ -156,13 +157,12 @@ final class SeriesScorer {
         medianErrors.add(v, byMedian, errorAlpha);
         dailyErrors.add(v, byDay, errorAlpha);
         weeklyErrors.add(v, byWeek, errorAlpha);
-        z[Check.GLOBAL_Z.ordinal()] = zOf(v - global.mean(), global.std(), global.count());
+        z[Check.GLOBAL_Z.ordinal()] = global.z(v);
         // a check that weighs nothing is not computed (the per-point rolling z-score check has its own)
         double rollingMean = rollingWeighs && rolling.size() > 1 ? rolling.mean() : Double.NaN;
         z[Check.ROLLING_Z.ordinal()] = rollingMean == rollingMean
                 ? zOf(v - rollingMean, rolling.std(rollingMean), rolling.size()) : 0;
-        double change = previous == previous ? v - previous : 0;
-        z[Check.CHANGE.ordinal()] = zOf(change - changes.mean(), changes.std(), changes.count());
+        z[Check.CHANGE.ordinal()] = change.z(v);
         seenLow = low;
         seenHigh = high;
         this.rollingMean = rollingMean;
@@ -183,7 +183,7 @@ final class SeriesScorer {
         double r = Math.max(Math.max(Math.max(ratio[0], ratio[1]), Math.max(ratio[2], ratio[3])), ratio[4]);
         double raw = r / (r + 1);
         learn(raw >= alertScore);
-        remember(v, change);
+        remember(v);
         if (dailySlot >= 0) {
             daily.add(dailySlot, v);
         }
@@ -290,14 +290,11 @@ final class SeriesScorer {
         return Math.abs(deviation) / Math.max(std, spreadFloor);
     }
 
-    private void remember(double v, double change) {
+    private void remember(double v) {
         median.add(v);
         rolling.add(v);
         global.add(v);
-        if (!Double.isNaN(previous)) {
-            changes.add(change);
-        }
-        previous = v;
+        change.add(v);
         points++;
         if (sinceGap < RELEARN) {
             sinceGap++;

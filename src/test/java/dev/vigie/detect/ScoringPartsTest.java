@@ -42,12 +42,32 @@ class ScoringPartsTest {
     }
 
     @Test
-    void welfordMatchesTheTwoPassFormulas() {
-        Welford w = new Welford();
+    void theGlobalZScoreKeepsTheTwoPassMeanAndSpreadFarFromZero() {
+        GlobalZScore g = new GlobalZScore(1e-9);
+        assertThat(g.z(5)).as("no history").isZero();
         double[] v = {1e9 + 1, 1e9 + 2, 1e9 + 4, 1e9 + 7};
-        Arrays.stream(v).forEach(w::add);
-        assertThat(w.mean()).isCloseTo(1e9 + 3.5, within(1e-6));
-        assertThat(w.std()).isCloseTo(Math.sqrt((6.25 + 2.25 + 0.25 + 12.25) / 3), within(1e-6));
+        Arrays.stream(v).forEach(g::add);
+        double std = Math.sqrt((6.25 + 2.25 + 0.25 + 12.25) / 3);
+        assertThat(g.mean()).isCloseTo(1e9 + 3.5, within(1e-6));
+        assertThat(g.std()).isCloseTo(std, within(1e-6));
+        assertThat(g.z(1e9 + 3.5 + 2 * std)).isCloseTo(2, within(1e-6));
+        GlobalZScore flat = new GlobalZScore(0.5);
+        flat.add(3);
+        flat.add(3);
+        assertThat(flat.z(4)).as("a flat history: one step of the floor").isEqualTo(2);
+    }
+
+    @Test
+    void theRateOfChangeIsTheZScoreOfTheStep() {
+        RateOfChange r = new RateOfChange(1e-9);
+        double[] v = {10, 11, 10, 11, 10, 11};
+        for (double x : v) {
+            r.add(x);
+        }
+        // steps +1 −1 +1 −1 +1: mean 0.2, sample std √1.2
+        assertThat(r.z(10)).as("a step of −1").isCloseTo((1 + 0.2) / Math.sqrt(1.2), within(1e-9));
+        assertThat(r.z(21)).isCloseTo((10 - 0.2) / Math.sqrt(1.2), within(1e-9));
+        assertThat(new RateOfChange(1e-9).z(100)).as("a first point has no step").isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.vigie.detect.SeriesScorer.Check;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.junit.jupiter.api.Test;
 
 /** Each check of the combined score on a series crafted to show it. */
@@ -121,22 +122,23 @@ class SeriesScorerTest {
                 d.shiftWeight(), d.alertScore(), d.minPoints(), d.clearPoints(), d.forecastWindow(), d.forecastMinutes());
         SeriesScorer scorer = new SeriesScorer(rollingWeighs, 0);
         SeriesScorer unweighted = new SeriesScorer(S, 0);
-        Welford all = new Welford();
-        Welford deltas = new Welford();
+        // the textbook: commons-math's two-moment statistics, not our own incremental ones
+        SummaryStatistics all = new SummaryStatistics();
+        SummaryStatistics deltas = new SummaryStatistics();
         for (int i = 0; i < v.length - 1; i++) {
             scorer.score(i * STEP, v[i]);
             unweighted.score(i * STEP, v[i]);
-            all.add(v[i]);
+            all.addValue(v[i]);
             if (i > 0) {
-                deltas.add(v[i] - v[i - 1]);
+                deltas.addValue(v[i] - v[i - 1]);
             }
         }
         double x = 17;
         scorer.score((v.length - 1) * STEP, x);
         SeriesScorer.Reading r = scorer.reading();
-        assertThat(r.z(Check.GLOBAL_Z)).isCloseTo(Math.abs(x - all.mean()) / all.std(), within(1e-9));
+        assertThat(r.z(Check.GLOBAL_Z)).isCloseTo(Math.abs(x - all.getMean()) / all.getStandardDeviation(), within(1e-9));
         double delta = x - v[v.length - 2];
-        assertThat(r.z(Check.CHANGE)).isCloseTo(Math.abs(delta - deltas.mean()) / deltas.std(), within(1e-9));
+        assertThat(r.z(Check.CHANGE)).isCloseTo(Math.abs(delta - deltas.getMean()) / deltas.getStandardDeviation(), within(1e-9));
         SeriesWindow last = new SeriesWindow(S.window());
         for (int i = v.length - 1 - S.window(); i < v.length - 1; i++) {
             last.add(v[i]);
