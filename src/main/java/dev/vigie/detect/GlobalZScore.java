@@ -21,7 +21,7 @@ final class GlobalZScore {
         if (n < 2) {
             return 0;
         }
-        return Math.abs(v - mean) / Math.max(std(), spreadFloor);
+        return Math.abs(v - mean) / SeriesScorer.atLeast(std(), spreadFloor);
     }
 
     void add(double v) {

@@ -65,7 +65,8 @@ final class TailQuantile {
      * multiplies instead of dividing at every point.
      */
     double inverseAtLeast(double inverseFloor) {
-        return total == 0 ? inverseFloor : Math.min(INVERSE[bin], inverseFloor);
+        double inverse = INVERSE[bin];
+        return total == 0 || inverse > inverseFloor ? inverseFloor : inverse;
     }
 
     static int bin(double v) {
