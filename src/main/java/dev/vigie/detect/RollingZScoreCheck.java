@@ -49,10 +49,11 @@ final class RollingZScoreCheck {
         if (Math.abs(z) < threshold) {
             return null;
         }
-        String text = String.format(Locale.ROOT, "%s %s %.1f is %.1f σ %s its %d-point rolling mean %.1f",
-                s.service(), s.metric(), s.value(), Math.abs(z), z > 0 ? "above" : "below", before.size(), mean);
+        int points = before.size();
         Severity severity = Math.abs(z) >= 2 * threshold ? Severity.CRITICAL : Severity.WARNING;
-        return new Finding(name(), severity, Math.min(1.0, Math.abs(z) / (2 * threshold)), text,
-                Map.of("value", s.value(), "mean", mean, "std", std, "z", z, "window", before.size()));
+        return new Finding(name(), severity, Math.min(1.0, Math.abs(z) / (2 * threshold)),
+                () -> String.format(Locale.ROOT, "%s %s %.1f is %.1f σ %s its %d-point rolling mean %.1f",
+                        s.service(), s.metric(), s.value(), Math.abs(z), z > 0 ? "above" : "below", points, mean),
+                Map.of("value", s.value(), "mean", mean, "std", std, "z", z, "window", points));
     }
 }

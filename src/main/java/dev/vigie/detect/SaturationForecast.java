@@ -70,9 +70,6 @@ final class SaturationForecast {
         if (now >= ceiling || slope < MIN_T * se || eta > Math.min(horizonSeconds, REACH * fit.span())) {
             return null;
         }
-        String text = String.format(Locale.ROOT, "%s %s reaches %s in about %s (rising %.1f per hour, now %.1f)",
-                s.service(), s.metric(), number(ceiling) + (s.metric().endsWith("_usage") ? "%" : ""),
-                duration((long) eta), slope * 3600, s.value());
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("eta_seconds", Math.round(eta));
         evidence.put("ceiling", ceiling);
@@ -82,7 +79,10 @@ final class SaturationForecast {
         evidence.put("window", fit.size());
         // sooner is worse: an hour away or less is critical
         Severity severity = eta <= CRITICAL_SECONDS ? Severity.CRITICAL : Severity.WARNING;
-        return new Finding(CHECK, severity, 1 - eta / (horizonSeconds + 1.0), text, evidence);
+        return new Finding(CHECK, severity, 1 - eta / (horizonSeconds + 1.0),
+                () -> String.format(Locale.ROOT, "%s %s reaches %s in about %s (rising %.1f per hour, now %.1f)",
+                        s.service(), s.metric(), number(ceiling) + (s.metric().endsWith("_usage") ? "%" : ""),
+                        duration((long) eta), slope * 3600, s.value()), evidence);
     }
 
     /** {@code 3 h 20 min}, {@code 45 min}, {@code 2 d 4 h}: the precision a person plans with. */

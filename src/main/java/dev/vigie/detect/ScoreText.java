@@ -17,6 +17,25 @@ final class ScoreText {
     }
 
     static Finding finding(MetricSample s, Reading r) {
+        double v = r.value();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("score", round(r.score()));
+        evidence.put("check", r.check().name().toLowerCase(Locale.ROOT));
+        evidence.put("value", v);
+        if (r.basis() != null) {
+            evidence.put("expected", round(r.expected()));
+            evidence.put("basis", r.basis());
+        }
+        for (Check c : Check.values()) {
+            if (!Double.isNaN(r.z(c))) {
+                evidence.put("z_" + c.name().toLowerCase(Locale.ROOT), round(r.z(c)));
+            }
+        }
+        Severity severity = r.score() >= CRITICAL_SCORE ? Severity.CRITICAL : Severity.WARNING;
+        return new Finding(CHECK, severity, r.score(), () -> sentence(s, r), evidence);
+    }
+
+    private static String sentence(MetricSample s, Reading r) {
         String series = s.service() + " " + s.metric();
         double v = r.value();
         String text = switch (r.check()) {
@@ -32,22 +51,7 @@ final class ScoreText {
             case LEVEL_SHIFT -> String.format(Locale.ROOT, "%s %.1f is outside every value seen so far (%.1f to %.1f)",
                     series, v, r.low(), r.high());
         };
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("score", round(r.score()));
-        evidence.put("check", r.check().name().toLowerCase(Locale.ROOT));
-        evidence.put("value", v);
-        if (r.basis() != null) {
-            evidence.put("expected", round(r.expected()));
-            evidence.put("basis", r.basis());
-        }
-        for (Check c : Check.values()) {
-            if (!Double.isNaN(r.z(c))) {
-                evidence.put("z_" + c.name().toLowerCase(Locale.ROOT), round(r.z(c)));
-            }
-        }
-        Severity severity = r.score() >= CRITICAL_SCORE ? Severity.CRITICAL : Severity.WARNING;
-        return new Finding(CHECK, severity, r.score(), String.format(Locale.ROOT, "%s; anomaly score %.2f", text, r.score()),
-                evidence);
+        return String.format(Locale.ROOT, "%s; anomaly score %.2f", text, r.score());
     }
 
     private static double round(double x) {

@@ -40,9 +40,9 @@ final class StaticThresholdCheck {
         }
         boolean critical = s.value() >= l.critical();
         double threshold = critical ? l.critical() : l.warning();
-        String text = String.format(Locale.ROOT, "%s: %s %s (%.1f) above threshold %.1f",
-                critical ? "CRITICAL" : "WARNING", s.service(), s.metric(), s.value(), threshold);
-        return new Finding(name(), critical ? Severity.CRITICAL : Severity.WARNING, critical ? 1.0 : 0.6, text,
+        return new Finding(name(), critical ? Severity.CRITICAL : Severity.WARNING, critical ? 1.0 : 0.6,
+                () -> String.format(Locale.ROOT, "%s: %s %s (%.1f) above threshold %.1f",
+                        critical ? "CRITICAL" : "WARNING", s.service(), s.metric(), s.value(), threshold),
                 Map.of("value", s.value(), "threshold", threshold));
     }
 }

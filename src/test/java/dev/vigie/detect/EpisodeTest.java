@@ -38,7 +38,7 @@ class EpisodeTest {
     }
 
     private static Finding finding(String check, double score, Severity severity) {
-        return new Finding(check, severity, score, check + " " + score, Map.of());
+        return new Finding(check, severity, score, () -> check + " " + score, Map.of());
     }
 
     @Test
