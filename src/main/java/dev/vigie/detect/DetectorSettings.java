@@ -27,7 +27,7 @@ public record DetectorSettings(double zThreshold, int window, boolean thresholds
                                double changeWeight, double shiftWeight, double alertScore, int minPoints,
                                int clearPoints, int forecastWindow, int forecastMinutes) {
     public static final DetectorSettings DEFAULTS = new DetectorSettings(5.0, 60, true, 24, 0.02, 0.99, 150, 3, 1, 0,
-            0.3, 20, 0.75, 2, 6, 60, 360);
+            0.2, 20, 0.75, 2, 6, 60, 360);
 
     public DetectorSettings {
         if (zThreshold <= 0 || window < RollingZScoreCheck.MIN_POINTS) {
