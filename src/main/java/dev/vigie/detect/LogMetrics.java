@@ -5,11 +5,8 @@ import dev.vigie.event.MetricSample;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -32,12 +29,13 @@ public final class LogMetrics {
     private static final long DORMANT_MS = ServiceMinutes.DORMANT_AFTER.toMillis();
 
     private final Map<String, Window> open = new TreeMap<>();
-    private final Map<String, Long> lastEventMs = new HashMap<>();
-    /** Services whose logs answered HTTP requests: their quiet minutes are zero requests. */
-    private final Set<String> serving = new HashSet<>();
 
+    /** One service's minute, with what it carries over to the next: its last event, and whether it serves HTTP. */
     private static final class Window {
         final long start;
+        long lastEventMs = Long.MIN_VALUE;
+        /** Its logs answered HTTP requests: its quiet minutes are zero requests. */
+        boolean serving;
         long events;
         long errorEvents;
         long requests;
@@ -48,6 +46,18 @@ public final class LogMetrics {
         Window(long start) {
             this.start = start;
         }
+
+        /** The empty minute at {@code start} that follows this one. */
+        Window next(long start) {
+            Window w = new Window(start);
+            w.lastEventMs = lastEventMs;
+            w.serving = serving;
+            return w;
+        }
+    }
+
+    private static long quietSince(Window w) {
+        return w.lastEventMs == Long.MIN_VALUE ? w.start : w.lastEventMs;
     }
 
     public void onEvent(LogEvent e, Consumer<MetricSample> out) {
@@ -61,7 +71,7 @@ public final class LogMetrics {
             w = closeUpTo(service, w, start, out);
         }
         // a late event (its minute already emitted) is counted in the open minute: counts stay whole
-        lastEventMs.merge(service, e.time().toEpochMilli(), Math::max);
+        w.lastEventMs = Math.max(w.lastEventMs, e.time().toEpochMilli());
         w.events++;
         if (e.level().isErrorOrWorse()) {
             w.errorEvents++;
@@ -70,7 +80,7 @@ public final class LogMetrics {
         if (status == null || status.length() != 3 || !Character.isDigit(status.charAt(0))) {
             return;
         }
-        serving.add(service);
+        w.serving = true;
         w.requests++;
         if (status.charAt(0) == '5') {
             w.errors++;
@@ -91,11 +101,11 @@ public final class LogMetrics {
     /** Emits {@code w} and the empty minutes after it up to {@code until}; @return the window opened at {@code until} */
     private Window closeUpTo(String service, Window w, long until, Consumer<MetricSample> out) {
         emit(service, w, out);
-        long quietSince = lastEventMs.getOrDefault(service, w.start);
+        long quietSince = quietSince(w);
         for (long next = w.start + WINDOW_MS; next < until && next < quietSince + DORMANT_MS; next += WINDOW_MS) {
-            emit(service, new Window(next), out);
+            emit(service, w.next(next), out);
         }
-        Window opened = new Window(until);
+        Window opened = w.next(until);
         open.put(service, opened);
         return opened;
     }
@@ -109,8 +119,7 @@ public final class LogMetrics {
             if (w.start + WINDOW_MS > now) {
                 continue;
             }
-            long quietSince = lastEventMs.getOrDefault(service, w.start);
-            if (w.events == 0 && w.start >= quietSince + DORMANT_MS) {
+            if (w.events == 0 && w.start >= quietSince(w) + DORMANT_MS) {
                 open.remove(service); // dormant until it logs again
             } else {
                 closeUpTo(service, w, current, out);
@@ -129,7 +138,7 @@ public final class LogMetrics {
         Instant t = Instant.ofEpochMilli(w.start);
         out.accept(new MetricSample(t, service, LOG_ERRORS, w.errorEvents));
         if (w.requests == 0) {
-            if (serving.contains(service)) {
+            if (w.serving) {
                 out.accept(new MetricSample(t, service, REQUESTS, 0));
             }
             return;
