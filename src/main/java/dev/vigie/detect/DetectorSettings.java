@@ -16,6 +16,7 @@ package dev.vigie.detect;
  * @param rollingWeight weight of the rolling z-score in the combined score
  * @param changeWeight weight of the rate of change (z-score of the delta) in the combined score
  * @param shiftWeight  combined-score ratio per range-width that a value lies beyond every value seen
+ * @param densityWeight weight of the density check (unusual points among the last 100, over their usual count)
  * @param alertScore   combined score from which a point is abnormal
  * @param minPoints    abnormal points in a row before an anomaly is raised
  * @param clearPoints  normal points in a row before a raised anomaly ends (hysteresis)
@@ -24,10 +25,10 @@ package dev.vigie.detect;
  */
 public record DetectorSettings(double zThreshold, int window, boolean thresholds, int robustWindow, double errorAlpha,
                                double quantile, int warmUp, int seasonDays, double globalWeight, double rollingWeight,
-                               double changeWeight, double shiftWeight, double alertScore, int minPoints,
+                               double changeWeight, double shiftWeight, double densityWeight, double alertScore, int minPoints,
                                int clearPoints, int forecastWindow, int forecastMinutes) {
     public static final DetectorSettings DEFAULTS = new DetectorSettings(5.0, 60, true, 24, 0.02, 0.99, 150, 3, 1, 0,
-            0.2, 20, 0.75, 2, 6, 60, 360);
+            0.2, 20, 3, 0.75, 2, 6, 60, 360);
 
     public DetectorSettings {
         if (zThreshold <= 0 || window < RollingZScoreCheck.MIN_POINTS) {
@@ -44,7 +45,7 @@ public record DetectorSettings(double zThreshold, int window, boolean thresholds
     public static DetectorSettings of(double zThreshold, int window, boolean thresholds) {
         DetectorSettings d = DEFAULTS;
         return new DetectorSettings(zThreshold, window, thresholds, d.robustWindow, d.errorAlpha, d.quantile, d.warmUp,
-                d.seasonDays, d.globalWeight, d.rollingWeight, d.changeWeight, d.shiftWeight, d.alertScore,
+                d.seasonDays, d.globalWeight, d.rollingWeight, d.changeWeight, d.shiftWeight, d.densityWeight, d.alertScore,
                 d.minPoints, d.clearPoints, d.forecastWindow, d.forecastMinutes);
     }
 }

@@ -50,6 +50,10 @@ final class ScoreText {
                     series, v, r.z(Check.CHANGE));
             case LEVEL_SHIFT -> String.format(Locale.ROOT, "%s %.1f is outside every value seen so far (%.1f to %.1f)",
                     series, v, r.low(), r.high());
+            case DENSITY -> String.format(Locale.ROOT,
+                    "%s: %.0f of its last %d points were unusual (beyond the 99th percentile of their deviation), "
+                            + "%.0f as a rule; now %.1f",
+                    series, r.z(Check.DENSITY), UnusualShare.WINDOW, r.usualUnusual(), v);
         };
         return String.format(Locale.ROOT, "%s; anomaly score %.2f", text, r.score());
     }

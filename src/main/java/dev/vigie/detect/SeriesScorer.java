@@ -36,10 +36,15 @@ final class SeriesScorer {
         }
     }
 
-    /** In this order: {@link #score} reads the first four as calibrated checks and the level shift last. */
+    /**
+     * In this order: {@link #score} reads the first {@link #CALIBRATED} as checks measured against
+     * their own percentile, then the level shift and the density, which have their own scales.
+     */
     enum Check {
-        RESIDUAL, GLOBAL_Z, ROLLING_Z, CHANGE, LEVEL_SHIFT
+        RESIDUAL, GLOBAL_Z, ROLLING_Z, CHANGE, LEVEL_SHIFT, DENSITY
     }
+
+    private static final int CALIBRATED = 4;
 
     /** {@code values()} copies its array at every call: not on the per-point path. */
     private static final Check[] CHECKS = Check.values();
@@ -81,7 +86,8 @@ final class SeriesScorer {
     private int abnormalRun;
     private int quietRun;
     private int waiting;
-    private final double[] deferred = new double[LEARN_AFTER * (Check.values().length - 1)];
+    private final double[] deferred = new double[LEARN_AFTER * CALIBRATED];
+    private final UnusualShare density;
 
     // the last point's numbers, for its reading
     private final double[] z = new double[Check.values().length];
@@ -109,7 +115,8 @@ final class SeriesScorer {
             quantiles[i] = new TailQuantile(settings.quantile());
         }
         this.weights = new double[] {1, settings.globalWeight(), settings.rollingWeight(), settings.changeWeight(),
-                settings.shiftWeight()};
+                settings.shiftWeight(), settings.densityWeight()};
+        this.density = new UnusualShare(settings.quantile());
         this.rollingWeighs = settings.rollingWeight() > 0;
         this.errorAlpha = settings.errorAlpha();
         this.alertScore = settings.alertScore();
@@ -180,7 +187,10 @@ final class SeriesScorer {
         ratio[2] = w[2] * z[2] * q[2].inverseAtLeast(INVERSE_MIN_QUANTILE);
         ratio[3] = w[3] * z[3] * q[3].inverseAtLeast(INVERSE_MIN_QUANTILE);
         ratio[4] = w[4] * z[4];
-        double r = atLeast(atLeast(atLeast(ratio[0], ratio[1]), atLeast(ratio[2], ratio[3])), ratio[4]);
+        // a point beyond its residual's percentile is unusual; many of them lately is the density check
+        ratio[5] = w[5] * density.ratio(ratio[0] >= 1);
+        z[5] = density.count();
+        double r = atLeast(atLeast(atLeast(ratio[0], ratio[1]), atLeast(ratio[2], ratio[3])), atLeast(ratio[4], ratio[5]));
         double raw = r / (r + 1);
         learn(raw >= alertScore);
         remember(v);
@@ -222,7 +232,7 @@ final class SeriesScorer {
      * abnormal points is the new usual and is learned at once.
      */
     private void learn(boolean abnormal) {
-        int calibrated = z.length - 1; // all but the level shift, which is its own scale
+        int calibrated = CALIBRATED;
         abnormalRun = abnormal ? abnormalRun + 1 : 0;
         quietRun = abnormal ? 0 : quietRun + 1;
         if (abnormal && abnormalRun <= LEARN_AFTER && waiting < LEARN_AFTER) {
@@ -266,19 +276,21 @@ final class SeriesScorer {
             zs[Check.ROLLING_Z.ordinal()] = Double.NaN; // not computed
         }
         return new Reading(score, CHECKS[top], value, basis == null ? null : basis.label, expected, scale,
-                zs, ratio.clone(), rollingMean, rollingPoints, seenLow, seenHigh);
+                zs, ratio.clone(), rollingMean, rollingPoints, seenLow, seenHigh, density.usual());
     }
 
     /**
      * @param check    the check with the largest weighted ratio
      * @param basis    the baseline trusted for the residual, or null while none is
-     * @param z        per {@link Check}, its z (the level shift: how far beyond the range, in ranges); NaN
-     *                 for a check that weighs nothing and was not computed
+     * @param z        per {@link Check}, its z (the level shift: how far beyond the range, in ranges; the
+     *                 density: unusual points among the last 100); NaN for a check that weighs nothing and
+     *                 was not computed
      * @param ratio    per {@link Check}, its weighted z over its own 99th percentile
      * @param low      the lowest value seen before this point (after the first 20)
+     * @param usualUnusual how many of the last 100 points are unusual as a rule
      */
     record Reading(double score, Check check, double value, String basis, double expected, double scale, double[] z,
-                   double[] ratio, double rollingMean, int rollingPoints, double low, double high) {
+                   double[] ratio, double rollingMean, int rollingPoints, double low, double high, double usualUnusual) {
         double z(Check c) {
             return z[c.ordinal()];
         }

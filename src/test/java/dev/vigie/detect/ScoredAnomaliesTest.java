@@ -56,15 +56,15 @@ class ScoredAnomaliesTest {
         DetectorSettings d = DetectorSettings.DEFAULTS;
         DetectorSettings eager = new DetectorSettings(d.zThreshold(), d.window(), d.thresholds(), d.robustWindow(),
                 d.errorAlpha(), d.quantile(), d.warmUp(), d.seasonDays(), d.globalWeight(), d.rollingWeight(),
-                d.changeWeight(), d.shiftWeight(), d.alertScore(), 1, 1, d.forecastWindow(), d.forecastMinutes());
+                d.changeWeight(), d.shiftWeight(), d.densityWeight(), d.alertScore(), 1, 1, d.forecastWindow(), d.forecastMinutes());
         List<Anomaly> found = scored(eager);
         assertThat(found).hasSizeGreaterThan(2);
         assertThat(found).anySatisfy(a -> assertThat(a.start()).isEqualTo(T0.plusSeconds(5000)));
     }
 
     private static Reading reading(Check check, double value, double score) {
-        double[] z = {6.3, 7.2, 5.1, 9.0, 0.5};
-        return new Reading(score, check, value, "same time on recent days", 118, 20, z, z.clone(), 101.5, 60, 20, 80);
+        double[] z = {6.3, 7.2, 5.1, 9.0, 0.5, 14};
+        return new Reading(score, check, value, "same time on recent days", 118, 20, z, z.clone(), 101.5, 60, 20, 80, 6);
     }
 
     @Test
@@ -80,6 +80,9 @@ class ScoredAnomaliesTest {
                 "api latency_ms_p95 changed to 412.0, a step 9.0 σ beyond its usual changes; anomaly score 0.80");
         assertThat(ScoreText.finding(s, reading(Check.LEVEL_SHIFT, 412, 0.8)).text()).isEqualTo(
                 "api latency_ms_p95 412.0 is outside every value seen so far (20.0 to 80.0); anomaly score 0.80");
+        assertThat(ScoreText.finding(s, reading(Check.DENSITY, 412, 0.8)).text()).isEqualTo(
+                "api latency_ms_p95: 14 of its last 100 points were unusual (beyond the 99th percentile of their "
+                        + "deviation), 6 as a rule; now 412.0; anomaly score 0.80");
         assertThat(ScoreText.finding(s, reading(Check.RESIDUAL, 412, 0.91)).severity()).isEqualTo(Severity.CRITICAL);
         assertThat(ScoreText.finding(s, reading(Check.RESIDUAL, 412, 0.8)).severity()).isEqualTo(Severity.WARNING);
     }

@@ -119,7 +119,7 @@ class SeriesScorerTest {
         // the rolling z-score is computed only when it weighs in the score
         DetectorSettings rollingWeighs = new DetectorSettings(d.zThreshold(), d.window(), d.thresholds(), d.robustWindow(),
                 d.errorAlpha(), d.quantile(), d.warmUp(), d.seasonDays(), d.globalWeight(), 0.5, d.changeWeight(),
-                d.shiftWeight(), d.alertScore(), d.minPoints(), d.clearPoints(), d.forecastWindow(), d.forecastMinutes());
+                d.shiftWeight(), d.densityWeight(), d.alertScore(), d.minPoints(), d.clearPoints(), d.forecastWindow(), d.forecastMinutes());
         SeriesScorer scorer = new SeriesScorer(rollingWeighs, 0);
         SeriesScorer unweighted = new SeriesScorer(S, 0);
         // the textbook: commons-math's two-moment statistics, not our own incremental ones
@@ -149,6 +149,56 @@ class SeriesScorerTest {
         unweighted.score((v.length - 1) * STEP, x);
         assertThat(unweighted.reading().z(Check.ROLLING_Z)).isNaN();
         assertThat(unweighted.reading().z(Check.GLOBAL_Z)).isEqualTo(r.z(Check.GLOBAL_Z));
+    }
+
+    @Test
+    void aStretchOfMildlyUnusualPointsIsCaughtByTheirDensityThoughNoneIsFarOff() {
+        double[] v = noise(2_000, 40, 1, 13);
+        for (int i = 1_500; i < 1_600; i += 4) {
+            v[i] = 43.5; // 3.5 σ: unusual, not alarming on its own
+        }
+        SeriesScorer s = new SeriesScorer(S, 0);
+        double maxCalm = 0;
+        double maxOther = 0;
+        SeriesScorer.Reading densest = null;
+        for (int i = 0; i < v.length; i++) {
+            double score = s.score(i * STEP, v[i]);
+            SeriesScorer.Reading r = s.reading();
+            if (i < 1_500) {
+                maxCalm = Math.max(maxCalm, score);
+            } else if (i < 1_600) {
+                double others = 0;
+                for (Check c : Check.values()) {
+                    if (c != Check.DENSITY) {
+                        others = Math.max(others, r.ratio()[c.ordinal()]);
+                    }
+                }
+                maxOther = Math.max(maxOther, others / (others + 1));
+                if (r.check() == Check.DENSITY && (densest == null || score > densest.score())) {
+                    densest = r;
+                }
+            }
+        }
+        assertThat(maxCalm).as("calm noise").isLessThan(S.alertScore());
+        assertThat(maxOther).as("no point of the stretch is alarming on its own").isLessThan(S.alertScore());
+        assertThat(densest).as("the density check spoke").isNotNull();
+        assertThat(densest.score()).isGreaterThanOrEqualTo(S.alertScore());
+        assertThat(densest.z(Check.DENSITY)).as("unusual points among the last 100").isGreaterThan(UnusualShare.MIN_USUAL);
+        assertThat(densest.usualUnusual()).isEqualTo(UnusualShare.MIN_USUAL);
+    }
+
+    @Test
+    void theDensityCountsTheLastHundredPointsAgainstTheUsualCount() {
+        UnusualShare share = new UnusualShare(0.99);
+        for (int i = 0; i <= UnusualShare.WINDOW; i++) {
+            assertThat(share.ratio(i % 10 == 0)).as("no whole window before it yet").isZero();
+        }
+        assertThat(share.count()).isEqualTo(10);
+        assertThat(share.ratio(true)).as("11 of 100 over the floor of 6").isEqualTo(11 / UnusualShare.MIN_USUAL);
+        for (int i = 0; i < 100; i++) {
+            share.ratio(false);
+        }
+        assertThat(share.count()).as("they have left the window").isZero();
     }
 
     @Test
