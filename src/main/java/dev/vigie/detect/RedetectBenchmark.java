@@ -16,6 +16,8 @@ public final class RedetectBenchmark {
     public record Result(int series, int points, int runs, double medianMs, int anomalies) {
     }
 
+    private static final int WARM_UP_PASSES = 30;
+
     private RedetectBenchmark() {
     }
 
@@ -23,8 +25,9 @@ public final class RedetectBenchmark {
         List<MetricSample> history = history(series, points);
         double[] ms = new double[runs];
         int anomalies = 0;
-        for (int w = 0; w < 3; w++) {
-            Detector.detectMetrics(DetectorSettings.DEFAULTS, history); // warm-up
+        // warm-up until the compiler is done: on two cores its threads compete with the measured runs
+        for (int w = 0; w < WARM_UP_PASSES; w++) {
+            Detector.detectMetrics(DetectorSettings.DEFAULTS, history);
         }
         for (int r = 0; r < runs; r++) {
             long start = System.nanoTime();
