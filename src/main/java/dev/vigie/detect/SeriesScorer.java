@@ -10,7 +10,8 @@ import java.util.Arrays;
  * are smallest is trusted, and the point's residual is measured in those errors (robust: the
  * median ignores a spike, and each error counts at most ten times the usual one). Beside it run the
  * classic checks: global z-score ({@link GlobalZScore}), rolling z-score, rate of change
- * ({@link RateOfChange}), and a level shift beyond every value seen so far.
+ * ({@link RateOfChange}), a level shift beyond every value seen so far, and the density of unusual
+ * points lately ({@link UnusualShare}).
  *
  * <p>Each check's z is divided by its own 99th percentile so far: a series whose spikes are routine
  * learns that they are, and one series' 5 σ is worth another's. The largest weighted ratio r
@@ -232,25 +233,24 @@ final class SeriesScorer {
      * abnormal points is the new usual and is learned at once.
      */
     private void learn(boolean abnormal) {
-        int calibrated = CALIBRATED;
         abnormalRun = abnormal ? abnormalRun + 1 : 0;
         quietRun = abnormal ? 0 : quietRun + 1;
         if (abnormal && abnormalRun <= LEARN_AFTER && waiting < LEARN_AFTER) {
-            System.arraycopy(z, 0, deferred, waiting * calibrated, calibrated);
+            System.arraycopy(z, 0, deferred, waiting * CALIBRATED, CALIBRATED);
             waiting++;
             return;
         }
         if (abnormal || quietRun >= QUIET) {
             for (int k = 0; k < waiting; k++) {
-                for (int c = 0; c < calibrated; c++) {
+                for (int c = 0; c < CALIBRATED; c++) {
                     if (weights[c] > 0) {
-                        quantiles[c].add(deferred[k * calibrated + c]);
+                        quantiles[c].add(deferred[k * CALIBRATED + c]);
                     }
                 }
             }
             waiting = 0;
         }
-        for (int c = 0; c < calibrated; c++) {
+        for (int c = 0; c < CALIBRATED; c++) {
             if (weights[c] > 0) {
                 quantiles[c].add(z[c]);
             }
