@@ -8,7 +8,7 @@ package dev.vigie.detect;
  */
 final class UnusualShare {
     static final int WINDOW = 100;
-    /** A count below this is never taken as unusual: 4 in 100 raised false alarms on calm simulated days, 6 none. */
+    /** Fewer unusual points than this are never taken as many: 4 in 100 raised false alarms on calm simulated days, 5 and 6 none. */
     static final double MIN_USUAL = 6;
 
     private final boolean[] unusual = new boolean[WINDOW];
@@ -48,7 +48,7 @@ final class UnusualShare {
         return count;
     }
 
-    /** The usual count the last one was measured against. */
+    /** The usual count: the 99th percentile of the counts so far, never below {@link #MIN_USUAL}. */
     double usual() {
         return SeriesScorer.atLeast(usual.value(0), MIN_USUAL);
     }
