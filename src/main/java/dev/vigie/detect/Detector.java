@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs every log check and metric check; the pipeline thread is its only caller. Log checks read
@@ -18,6 +19,9 @@ public final class Detector {
             new TemplateBurstCheck(), new ErrorRatioCheck(), new SilenceCheck());
     private final ServiceMinutes minutes = new ServiceMinutes(this::onMinute);
     private final MetricDetector metrics;
+    private final LogMetrics logMetrics = new LogMetrics();
+    /** Samples of the log metrics of the minutes closed so far, until the caller takes them. */
+    private final List<MetricSample> logSamples = new ArrayList<>();
     /** The sink of the call in progress: closed minutes are checked inside onEvent, advance and flush. */
     private AnomalySink sink;
 
@@ -43,6 +47,18 @@ public final class Detector {
         for (MinuteCheck c : logChecks) {
             c.onMinute(m, sink);
         }
+        logMetrics.onMinute(m, logSamples::add);
+    }
+
+    /**
+     * Hands over the samples of the log metrics ({@code log_errors_per_min}, requests, 5xx share,
+     * p95 request time) of the minutes closed since the last call: the caller puts them through the
+     * metric checks as any sample, once it is out of the call that closed them.
+     */
+    public void takeLogMetrics(Consumer<MetricSample> out) {
+        List<MetricSample> taken = List.copyOf(logSamples);
+        logSamples.clear();
+        taken.forEach(out);
     }
 
     /**
@@ -58,9 +74,16 @@ public final class Detector {
         minutes.advance(watermark);
     }
 
-    public void flush(AnomalySink sink) {
+    /** End of input for the log checks: the open minutes that hold events are closed and checked. */
+    public void flushLogs(AnomalySink sink) {
         this.sink = sink;
         minutes.flush();
+    }
+
+    /** End of input: the last minutes, their log metrics through the metric checks, then the open episodes. */
+    public void flush(AnomalySink sink) {
+        flushLogs(sink);
+        takeLogMetrics(s -> metrics.onSample(s, sink));
         metrics.flush(sink);
     }
 

@@ -54,6 +54,11 @@ final class Minute {
     /** The first line of (up to 64) templates, and its id. */
     final Map<String, String> templateSamples = new HashMap<>();
     final Map<String, String> templateLines = new HashMap<>();
+    /** From lines with an HTTP status (access logs): requests, 5xx answers, request times in ms. */
+    long requests;
+    long serverErrors;
+    double[] requestTimes = new double[0];
+    int timed;
 
     Minute(String service, Instant start) {
         this.service = service;
@@ -91,6 +96,28 @@ final class Minute {
         }
         if (e.hasException()) {
             exceptions.add(e, template, offset);
+        }
+        String status = e.fields().get("status");
+        if (status != null && status.length() == 3 && Character.isDigit(status.charAt(0))) {
+            addRequest(status, e.fields().get("request_time"));
+        }
+    }
+
+    private void addRequest(String status, String requestTime) {
+        requests++;
+        if (status.charAt(0) == '5') {
+            serverErrors++;
+        }
+        if (requestTime != null) {
+            try {
+                double ms = Double.parseDouble(requestTime) * 1000;
+                if (timed == requestTimes.length) {
+                    requestTimes = java.util.Arrays.copyOf(requestTimes, Math.max(64, timed * 2));
+                }
+                requestTimes[timed++] = ms;
+            } catch (NumberFormatException ignored) {
+                // a request time that is not a number: the request still counts
+            }
         }
     }
 

@@ -51,6 +51,7 @@ public final class FactsReportBuilder {
             buffer.lines(service).stream().filter(l -> !l.time().isBefore(from) && l.time().isBefore(end)).forEach(lines::add);
         }
         lines.sort(Comparator.comparing(EvidenceBuffer.Line::time)); // stable: a service's own order is kept
+        Map<String, long[]> counts = templateCounts(lines, start);
 
         List<Anomaly> chosen = incident.anomalies().stream()
                 .sorted(Comparator.comparing(Anomaly::severity).reversed()
@@ -65,10 +66,10 @@ public final class FactsReportBuilder {
         return fit(new FactsReport(incident.id(), incident.service(), incident.start(), incident.end(),
                 incident.severity(), incident.status(), firstSignal,
                 chosen.stream().map(FactsReportBuilder::fact).toList(),
-                templates(lines, start, buffer),
+                templates(counts, buffer),
                 samples(lines, start),
                 incident.services().stream().flatMap(s -> metrics(s, lines, buffer, from, start, end).stream()).toList(),
-                incident.anomalies().size() > MAX_ANOMALIES, incident.services(), changes(lines, start, buffer)));
+                incident.anomalies().size() > MAX_ANOMALIES, incident.services(), changes(lines, counts, start, buffer)));
     }
 
     /**
@@ -133,13 +134,10 @@ public final class FactsReportBuilder {
      * What changed: templates first seen during the incident (before it, the buffer never saw them),
      * and lines that say a deploy, a release, a restart or a configuration change happened.
      */
-    private List<String> changes(List<EvidenceBuffer.Line> lines, Instant start, EvidenceBuffer buffer) {
+    private List<String> changes(List<EvidenceBuffer.Line> lines, Map<String, long[]> counts, Instant start,
+                                 EvidenceBuffer buffer) {
         List<String> out = new ArrayList<>();
-        Map<String, long[]> seen = new TreeMap<>();
-        for (EvidenceBuffer.Line l : lines) {
-            seen.computeIfAbsent(l.templateId(), k -> new long[2])[l.time().isBefore(start) ? 0 : 1]++;
-        }
-        seen.forEach((id, c) -> {
+        counts.forEach((id, c) -> {
             if (c[0] == 0 && c[1] > 0 && buffer.firstSeen(id) != null && !buffer.firstSeen(id).isBefore(start)
                     && out.size() < MAX_CHANGES) {
                 out.add("new template (" + c[1] + " lines): " + redactor.redact(buffer.templateText(id)));
@@ -162,11 +160,16 @@ public final class FactsReportBuilder {
         return new AnomalyFact(a.check(), a.series(), a.start(), a.end(), a.severity(), a.score(), a.text(), evidence);
     }
 
-    private List<TemplateFact> templates(List<EvidenceBuffer.Line> lines, Instant start, EvidenceBuffer buffer) {
+    /** Per template (sorted by id), its lines before the incident and during it. */
+    private static Map<String, long[]> templateCounts(List<EvidenceBuffer.Line> lines, Instant start) {
         Map<String, long[]> counts = new TreeMap<>();
         for (EvidenceBuffer.Line l : lines) {
             counts.computeIfAbsent(l.templateId(), k -> new long[2])[l.time().isBefore(start) ? 0 : 1]++;
         }
+        return counts;
+    }
+
+    private List<TemplateFact> templates(Map<String, long[]> counts, EvidenceBuffer buffer) {
         return counts.entrySet().stream()
                 .map(e -> new TemplateFact(e.getKey(), redactor.redact(buffer.templateText(e.getKey())), e.getValue()[0],
                         e.getValue()[1]))

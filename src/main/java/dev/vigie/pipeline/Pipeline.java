@@ -1,6 +1,5 @@
 package dev.vigie.pipeline;
 
-import dev.vigie.detect.LogMetrics;
 import dev.vigie.detect.AnomalySink;
 import dev.vigie.detect.CheckRate;
 import dev.vigie.detect.Detector;
@@ -43,7 +42,6 @@ public final class Pipeline {
     private final TemplateMiner miner = new TemplateMiner();
     private final Detector detector;
     private volatile List<CheckRate> rates = List.of();
-    private final LogMetrics logMetrics = new LogMetrics();
     private final Correlator correlator;
     private final EvidenceBuffer evidence = new EvidenceBuffer();
     private final FactsReportBuilder factsBuilder;
@@ -131,7 +129,7 @@ public final class Pipeline {
             }
             evidence.onEvent(mined, t);
             detector.onEvent(mined, t.count() == 1, record.endOffset(), anomalySink);
-            logMetrics.onEvent(mined, this::onSample);
+            detector.takeLogMetrics(this::onSample);
             bus.publish(mined);
             observe(mined.time());
         }
@@ -167,7 +165,7 @@ public final class Pipeline {
                 advancedTo = newest;
                 detector.advance(newest.minus(LATENESS), anomalySink);
                 rates = detector.checkRates();
-                logMetrics.advance(newest.minus(LATENESS), this::onSample);
+                detector.takeLogMetrics(this::onSample);
                 correlator.advance(newest.minus(LATENESS), incidentSink);
             }
         }
@@ -175,7 +173,8 @@ public final class Pipeline {
 
     /** End of input: every window and every incident closes. */
     public void finish() {
-        logMetrics.flush(this::onSample);
+        detector.flushLogs(anomalySink);
+        detector.takeLogMetrics(this::onSample); // through the pipeline, stored and shown, before the episodes close
         detector.flush(anomalySink);
         rates = detector.checkRates();
         correlator.flush(newest, incidentSink);

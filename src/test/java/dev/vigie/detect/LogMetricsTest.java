@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class LogMetricsTest {
@@ -26,9 +27,29 @@ class LogMetricsTest {
                 "GET / HTTP/1.1 " + status, fields, "raw", false, "t");
     }
 
+    /** The log metrics as the pipeline gets them: from the detector's closed minutes, taken after each call. */
+    static final class Logs {
+        final Detector detector = new Detector(DetectorSettings.DEFAULTS);
+
+        void onEvent(LogEvent e, Consumer<MetricSample> out) {
+            detector.onEvent(e, a -> { });
+            detector.takeLogMetrics(out);
+        }
+
+        void advance(Instant watermark, Consumer<MetricSample> out) {
+            detector.advance(watermark, a -> { });
+            detector.takeLogMetrics(out);
+        }
+
+        void flush(Consumer<MetricSample> out) {
+            detector.flushLogs(a -> { });
+            detector.takeLogMetrics(out);
+        }
+    }
+
     @Test
     void requestsErrorShareAndP95PerMinute() {
-        LogMetrics m = new LogMetrics();
+        Logs m = new Logs();
         List<MetricSample> out = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             m.onEvent(request(i, i < 5 ? 502 : 200, String.format("%.3f", (i + 1) / 100.0)), out::add);
@@ -45,7 +66,7 @@ class LogMetricsTest {
 
     @Test
     void anyLogGivesItsErrorCountPerMinuteAndOnlyAccessLinesGiveRequests() {
-        LogMetrics m = new LogMetrics();
+        Logs m = new Logs();
         List<MetricSample> out = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             m.onEvent(new LogEvent(T0.plusSeconds(i), "/l/app.log", "billing", i % 3 == 0 ? Level.ERROR : Level.INFO,
@@ -72,7 +93,7 @@ class LogMetricsTest {
 
     @Test
     void quietMinutesAreZeroesUntilTheServiceHasBeenQuietForAnHour() {
-        LogMetrics m = new LogMetrics();
+        Logs m = new Logs();
         List<MetricSample> out = new ArrayList<>();
         m.onEvent(request(0, 502, "0.1"), out::add);
         m.onEvent(request(5 * 60 + 1, 200, "0.1"), out::add); // minutes 1 to 4: nothing logged
@@ -98,7 +119,7 @@ class LogMetricsTest {
 
     @Test
     void aServiceWithoutRequestsGetsNoRequestSeries() {
-        LogMetrics m = new LogMetrics();
+        Logs m = new Logs();
         List<MetricSample> out = new ArrayList<>();
         m.onEvent(new LogEvent(T0, "/l/app.log", "billing", Level.ERROR, "x", Map.of(), "raw", false, "t"), out::add);
         m.advance(T0.plusSeconds(600), out::add);

@@ -2,7 +2,8 @@ package dev.vigie.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigie.detect.LogMetrics;
+import dev.vigie.detect.Detector;
+import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.IncidentStatus;
@@ -28,7 +29,7 @@ class LogErrorsPerMinuteTest {
     void theFactsReportAndTheDetectedSeriesCountTheSameErrorsInTheSameMinutes() {
         Instant t0 = Instant.parse("2026-03-14T08:00:00Z");
         EvidenceBuffer buffer = new EvidenceBuffer();
-        LogMetrics metrics = new LogMetrics();
+        Detector detector = new Detector(DetectorSettings.DEFAULTS);
         List<MetricSample> detected = new ArrayList<>();
         Template template = new Template("t", "work <*>", 1, t0, t0, "work 1");
         SplittableRandom r = new SplittableRandom(3);
@@ -41,9 +42,11 @@ class LogErrorsPerMinuteTest {
             LogEvent e = new LogEvent(t0.plusSeconds(second), "/l/api.log", "api", error ? Level.ERROR : Level.INFO,
                     "work " + second, Map.of(), "work " + second, false, "t");
             buffer.onEvent(e, template);
-            metrics.onEvent(e, detected::add);
+            detector.onEvent(e, a -> { });
+            detector.takeLogMetrics(detected::add);
         }
-        metrics.advance(t0.plusSeconds(45 * 60), detected::add);
+        detector.advance(t0.plusSeconds(45 * 60), a -> { });
+        detector.takeLogMetrics(detected::add);
         detected.forEach(buffer::onSample);
         Anomaly a = new Anomaly("error_events", "api", null, t0.plusSeconds(20 * 60), t0.plusSeconds(25 * 60 - 1),
                 Severity.WARNING, 0.9, "api errors", Map.of());
