@@ -121,4 +121,24 @@ class DetectorTest {
         List<Anomaly> flat = Detector.detectMetrics(DetectorSettings.DEFAULTS, series.subList(0, 40));
         assertThat(flat).isEmpty();
     }
+
+    @Test
+    void pointsThatAreNotNumbersAreSkippedAndPoisonNothing() {
+        List<MetricSample> clean = new ArrayList<>();
+        List<MetricSample> dirty = new ArrayList<>();
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 600; i++) {
+            MetricSample s = new MetricSample(T0.plusSeconds(10L * i), "api", "latency_ms_p95",
+                    100 + r.nextGaussian() + (i >= 500 && i < 510 ? 80 : 0));
+            clean.add(s);
+            dirty.add(s);
+            if (i % 50 == 7) {
+                double bad = i % 100 == 7 ? Double.NaN : Double.POSITIVE_INFINITY;
+                dirty.add(new MetricSample(s.time().plusSeconds(5), "api", "latency_ms_p95", bad));
+            }
+        }
+        List<Anomaly> expected = Detector.detectMetrics(DetectorSettings.DEFAULTS, clean);
+        assertThat(expected).as("the fault at point 500").isNotEmpty();
+        assertThat(Detector.detectMetrics(DetectorSettings.DEFAULTS, dirty)).isEqualTo(expected);
+    }
 }

@@ -62,8 +62,10 @@ class SimulatedScenariosTest {
     }
 
     @Test
-    void twoScenarioFreeDaysAcrossTheWeekendRaiseNothing() {
+    void scenarioFreeDaysRaiseNothingAcrossTheWeekendOrMidweek() {
         assertThat(detect(new MetricSimulator(42, List.of()), FRIDAY.plus(Duration.ofHours(12)), 2)).isEmpty();
+        assertThat(detect(new MetricSimulator(42, List.of()), FRIDAY.minus(Duration.ofDays(3)), 2)).as("Tuesday and Wednesday")
+                .isEmpty();
     }
 
     private static List<Anomaly> detect(MetricSimulator sim, Instant from, int days) {
