@@ -1,9 +1,9 @@
 package dev.vigie.cli;
 
-import dev.vigie.detect.RedetectBenchmark;
-import dev.vigie.detect.ScoreBenchmark;
-import dev.vigie.pipeline.IngestBenchmark;
-import dev.vigie.template.TemplateBenchmark;
+import dev.vigie.bench.RedetectBenchmark;
+import dev.vigie.bench.ScoreBenchmark;
+import dev.vigie.bench.IngestBenchmark;
+import dev.vigie.bench.TemplateBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

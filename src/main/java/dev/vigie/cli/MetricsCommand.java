@@ -1,7 +1,7 @@
 package dev.vigie.cli;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.Detector;
-import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
 import dev.vigie.sim.MetricCsv;
@@ -51,7 +51,7 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }
         samples.sort(Comparator.comparing(MetricSample::time)); // several files: one stream in event time
-        List<Anomaly> found = Detector.detectMetrics(DetectorSettings.of(z, window, !noThresholds), samples);
+        List<Anomaly> found = Detector.detectMetrics(DetectorSettings.DEFAULTS.toBuilder().zThreshold(z).window(window).thresholds(!noThresholds).build(), samples);
         List<Row> rows = found.stream().map(a -> new Row(a.series(), a.check(), a.start().toString(), a.end().toString(),
                 a.severity().name(), Math.round(a.score() * 1000) / 1000.0, a.text())).toList();
         if (json) {

@@ -1,7 +1,7 @@
 package dev.vigie.cli;
 
-import dev.vigie.detect.DetectorSettings;
-import dev.vigie.detect.ReportedScores;
+import dev.vigie.bench.ReportedScores;
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.sim.MetricCsv;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

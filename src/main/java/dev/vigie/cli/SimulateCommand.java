@@ -1,10 +1,10 @@
 package dev.vigie.cli;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.Detector;
-import dev.vigie.detect.DetectorSettings;
-import dev.vigie.detect.GroundTruth;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
+import dev.vigie.sim.GroundTruth;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.Scenario;
 import dev.vigie.sim.ScenarioScript;

@@ -1,6 +1,6 @@
 package dev.vigie.cli;
 
-import dev.vigie.template.LineTemplates;
+import dev.vigie.bench.LineTemplates;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

@@ -1,5 +1,6 @@
 package dev.vigie.detect;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;

@@ -1,5 +1,6 @@
 package dev.vigie.detect;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.MetricSample;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.vigie.detect;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.Severity;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 /** How many standard deviations a point lies from the mean of the points just before it. */
 final class RollingZScoreCheck {
-    static final int MIN_POINTS = 10;
+    static final int MIN_POINTS = dev.vigie.config.DetectorSettings.MIN_WINDOW;
     /**
      * The smallest spread believed per metric: a series that sat at 0% errors for an hour has no
      * spread, and one 5xx would otherwise be infinitely many σ away.

@@ -1,5 +1,6 @@
 package dev.vigie.detect;
 
+import dev.vigie.config.DetectorSettings;
 import java.util.Arrays;
 
 /**

@@ -2,15 +2,15 @@ package dev.vigie.pipeline;
 
 import dev.vigie.agent.AgentTeam;
 import dev.vigie.agent.OllamaGateway;
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
 import dev.vigie.detect.CheckRate;
-import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.MetricSample;
 import dev.vigie.incident.FactsReport;
-import dev.vigie.mail.IncidentMailer;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.SourcePaths;
 import dev.vigie.ingest.Tailing;
+import dev.vigie.mail.IncidentMailer;
 import dev.vigie.parse.LogParser;
 import dev.vigie.privacy.Redactor;
 import dev.vigie.sim.EventClock;

@@ -2,16 +2,16 @@ package dev.vigie.pipeline;
 
 import dev.vigie.agent.AgentTeam;
 import dev.vigie.agent.OllamaGateway;
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
 import dev.vigie.detect.CheckRate;
-import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.LogEvent;
 import dev.vigie.incident.FactsReport;
-import dev.vigie.mail.IncidentMailer;
 import dev.vigie.ingest.IngestOptions;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.RecordStream;
 import dev.vigie.ingest.SourcePaths;
+import dev.vigie.mail.IncidentMailer;
 import dev.vigie.parse.LogParser;
 import dev.vigie.privacy.Redactor;
 import dev.vigie.store.Store;

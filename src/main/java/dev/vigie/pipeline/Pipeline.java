@@ -1,9 +1,9 @@
 package dev.vigie.pipeline;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.AnomalySink;
 import dev.vigie.detect.CheckRate;
 import dev.vigie.detect.Detector;
-import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.LogEvent;
@@ -12,11 +12,11 @@ import dev.vigie.incident.Correlator;
 import dev.vigie.incident.EvidenceBuffer;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.incident.FactsReportBuilder;
-import dev.vigie.privacy.Redactor;
 import dev.vigie.incident.IncidentSink;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.parse.LogParser;
+import dev.vigie.privacy.Redactor;
 import dev.vigie.store.SourceProgress;
 import dev.vigie.store.StoreBatch;
 import dev.vigie.template.Template;

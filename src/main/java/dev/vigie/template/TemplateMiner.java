@@ -179,6 +179,20 @@ public final class TemplateMiner {
         return c.snapshot();
     }
 
+    /**
+     * For evaluation: the number of the cluster a message joins, without counting it. The cluster's
+     * template ({@link #templateOf}) may still generalise or merge as more lines come.
+     */
+    public int assign(String message) {
+        return clusterOf(message).index;
+    }
+
+    /** What the cluster numbered {@code index} has become by now (another one, if it merged); counts are not kept. */
+    public Template templateOf(int index) {
+        Cluster c = clusters.get(index).live();
+        return new Template(c.id, c.text, c.count, c.firstSeen, c.lastSeen, c.example);
+    }
+
     /** The cluster a message belongs to, made or generalised as needed; counts are the caller's. */
     Cluster clusterOf(String message) {
         Tokenizer line = tokenizer;

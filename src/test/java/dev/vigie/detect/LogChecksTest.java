@@ -2,6 +2,7 @@ package dev.vigie.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;

@@ -3,6 +3,7 @@ package dev.vigie.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.Severity;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.vigie.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.SeriesScorer.Check;
 import dev.vigie.detect.SeriesScorer.Reading;
 import dev.vigie.event.Anomaly;
@@ -54,9 +55,7 @@ class ScoredAnomaliesTest {
     @Test
     void withoutMinimumDurationOrHysteresisTheSameSeriesRaisesMore() {
         DetectorSettings d = DetectorSettings.DEFAULTS;
-        DetectorSettings eager = new DetectorSettings(d.zThreshold(), d.window(), d.thresholds(), d.robustWindow(),
-                d.errorAlpha(), d.quantile(), d.warmUp(), d.seasonDays(), d.globalWeight(), d.rollingWeight(),
-                d.changeWeight(), d.shiftWeight(), d.densityWeight(), d.alertScore(), 1, 1, d.forecastWindow(), d.forecastMinutes());
+        DetectorSettings eager = d.toBuilder().minPoints(1).clearPoints(1).build();
         List<Anomaly> found = scored(eager);
         assertThat(found).hasSizeGreaterThan(2);
         assertThat(found).anySatisfy(a -> assertThat(a.start()).isEqualTo(T0.plusSeconds(5000)));

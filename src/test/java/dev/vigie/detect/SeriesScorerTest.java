@@ -3,6 +3,7 @@ package dev.vigie.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.SeriesScorer.Check;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -117,9 +118,7 @@ class SeriesScorerTest {
         double[] v = noise(400, 10, 1, 5);
         DetectorSettings d = S;
         // the rolling z-score is computed only when it weighs in the score
-        DetectorSettings rollingWeighs = new DetectorSettings(d.zThreshold(), d.window(), d.thresholds(), d.robustWindow(),
-                d.errorAlpha(), d.quantile(), d.warmUp(), d.seasonDays(), d.globalWeight(), 0.5, d.changeWeight(),
-                d.shiftWeight(), d.densityWeight(), d.alertScore(), d.minPoints(), d.clearPoints(), d.forecastWindow(), d.forecastMinutes());
+        DetectorSettings rollingWeighs = d.toBuilder().rollingWeight(0.5).build();
         SeriesScorer scorer = new SeriesScorer(rollingWeighs, 0);
         SeriesScorer unweighted = new SeriesScorer(S, 0);
         // the textbook: commons-math's two-moment statistics, not our own incremental ones

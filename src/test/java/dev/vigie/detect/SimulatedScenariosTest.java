@@ -2,8 +2,10 @@ package dev.vigie.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
+import dev.vigie.sim.GroundTruth;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.Scenario;
 import dev.vigie.sim.ScenarioKind;

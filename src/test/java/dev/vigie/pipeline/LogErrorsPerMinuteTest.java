@@ -2,8 +2,8 @@ package dev.vigie.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.Detector;
-import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.IncidentStatus;

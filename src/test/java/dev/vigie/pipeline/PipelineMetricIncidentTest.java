@@ -2,7 +2,7 @@ package dev.vigie.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigie.detect.DetectorSettings;
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.IncidentStatus;

@@ -1,7 +1,7 @@
 package dev.vigie.ui.simulation;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.Detector;
-import dev.vigie.detect.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
 import dev.vigie.pipeline.RecentActivity;
@@ -51,7 +51,8 @@ public final class SimulationViewModel {
     }
 
     DetectorSettings settings() {
-        return DetectorSettings.of(zThreshold.get(), (int) Math.round(window.get()), thresholds.get());
+        return DetectorSettings.DEFAULTS.toBuilder().zThreshold(zThreshold.get()).window((int) Math.round(window.get()))
+                .thresholds(thresholds.get()).build();
     }
 
     void redetect() {

@@ -1,4 +1,4 @@
-package dev.vigie.pipeline;
+package dev.vigie.bench;
 
 import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.Checkpoint;
@@ -7,7 +7,7 @@ import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.RecordStream;
 import dev.vigie.ingest.SourcePaths;
 import dev.vigie.parse.LogParser;
-import dev.vigie.sim.BenchCorpus;
+import dev.vigie.bench.BenchCorpus;
 import dev.vigie.store.SourceProgress;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;

@@ -1,8 +1,10 @@
-package dev.vigie.template;
+package dev.vigie.bench;
 
 import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.parse.LogParser;
+import dev.vigie.template.Template;
+import dev.vigie.template.TemplateMiner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,9 +27,9 @@ import java.util.Map;
  */
 public final class LineTemplates {
     private final TemplateMiner miner;
-    private final List<TemplateMiner.Cluster> perLine;
+    private final List<Integer> perLine;
 
-    private LineTemplates(TemplateMiner miner, List<TemplateMiner.Cluster> perLine) {
+    private LineTemplates(TemplateMiner miner, List<Integer> perLine) {
         this.miner = miner;
         this.perLine = perLine;
     }
@@ -36,7 +38,7 @@ public final class LineTemplates {
     public static LineTemplates of(Path file, String format) throws IOException {
         LogParser parser = new LogParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), format, Map.of());
         TemplateMiner miner = new TemplateMiner();
-        List<TemplateMiner.Cluster> perLine = new ArrayList<>();
+        List<Integer> perLine = new ArrayList<>();
         String source = file.toString();
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -46,7 +48,7 @@ public final class LineTemplates {
             while ((line = in.readLine()) != null) {
                 offset += line.length() + 1;
                 LogEvent e = parser.parse(new RawRecord(source, source, "", line, offset, 1, 0));
-                perLine.add(miner.clusterOf(e == null ? "" : e.message()));
+                perLine.add(miner.assign(e == null ? "" : e.message()));
             }
         }
         return new LineTemplates(miner, perLine);
@@ -64,12 +66,12 @@ public final class LineTemplates {
     public void writeCsv(Writer w) throws IOException {
         w.write("LineId,EventId,EventTemplate\n");
         for (int i = 0; i < perLine.size(); i++) {
-            TemplateMiner.Cluster c = perLine.get(i).live();
+            Template t = miner.templateOf(perLine.get(i));
             w.write(Integer.toString(i + 1));
             w.write(',');
-            w.write(c.id);
+            w.write(t.id());
             w.write(',');
-            w.write(csv(c.text));
+            w.write(csv(t.text()));
             w.write('\n');
         }
     }

@@ -1,4 +1,4 @@
-package dev.vigie.detect;
+package dev.vigie.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

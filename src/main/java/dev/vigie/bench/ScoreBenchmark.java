@@ -1,10 +1,12 @@
-package dev.vigie.detect;
+package dev.vigie.bench;
 
+import dev.vigie.config.DetectorSettings;
+import dev.vigie.detect.SeriesScore;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
- * {@code vigie bench score}: points per second through the full check set of {@link SeriesScorer},
+ * {@code vigie bench score}: points per second through the full check set of the series scorer,
  * on one thread — seeded series at a 5-minute step with a daily pattern, noise and a few spikes, so
  * that every baseline and check is exercised. The median of several runs.
  */
@@ -44,9 +46,9 @@ public final class ScoreBenchmark {
     private static double pass(double[][] data) {
         double sum = 0;
         for (double[] v : data) {
-            SeriesScorer scorer = new SeriesScorer(DetectorSettings.DEFAULTS, 0);
+            SeriesScore scorer = new SeriesScore(DetectorSettings.DEFAULTS);
             for (int i = 0; i < v.length; i++) {
-                sum += scorer.score(i * STEP, v[i]);
+                sum += scorer.next(i * STEP, v[i]);
             }
         }
         return sum;

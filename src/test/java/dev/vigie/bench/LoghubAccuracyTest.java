@@ -1,4 +1,4 @@
-package dev.vigie.template;
+package dev.vigie.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package dev.vigie.detect;
+package dev.vigie.bench;
 
+import dev.vigie.config.DetectorSettings;
+import dev.vigie.detect.Detector;
 import dev.vigie.event.MetricSample;
 import dev.vigie.sim.MetricSimulator;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.vigie.detect;
+package dev.vigie.sim;
 
 import dev.vigie.event.Anomaly;
 import dev.vigie.sim.MetricSimulator;

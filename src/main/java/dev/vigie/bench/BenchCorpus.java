@@ -1,4 +1,4 @@
-package dev.vigie.sim;
+package dev.vigie.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,7 @@
-package dev.vigie.detect;
+package dev.vigie.bench;
+
+import dev.vigie.config.DetectorSettings;
+import dev.vigie.detect.SeriesScore;
 
 /**
  * The anomaly score of one series as {@code vigie score} writes it: the combined score of every
@@ -10,15 +13,15 @@ public final class ReportedScores {
     static final int HOLD = 100;
     static final double RISE = 1.1;
 
-    private final SeriesScorer scorer;
+    private final SeriesScore scorer;
     private final ReportGate gate = new ReportGate(HOLD, RISE);
 
     public ReportedScores(DetectorSettings settings) {
-        this.scorer = new SeriesScorer(settings, 0);
+        this.scorer = new SeriesScore(settings);
     }
 
     /** @return the reported score of this point, in [0, 1) */
     public double next(long epochSecond, double value) {
-        return gate.pass(scorer.score(epochSecond, value));
+        return gate.pass(scorer.next(epochSecond, value));
     }
 }

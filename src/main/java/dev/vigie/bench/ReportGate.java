@@ -1,4 +1,4 @@
-package dev.vigie.detect;
+package dev.vigie.bench;
 
 /**
  * Turns a score stream into reports: a point is reported (its score passed on) only when it rises
