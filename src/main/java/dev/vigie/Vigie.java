@@ -1,23 +1,28 @@
 package dev.vigie;
 
-import dev.vigie.cli.SettingsOptions;
 import dev.vigie.cli.BenchCommand;
 import dev.vigie.cli.DiagnoseCommand;
 import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.MetricsCommand;
 import dev.vigie.cli.RedactCommand;
-import dev.vigie.cli.ScoreCommand;
 import dev.vigie.cli.SampleLogsCommand;
+import dev.vigie.cli.ScoreCommand;
+import dev.vigie.cli.SettingsOptions;
 import dev.vigie.cli.SimulateCommand;
 import dev.vigie.cli.SourcesCommand;
 import dev.vigie.cli.TemplatesCommand;
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
+import dev.vigie.pipeline.Engine;
+import dev.vigie.pipeline.LiveRuntime;
+import dev.vigie.pipeline.client.EngineCommands;
+import dev.vigie.pipeline.client.EngineQueries;
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /**
  * Entry point. Without a sub-command it opens the cockpit; sub-commands run headless. It does not
@@ -50,8 +55,12 @@ public final class Vigie implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
-        // loaded by name so that the headless commands never touch JavaFX classes
-        Class.forName("dev.vigie.ui.CockpitLauncher").getMethod("launch", Settings.class).invoke(null, settings);
+        try (LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC()))) {
+            runtime.start();
+            // loaded by name so that the headless commands never touch JavaFX classes
+            Class.forName("dev.vigie.ui.CockpitLauncher").getMethod("launch", EngineQueries.class, EngineCommands.class)
+                    .invoke(null, runtime, runtime);
+        }
         return 0;
     }
 }

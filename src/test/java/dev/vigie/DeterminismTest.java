@@ -3,7 +3,7 @@ package dev.vigie;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigie.store.Store;
-import dev.vigie.store.StoredIncident;
+import dev.vigie.event.StoredIncident;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -24,20 +24,23 @@ public final class AgentTeam {
     private final CircuitBreaker breaker;
     private final Duration firstBackOff;
     private final Map<TeamStage, Duration> timeouts;
+    /** What the prompts' facts and the model's answers go through: the one redactor built from the settings. */
+    private final Redactor redactor;
     private volatile BiConsumer<String, String> reporterTokens = (incident, token) -> { };
 
-    public AgentTeam(OllamaGateway gateway, Clock clock) {
-        this(gateway, clock, Duration.ofMillis(500));
+    public AgentTeam(OllamaGateway gateway, Redactor redactor, Clock clock) {
+        this(gateway, redactor, clock, Duration.ofMillis(500));
     }
 
     /** @param firstBackOff the wait before the first retry; each next one waits twice as long */
-    AgentTeam(OllamaGateway gateway, Clock clock, Duration firstBackOff) {
-        this(gateway, clock, firstBackOff, Map.of());
+    AgentTeam(OllamaGateway gateway, Redactor redactor, Clock clock, Duration firstBackOff) {
+        this(gateway, redactor, clock, firstBackOff, Map.of());
     }
 
     /** @param timeouts per stage, where not the defaults (30, 60, 90 and 30 s) */
-    AgentTeam(OllamaGateway gateway, Clock clock, Duration firstBackOff, Map<TeamStage, Duration> timeouts) {
+    AgentTeam(OllamaGateway gateway, Redactor redactor, Clock clock, Duration firstBackOff, Map<TeamStage, Duration> timeouts) {
         this.gateway = gateway;
+        this.redactor = redactor;
         this.clock = clock;
         this.firstBackOff = firstBackOff;
         this.timeouts = Map.copyOf(timeouts);
@@ -80,7 +83,7 @@ public final class AgentTeam {
         }
         try {
             Analysis answer = new ModelTeam(new StageRunner(gateway.baseUrl(), h.model(), firstBackOff), offline,
-                    Redactor.standard(), timeouts).analyse(facts, token -> reporterTokens.accept(facts.incidentId(), token));
+                    redactor, timeouts).analyse(facts, token -> reporterTokens.accept(facts.incidentId(), token));
             breaker.success();
             return answer;
         } catch (AnalysisException e) {

@@ -2,7 +2,7 @@ package dev.vigie.bench;
 
 import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.Checkpoint;
-import dev.vigie.ingest.IngestOptions;
+import dev.vigie.config.IngestOptions;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.RecordStream;
 import dev.vigie.ingest.SourcePaths;

@@ -1,8 +1,8 @@
 package dev.vigie.chat;
 
 import dev.vigie.store.Store;
-import dev.vigie.store.StoredEvent;
-import dev.vigie.store.StoredIncident;
+import dev.vigie.event.StoredEvent;
+import dev.vigie.event.StoredIncident;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;

@@ -79,7 +79,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             return fields(offlineAnswer, "offline", health.error());
         }
         // the whole team, as for a live incident: stages, tools, grounding guard, retries
-        Analysis a = new AgentTeam(gateway, Clock.systemUTC()).analyse(facts(lines, Redactor.with(settings.redactPatterns())));
+        Analysis a = new AgentTeam(gateway, settings.redactor(), Clock.systemUTC()).analyse(facts(lines, settings.redactor()));
         if (a.offline()) {
             return fields(offlineAnswer, "offline", a.note());
         }

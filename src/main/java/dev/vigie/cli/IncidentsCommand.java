@@ -3,7 +3,7 @@ package dev.vigie.cli;
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
 import dev.vigie.store.Store;
-import dev.vigie.store.StoredIncident;
+import dev.vigie.event.StoredIncident;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;

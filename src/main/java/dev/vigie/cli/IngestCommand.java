@@ -2,6 +2,7 @@ package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
+import dev.vigie.pipeline.Engine;
 import dev.vigie.pipeline.LiveRuntime;
 import dev.vigie.pipeline.OnceIngest;
 import java.time.Clock;
@@ -38,7 +39,10 @@ public final class IngestCommand implements Callable<Integer> {
             return follow(values);
         }
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
-        OnceIngest.Summary s = OnceIngest.run(settings, paths, Clock.systemUTC());
+        OnceIngest.Summary s;
+        try (Engine engine = Engine.open(settings, Clock.systemUTC())) {
+            s = OnceIngest.run(engine, paths);
+        }
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("lines", s.lines());
@@ -64,7 +68,7 @@ public final class IngestCommand implements Callable<Integer> {
         values.putIfAbsent("replay.dir", "");
         values.putIfAbsent("simulator.enabled", "false");
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
-        LiveRuntime runtime = new LiveRuntime(settings, Clock.systemUTC());
+        LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -4,6 +4,7 @@ import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
+import dev.vigie.pipeline.client.Counts;
 import dev.vigie.sim.MetricCsv;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
-import dev.vigie.store.SourceStatus;
+import dev.vigie.event.SourceStatus;
 import dev.vigie.store.Store;
 import java.time.Clock;
 import java.util.List;

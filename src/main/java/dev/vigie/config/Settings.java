@@ -1,5 +1,6 @@
 package dev.vigie.config;
 
+import dev.vigie.privacy.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,14 +17,15 @@ import java.util.Map;
  * @param ollamaModel   model to use, or empty for the first one the server lists
  * @param simulator     whether the cockpit runs the built-in metric simulator
  * @param incidentGap   anomalies of one service closer than this belong to one incident
- * @param maxLineBytes  longer lines are cut and flagged
- * @param quiet         a held record (unterminated last line, open stack trace) is complete after this long
+ * @param ingest        how long a line may be and when a held record is complete
  * @param logFormat     the format of every source ({@code auto}: sniffed per source)
  * @param formats       formats of the sources matching each glob, winning over {@code logFormat}
  * @param includeCompressed whether rotated {@code .gz} files are read (from where their original's reading stopped)
  * @param redactPatterns more secrets to redact, beside the built-in kinds: name → regular expression
+ * @param redactor      the one redactor, with those patterns, that everything leaving the facts level goes through
  * @param mail          where incident reports are e-mailed, if anywhere
  * @param dependencies  service → the services it calls: anomalies of related services are one incident
+ * @param detector      the metric checks' parameters
  */
 public record Settings(
         Path dataDir,
@@ -35,14 +37,15 @@ public record Settings(
         String ollamaModel,
         boolean simulator,
         Duration incidentGap,
-        int maxLineBytes,
-        Duration quiet,
+        IngestOptions ingest,
         String logFormat,
         Map<String, String> formats,
         boolean includeCompressed,
         Map<String, String> redactPatterns,
+        Redactor redactor,
         MailSettings mail,
-        Map<String, List<String>> dependencies) {
+        Map<String, List<String>> dependencies,
+        DetectorSettings detector) {
 
     public Settings {
         sources = List.copyOf(sources);

@@ -1,5 +1,6 @@
 package dev.vigie.config;
 
+import dev.vigie.privacy.Redactor;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -58,8 +59,8 @@ public final class SettingsLoader {
             new Key(OLLAMA_MODEL, "VIGIE_OLLAMA_MODEL", ""),
             new Key(SIMULATOR, "VIGIE_SIMULATOR", "true"),
             new Key(INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS", "300"),
-            new Key(MAX_LINE, "VIGIE_MAX_LINE_BYTES", String.valueOf(1 << 20)),
-            new Key(QUIET, "VIGIE_QUIET_MS", "1000"),
+            new Key(MAX_LINE, "VIGIE_MAX_LINE_BYTES", String.valueOf(IngestOptions.DEFAULTS.maxLineBytes())),
+            new Key(QUIET, "VIGIE_QUIET_MS", String.valueOf(IngestOptions.DEFAULTS.quiet().toMillis())),
             new Key(LOG_FORMAT, "VIGIE_LOG_FORMAT", "auto"),
             new Key(INCLUDE_GZ, "VIGIE_INCLUDE_GZ", "false"),
             new Key(MAIL_HOST, "VIGIE_SMTP_HOST", ""),
@@ -112,6 +113,7 @@ public final class SettingsLoader {
         }
         values.putAll(cliValues);
 
+        Map<String, String> patterns = redactPatterns(values);
         String replay = values.get(REPLAY_DIR);
         Path replayDir = replay.isBlank() ? null : workingDir.resolve(replay).normalize();
         return new Settings(
@@ -124,17 +126,19 @@ public final class SettingsLoader {
                 values.get(OLLAMA_MODEL),
                 Boolean.parseBoolean(values.get(SIMULATOR)),
                 Duration.ofSeconds((long) positive(values, INCIDENT_GAP)),
-                (int) Math.min(Integer.MAX_VALUE - 8, positive(values, MAX_LINE)),
-                Duration.ofMillis((long) positive(values, QUIET)),
+                new IngestOptions((int) Math.min(Integer.MAX_VALUE - 8, positive(values, MAX_LINE)),
+                        Duration.ofMillis((long) positive(values, QUIET))),
                 values.get(LOG_FORMAT),
                 prefixed(values, FORMAT_PREFIX),
                 Boolean.parseBoolean(values.get(INCLUDE_GZ)),
-                redactPatterns(values),
+                patterns,
+                Redactor.with(patterns),
                 new MailSettings(values.get(MAIL_HOST).strip(), (int) positive(values, MAIL_PORT),
                         values.get(MAIL_SECURITY).strip().toLowerCase(java.util.Locale.ROOT), values.get(MAIL_FROM).strip(),
                         list(values.get(MAIL_TO)), (int) positive(values, MAIL_MAX), values.get(MAIL_TRUST).strip(),
                         env.getOrDefault("VIGIE_SMTP_USERNAME", ""), env.getOrDefault("VIGIE_SMTP_PASSWORD", "")),
-                dependencies(values));
+                dependencies(values),
+                DetectorSettings.DEFAULTS);
     }
 
     Path dataDir(Path cliDataDir) {

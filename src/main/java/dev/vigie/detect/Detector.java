@@ -2,6 +2,7 @@ package dev.vigie.detect;
 
 import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
+import dev.vigie.event.CheckRate;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import java.time.Instant;
@@ -9,25 +10,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Runs every log check and metric check; the pipeline thread is its only caller. Log checks read
- * closed minutes of each service ({@link ServiceMinutes}); metric checks read points.
+ * closed minutes of each service ({@link ServiceMinutes}); metric checks read points, the samples
+ * it derives from the logs among them. What it finds goes to the output it was built with.
  */
 public final class Detector {
+    /** Where anomalies go, and the samples the detector derives from the logs, before and after its metric checks read them. */
+    @FunctionalInterface
+    public interface Output extends AnomalySink {
+        /** A log-derived sample, before the metric checks read it. */
+        default void derived(MetricSample sample) {
+        }
+
+        /** The same sample once scored: whether it is abnormal now. */
+        default void scored(MetricSample sample, boolean abnormal) {
+        }
+    }
+
     private final List<MinuteCheck> logChecks = List.of(new ErrorEventCheck(), new ExceptionCheck(), new NewTemplateCheck(),
             new TemplateBurstCheck(), new ErrorRatioCheck(), new SilenceCheck());
     private final ServiceMinutes minutes = new ServiceMinutes(this::onMinute);
     private final MetricDetector metrics;
     private final LogMetrics logMetrics = new LogMetrics();
-    /** Samples of the log metrics of the minutes closed so far, until the caller takes them. */
+    private final Output out;
+    /** Samples of the log metrics of the minutes closed in the call in progress, scored once it is done with the minutes. */
     private final List<MetricSample> logSamples = new ArrayList<>();
-    /** The sink of the call in progress: closed minutes are checked inside onEvent, advance and flush. */
-    private AnomalySink sink;
 
-    public Detector(DetectorSettings settings) {
+    public Detector(DetectorSettings settings, Output out) {
         this.metrics = new MetricDetector(settings);
+        this.out = out;
     }
 
     /**
@@ -35,57 +48,57 @@ public final class Detector {
      * @param offset      the byte offset just after the line in its file (-1 if unknown): with the
      *                    path, the line's id in the evidence
      */
-    public void onEvent(LogEvent event, boolean newTemplate, long offset, AnomalySink sink) {
-        this.sink = sink;
+    public void onEvent(LogEvent event, boolean newTemplate, long offset) {
         minutes.onEvent(event, newTemplate, offset);
+        scoreLogMetrics();
     }
 
-    public void onEvent(LogEvent event, AnomalySink sink) {
-        onEvent(event, false, -1, sink);
+    public void onEvent(LogEvent event) {
+        onEvent(event, false, -1);
     }
 
     private void onMinute(Minute m) {
         for (MinuteCheck c : logChecks) {
-            c.onMinute(m, sink);
+            c.onMinute(m, out);
         }
         logMetrics.onMinute(m, logSamples::add);
     }
 
     /**
-     * Hands over the samples of the log metrics ({@code log_errors_per_min}, requests, 5xx share,
-     * p95 request time) of the minutes closed since the last call: the caller puts them through the
-     * metric checks as any sample, once it is out of the call that closed them.
+     * The log metrics ({@code log_errors_per_min}, requests, 5xx share, p95 request time) of the
+     * minutes just closed go through the metric checks as any sample, once out of the call that
+     * closed them.
      */
-    public void takeLogMetrics(Consumer<MetricSample> out) {
+    private void scoreLogMetrics() {
+        if (logSamples.isEmpty()) {
+            return;
+        }
         List<MetricSample> taken = List.copyOf(logSamples);
         logSamples.clear();
-        taken.forEach(out);
+        for (MetricSample s : taken) {
+            out.derived(s);
+            out.scored(s, metrics.onSample(s, out));
+        }
     }
 
     /**
      * @return whether the point is abnormal now; an anomaly is reported once it is raised, then
      *     updated while it lasts and when it ends, so that a long excursion is one fact
      */
-    public boolean onSample(MetricSample sample, AnomalySink sink) {
-        return metrics.onSample(sample, sink);
+    public boolean onSample(MetricSample sample) {
+        return metrics.onSample(sample, out);
     }
 
-    public void advance(Instant watermark, AnomalySink sink) {
-        this.sink = sink;
+    public void advance(Instant watermark) {
         minutes.advance(watermark);
-    }
-
-    /** End of input for the log checks: the open minutes that hold events are closed and checked. */
-    public void flushLogs(AnomalySink sink) {
-        this.sink = sink;
-        minutes.flush();
+        scoreLogMetrics();
     }
 
     /** End of input: the last minutes, their log metrics through the metric checks, then the open episodes. */
-    public void flush(AnomalySink sink) {
-        flushLogs(sink);
-        takeLogMetrics(s -> metrics.onSample(s, sink));
-        metrics.flush(sink);
+    public void flush() {
+        minutes.flush();
+        scoreLogMetrics();
+        metrics.flush(out);
     }
 
     /** How often each log check fired so far. */

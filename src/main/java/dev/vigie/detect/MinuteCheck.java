@@ -1,5 +1,6 @@
 package dev.vigie.detect;
 
+import dev.vigie.event.CheckRate;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.vigie.ingest;
 
+import dev.vigie.config.IngestOptions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

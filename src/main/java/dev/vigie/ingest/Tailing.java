@@ -1,5 +1,6 @@
 package dev.vigie.ingest;
 
+import dev.vigie.config.IngestOptions;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;

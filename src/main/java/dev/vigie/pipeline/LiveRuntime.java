@@ -1,34 +1,48 @@
 package dev.vigie.pipeline;
 
-import dev.vigie.agent.AgentTeam;
 import dev.vigie.agent.OllamaGateway;
+import dev.vigie.chat.ChatService;
 import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
-import dev.vigie.detect.CheckRate;
+import dev.vigie.detect.Detector;
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.Incident;
+import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
+import dev.vigie.event.ReporterToken;
+import dev.vigie.event.ScoredSample;
+import dev.vigie.event.SourceStatus;
+import dev.vigie.event.StoredIncident;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.SourcePaths;
 import dev.vigie.ingest.Tailing;
-import dev.vigie.mail.IncidentMailer;
 import dev.vigie.parse.LogParser;
-import dev.vigie.privacy.Redactor;
+import dev.vigie.pipeline.client.EngineCommands;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.pipeline.client.EngineSnapshot;
+import dev.vigie.pipeline.client.EventSearch;
+import dev.vigie.pipeline.client.ModelStatus;
+import dev.vigie.pipeline.client.Redetection;
+import dev.vigie.report.IncidentReport;
 import dev.vigie.sim.EventClock;
 import dev.vigie.sim.LogReplayer;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.ReplayClock;
 import dev.vigie.sim.SampleLogGenerator;
-import dev.vigie.store.IncidentReport;
+import dev.vigie.sim.ScenarioScript;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -36,16 +50,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cockpit's engine: tailers and the simulator feed one bounded queue (a full queue stops the
+ * The engine, running: tailers and the simulator feed one bounded queue (a full queue stops the
  * tailers: the file is the buffer); one pipeline thread runs the facts level in order; one writer
- * thread commits batches; a small pool runs the analysts. Everything it does is published on
- * {@link #bus()}.
+ * thread commits batches; a small pool runs the report stage. Everything it does is published on
+ * its bus. Clients read it through {@link EngineQueries} and drive it through {@link EngineCommands}.
+ * It owns the engine it is given and closes it.
  */
-public final class LiveRuntime implements AutoCloseable {
+public final class LiveRuntime implements EngineQueries, EngineCommands, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRuntime.class);
     static final int INPUT_CAPACITY = 10_000;
     private static final int BATCH_ITEMS = 2_000;
@@ -54,15 +70,10 @@ public final class LiveRuntime implements AutoCloseable {
     /** At max replay speed, event time advances by this much whenever the pipeline has room. */
     private static final Duration MAX_SPEED_STEP = Duration.ofMinutes(1);
 
-    /** What the cockpit shows about the engine itself. */
-    public record Status(Instant eventTime, int queueDepth, long openIncidents, int replayed, int replayTotal,
-                         double replaySpeed, boolean paused, OllamaGateway.Health ollama, long writeErrors, long analysisErrors,
-                         Map<String, String> unreadableSources, List<CheckRate> checks, String mail) {
-    }
-
     private record SourceError(String source, String error) {
     }
 
+    private final Engine engine;
     private final Settings settings;
     private final EventBus bus = new EventBus();
     private final PipelineStats stats = new PipelineStats();
@@ -70,9 +81,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final BlockingQueue<Object> input = new ArrayBlockingQueue<>(INPUT_CAPACITY);
     private final BlockingQueue<StoreBatch> toWriter = new ArrayBlockingQueue<>(64);
     private final Store store;
-    private final AgentTeam team;
-    private final IncidentAnalyzer analyzer;
-    private final IncidentMailer mailer;
+    private final ChatService chat;
     private final Pipeline pipeline;
     private final Tailing tailing;
     private final LogReplayer replayer;
@@ -92,27 +101,21 @@ public final class LiveRuntime implements AutoCloseable {
     private Thread writerThread;
     private Instant nextStep;
 
-    public LiveRuntime(Settings settings, Clock wall) throws IOException {
-        this.settings = settings;
-        this.store = new Store(settings.databaseFile(), wall);
-        this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel()), wall);
-        team.onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
-        this.mailer = settings.mail().enabled()
-                ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), wall) : null;
-        this.analyzer = new IncidentAnalyzer(team, settings.reportsDir(), mailer);
-        this.pipeline = new Pipeline(OnceIngest.parser(settings, wall), settings.incidentGap(), settings.dependencies(),
-                DetectorSettings.DEFAULTS,
-                Redactor.with(settings.redactPatterns()), bus, stats, this::analyseLater);
-        pipeline.restoreTemplates(store.templates());
+    public LiveRuntime(Engine engine) throws IOException {
+        this.engine = engine;
+        this.settings = engine.settings();
+        Clock wall = engine.clock();
+        this.store = engine.store();
+        this.chat = new ChatService(store);
+        engine.team().onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
+        this.pipeline = engine.pipeline(bus, stats, this::analyseLater);
 
         List<String> sources = new ArrayList<>(settings.sources());
         if (settings.replayDir() != null && Files.isDirectory(settings.replayDir())) {
             LogParser times = new LogParser(wall);
-            replayer = new LogReplayer(settings.replayDir(), settings.replaySpoolDir(), times::timeOf);
-            replayer.resetSpool();
-            store.forgetSourcesUnder(settings.replaySpoolDir());
-            replay = new ReplayClock(replayer.firstTime(), settings.replaySpeed(), wall);
-            sources.add(settings.replaySpoolDir().toString());
+            replayer = LogReplayer.open(settings.replayDir(), settings.replaySpoolDir(), times::timeOf);
+            replay = new ReplayClock(replayer.resumeTime(), settings.replaySpeed(), wall);
+            sources.add(replayer.spool().toString());
         } else {
             replayer = null;
             // a simulation alone starts now and can be sped up, paused and stepped like a replay
@@ -122,30 +125,25 @@ public final class LiveRuntime implements AutoCloseable {
         simulator = settings.simulator()
                 ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
                 : null;
-        tailing = new Tailing(new SourcePaths(sources, settings.includeCompressed()), store, OnceIngest.ingestOptions(settings), this::enqueue,
+        tailing = new Tailing(new SourcePaths(sources, settings.includeCompressed()), store, settings.ingest(), this::enqueue,
                 (source, error) -> input.offer(new SourceError(source, error)));
     }
 
+    /** Publishes everything the engine does, on the engine's threads. */
     public EventBus bus() {
         return bus;
-    }
-
-    public PipelineStats stats() {
-        return stats;
-    }
-
-    public RecentActivity recent() {
-        return recent;
     }
 
     public Store store() {
         return store;
     }
 
+    @Override
     public Settings settings() {
         return settings;
     }
 
+    /** The simulator, or null when none runs. */
     public MetricSimulator simulator() {
         return simulator;
     }
@@ -155,12 +153,125 @@ public final class LiveRuntime implements AutoCloseable {
         return replay;
     }
 
-    public Status status() {
-        return new Status(clock.now(), input.size(), openIncidents.get(), replayer == null ? 0 : replayer.replayed(),
-                replayer == null ? 0 : replayer.total(), replay == null ? 1 : replay.speed(),
-                replay != null && replay.paused(),
-                team.lastHealth(), writeErrors.get(), analysisErrors.get(), tailing.errors(), pipeline.checkRates(),
-                mailer == null ? "" : mailer.summary());
+    @Override
+    public EngineSnapshot snapshot() {
+        OllamaGateway.Health h = engine.team().lastHealth();
+        return new EngineSnapshot(stats.snapshot(), clock.now(), input.size(), openIncidents.get(),
+                replayer == null ? 0 : replayer.replayed(), replayer == null ? 0 : replayer.total(),
+                replay == null ? 1 : replay.speed(), replay != null && replay.paused(),
+                new ModelStatus(h.up(), h.model(), h.models().size(), h.error()), writeErrors.get(), analysisErrors.get(),
+                tailing.errors(), pipeline.checkRates(), engine.reports().notifications());
+    }
+
+    @Override
+    public <T> void subscribe(Class<T> type, Consumer<? super T> listener) {
+        bus.subscribe(type, listener);
+    }
+
+    @Override
+    public void onIncidentsChanged(Runnable listener) {
+        bus.subscribe(Incident.class, i -> listener.run());
+        bus.subscribe(IncidentReport.class, r -> listener.run());
+    }
+
+    @Override
+    public List<LogEvent> latestEvents(int max) {
+        return recent.events(max);
+    }
+
+    @Override
+    public List<String> seriesNames() {
+        return recent.seriesNames();
+    }
+
+    @Override
+    public List<ScoredSample> scored(String series, int max) {
+        return recent.scored(series, max);
+    }
+
+    @Override
+    public List<MetricSample> series(String series, int max) {
+        return recent.series(series, max);
+    }
+
+    @Override
+    public List<StoredIncident> incidents() {
+        return store.incidents();
+    }
+
+    @Override
+    public Optional<String> report(String incidentId) {
+        return store.incidents().stream().filter(i -> i.id().equals(incidentId) && i.reportPath() != null).findFirst()
+                .map(i -> {
+                    try {
+                        return Files.readString(Path.of(i.reportPath()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read " + i.reportPath(), e);
+                    }
+                });
+    }
+
+    @Override
+    public EventSearch events(String words, int limit) {
+        return new EventSearch(store.events(words, limit), store.searchLag());
+    }
+
+    @Override
+    public List<SourceStatus> sources() {
+        return store.sources();
+    }
+
+    @Override
+    public String ask(String question) {
+        return chat.answer(question);
+    }
+
+    @Override
+    public void setReplaySpeed(double speed) {
+        controls().setSpeed(speed);
+    }
+
+    @Override
+    public void pause() {
+        controls().pause();
+    }
+
+    @Override
+    public void resume() {
+        controls().resume();
+    }
+
+    @Override
+    public void step(int steps) {
+        controls().step(MetricSimulator.STEP.multipliedBy(steps));
+    }
+
+    @Override
+    public void inject(String scenario) {
+        if (simulator == null) {
+            throw new IllegalArgumentException("no simulator runs: it is off in the settings");
+        }
+        Instant now = clock.now();
+        ScenarioScript.parse("+0s " + scenario.strip(), now).forEach(simulator::inject);
+    }
+
+    @Override
+    public Redetection redetect(DetectorSettings with, int points) {
+        List<String> names = recent.seriesNames();
+        List<MetricSample> all = new ArrayList<>();
+        for (String n : names) {
+            all.addAll(recent.series(n, points));
+        }
+        long t0 = System.nanoTime();
+        List<Anomaly> found = Detector.detectMetrics(with, all);
+        return new Redetection(found, all.size(), names.size(), (System.nanoTime() - t0) / 1e6);
+    }
+
+    private ReplayClock controls() {
+        if (replay == null) {
+            throw new IllegalStateException("the sources follow the wall clock: there is no replay to control");
+        }
+        return replay;
     }
 
     public synchronized void start() throws IOException {
@@ -169,7 +280,7 @@ public final class LiveRuntime implements AutoCloseable {
         pipelineThread = thread("vigie-pipeline", this::pipelineLoop);
         writerThread = thread("vigie-store", this::writerLoop);
         tailing.start();
-        agents.submit(team::health);
+        agents.submit(engine.team()::health);
         indexer.scheduleWithFixedDelay(this::indexTick, 0, 300, TimeUnit.MILLISECONDS);
         if (simulator != null) {
             nextStep = MetricSimulator.alignToStep(clock.now());
@@ -297,7 +408,7 @@ public final class LiveRuntime implements AutoCloseable {
     private void analyseLater(FactsReport facts) {
         agents.submit(() -> {
             try {
-                IncidentReport report = analyzer.analyse(facts);
+                IncidentReport report = engine.reports().analyse(facts);
                 StoreBatch b = new StoreBatch();
                 b.report(report);
                 toWriter.put(b);
@@ -335,7 +446,7 @@ public final class LiveRuntime implements AutoCloseable {
         if (replayer != null) {
             replayer.close();
         }
-        store.close();
+        engine.close();
     }
 
     private static void join(Thread t) {

@@ -1,23 +1,16 @@
 package dev.vigie.pipeline;
 
-import dev.vigie.agent.AgentTeam;
-import dev.vigie.agent.OllamaGateway;
-import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
-import dev.vigie.detect.CheckRate;
+import dev.vigie.event.CheckRate;
 import dev.vigie.event.LogEvent;
 import dev.vigie.incident.FactsReport;
-import dev.vigie.ingest.IngestOptions;
 import dev.vigie.ingest.RawRecord;
+import dev.vigie.pipeline.client.Counts;
 import dev.vigie.ingest.RecordStream;
 import dev.vigie.ingest.SourcePaths;
-import dev.vigie.mail.IncidentMailer;
-import dev.vigie.parse.LogParser;
-import dev.vigie.privacy.Redactor;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,50 +38,36 @@ public final class OnceIngest {
     private OnceIngest() {
     }
 
-    static LogParser parser(Settings s, Clock clock) {
-        return new LogParser(clock, s.logFormat(), s.formats());
-    }
+    /** Reads the paths into the engine's store; the engine stays open for the caller. */
+    public static Summary run(Engine engine, List<String> paths) throws IOException {
+        Settings settings = engine.settings();
+        Store store = engine.store();
+        List<FactsReport> closed = new ArrayList<>();
+        PipelineStats stats = new PipelineStats();
+        Pipeline pipeline = engine.pipeline(new EventBus(), stats, closed::add);
 
-    static IngestOptions ingestOptions(Settings s) {
-        return new IngestOptions(s.maxLineBytes(), s.quiet());
-    }
-
-    public static Summary run(Settings settings, List<String> paths, Clock clock) throws IOException {
-        LogParser parser = parser(settings, clock); // a bad format is reported before anything is touched
-        try (Store store = new Store(settings.databaseFile(), clock)) {
-            AgentTeam team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel()), clock);
-            IncidentAnalyzer analyzer = new IncidentAnalyzer(team, settings.reportsDir(), settings.mail().enabled()
-                    ? new IncidentMailer(settings.mail(), Redactor.with(settings.redactPatterns()), clock) : null);
-            List<FactsReport> closed = new ArrayList<>();
-            PipelineStats stats = new PipelineStats();
-            Pipeline pipeline = new Pipeline(parser, settings.incidentGap(), settings.dependencies(), DetectorSettings.DEFAULTS,
-                    Redactor.with(settings.redactPatterns()), new EventBus(),
-                    stats, closed::add);
-            pipeline.restoreTemplates(store.templates());
-
-            Map<String, String> unreadable = new TreeMap<>();
-            List<RecordStream> streams = RecordStream.open(new SourcePaths(paths, settings.includeCompressed()), store, ingestOptions(settings),
-                    (source, e) -> unreadable.put(source, e.toString()));
-            unreadable.forEach(pipeline::onSourceError);
-            try {
-                merge(streams, pipeline, store);
-            } finally {
-                for (RecordStream s : streams) {
-                    s.close();
-                }
+        Map<String, String> unreadable = new TreeMap<>();
+        List<RecordStream> streams = RecordStream.open(new SourcePaths(paths, settings.includeCompressed()), store,
+                settings.ingest(), (source, e) -> unreadable.put(source, e.toString()));
+        unreadable.forEach(pipeline::onSourceError);
+        try {
+            merge(streams, pipeline, store);
+        } finally {
+            for (RecordStream s : streams) {
+                s.close();
             }
-            pipeline.finish();
-            store.write(pipeline.takeBatch());
-            store.indexAll();
-            for (FactsReport facts : closed) {
-                StoreBatch b = new StoreBatch();
-                b.report(analyzer.analyse(facts));
-                store.write(b);
-            }
-            PipelineStats.Snapshot s = stats.snapshot();
-            return new Summary(s.lines(), s.events(), s.rejected(), s.anomalies(), s.incidents(), unreadable,
-                    pipeline.checkRates());
         }
+        pipeline.finish();
+        store.write(pipeline.takeBatch());
+        store.indexAll();
+        for (FactsReport facts : closed) {
+            StoreBatch b = new StoreBatch();
+            b.report(engine.reports().analyse(facts));
+            store.write(b);
+        }
+        Counts s = stats.snapshot();
+        return new Summary(s.lines(), s.events(), s.rejected(), s.anomalies(), s.incidents(), unreadable,
+                pipeline.checkRates());
     }
 
     private static void merge(List<RecordStream> streams, Pipeline pipeline, Store store) throws IOException {

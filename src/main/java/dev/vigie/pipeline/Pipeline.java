@@ -1,13 +1,13 @@
 package dev.vigie.pipeline;
 
-import dev.vigie.config.DetectorSettings;
-import dev.vigie.detect.AnomalySink;
-import dev.vigie.detect.CheckRate;
+import dev.vigie.config.Settings;
 import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
+import dev.vigie.event.CheckRate;
 import dev.vigie.event.Incident;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
+import dev.vigie.event.ScoredSample;
 import dev.vigie.incident.Correlator;
 import dev.vigie.incident.EvidenceBuffer;
 import dev.vigie.incident.FactsReport;
@@ -16,7 +16,6 @@ import dev.vigie.incident.IncidentSink;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.parse.LogParser;
-import dev.vigie.privacy.Redactor;
 import dev.vigie.store.SourceProgress;
 import dev.vigie.store.StoreBatch;
 import dev.vigie.template.Template;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -48,7 +46,7 @@ public final class Pipeline {
     private final EventBus bus;
     private final PipelineStats stats;
     private final Consumer<FactsReport> closedIncidents;
-    private final AnomalySink anomalySink = new AnomalySink() {
+    private final Detector.Output detected = new Detector.Output() {
         @Override
         public void accept(Anomaly a) {
             stats.anomalies.incrementAndGet();
@@ -58,6 +56,16 @@ public final class Pipeline {
         @Override
         public void update(Anomaly a) {
             onAnomaly(a); // same id: the store and the correlator replace it
+        }
+
+        @Override
+        public void derived(MetricSample s) {
+            beforeScoring(s);
+        }
+
+        @Override
+        public void scored(MetricSample s, boolean abnormal) {
+            afterScoring(s, abnormal);
         }
     };
     private final IncidentSink incidentSink = new IncidentSink() {
@@ -79,14 +87,16 @@ public final class Pipeline {
     private Instant newest = Instant.EPOCH;
     private Instant advancedTo = Instant.EPOCH;
 
-    /** @param redactor what the facts reports' sample lines go through before they leave the facts level */
-    public Pipeline(LogParser parser, Duration incidentGap, Map<String, List<String>> dependencies,
-                    DetectorSettings detectorSettings, Redactor redactor, EventBus bus, PipelineStats stats,
+    /**
+     * @param settings the incident gap, the service dependencies, the detector's parameters and the
+     *                 redactor that the facts reports' sample lines go through before they leave the facts level
+     */
+    public Pipeline(LogParser parser, Settings settings, EventBus bus, PipelineStats stats,
                     Consumer<FactsReport> closedIncidents) {
         this.parser = parser;
-        this.factsBuilder = new FactsReportBuilder(redactor);
-        this.detector = new Detector(detectorSettings);
-        this.correlator = new Correlator(incidentGap, dependencies);
+        this.factsBuilder = new FactsReportBuilder(settings.redactor());
+        this.detector = new Detector(settings.detector(), detected);
+        this.correlator = new Correlator(settings.incidentGap(), settings.dependencies());
         this.bus = bus;
         this.stats = stats;
         this.closedIncidents = closedIncidents;
@@ -128,8 +138,7 @@ public final class Pipeline {
                 stats.errors.incrementAndGet();
             }
             evidence.onEvent(mined, t);
-            detector.onEvent(mined, t.count() == 1, record.endOffset(), anomalySink);
-            detector.takeLogMetrics(this::onSample);
+            detector.onEvent(mined, t.count() == 1, record.endOffset());
             bus.publish(mined);
             observe(mined.time());
         }
@@ -145,10 +154,18 @@ public final class Pipeline {
     }
 
     public void onSample(MetricSample sample) {
+        beforeScoring(sample);
+        afterScoring(sample, detector.onSample(sample));
+    }
+
+    private void beforeScoring(MetricSample sample) {
         batch.sample(sample);
         stats.samples.incrementAndGet();
         evidence.onSample(sample);
-        bus.publish(new ScoredSample(sample, detector.onSample(sample, anomalySink)));
+    }
+
+    private void afterScoring(MetricSample sample, boolean abnormal) {
+        bus.publish(new ScoredSample(sample, abnormal));
         observe(sample.time());
     }
 
@@ -163,9 +180,8 @@ public final class Pipeline {
             newest = t;
             if (!newest.isBefore(advancedTo.plus(ADVANCE_STEP))) {
                 advancedTo = newest;
-                detector.advance(newest.minus(LATENESS), anomalySink);
+                detector.advance(newest.minus(LATENESS));
                 rates = detector.checkRates();
-                detector.takeLogMetrics(this::onSample);
                 correlator.advance(newest.minus(LATENESS), incidentSink);
             }
         }
@@ -173,9 +189,7 @@ public final class Pipeline {
 
     /** End of input: every window and every incident closes. */
     public void finish() {
-        detector.flushLogs(anomalySink);
-        detector.takeLogMetrics(this::onSample); // through the pipeline, stored and shown, before the episodes close
-        detector.flush(anomalySink);
+        detector.flush();
         rates = detector.checkRates();
         correlator.flush(newest, incidentSink);
     }

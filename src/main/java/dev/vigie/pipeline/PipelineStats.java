@@ -1,5 +1,6 @@
 package dev.vigie.pipeline;
 
+import dev.vigie.pipeline.client.Counts;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Running counts of what the pipeline has seen, readable from any thread. */
@@ -13,12 +14,8 @@ public final class PipelineStats {
     final AtomicLong samples = new AtomicLong();
 
     /** A consistent-enough copy for display and for the CLI's summary. */
-    public record Snapshot(long lines, long events, long errors, long rejected, long anomalies, long incidents,
-                           long samples) {
-    }
-
-    public Snapshot snapshot() {
-        return new Snapshot(lines.get(), events.get(), errors.get(), rejected.get(), anomalies.get(), incidents.get(),
+    public Counts snapshot() {
+        return new Counts(lines.get(), events.get(), errors.get(), rejected.get(), anomalies.get(), incidents.get(),
                 samples.get());
     }
 }

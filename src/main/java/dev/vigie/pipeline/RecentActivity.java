@@ -2,6 +2,7 @@ package dev.vigie.pipeline;
 
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
+import dev.vigie.event.ScoredSample;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

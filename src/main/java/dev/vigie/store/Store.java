@@ -9,8 +9,12 @@ import dev.vigie.event.IncidentStatus;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.Severity;
+import dev.vigie.event.SourceStatus;
+import dev.vigie.event.StoredEvent;
+import dev.vigie.event.StoredIncident;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.ingest.CheckpointSource;
+import dev.vigie.report.IncidentReport;
 import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMerge;
 import java.io.IOException;
@@ -306,20 +310,6 @@ public final class Store implements CheckpointSource, AutoCloseable {
             throw new StoreException("cannot read checkpoints", e);
         }
         return out;
-    }
-
-    /** Forgets the checkpoints and counts of every source under {@code dir}, e.g. before a replay starts anew. */
-    public synchronized void forgetSourcesUnder(Path dir) {
-        String like = dir.toAbsolutePath().toString().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
-        try (PreparedStatement a = writer.prepareStatement("DELETE FROM checkpoints WHERE path LIKE ? ESCAPE '\\'");
-             PreparedStatement b = writer.prepareStatement("DELETE FROM source_stats WHERE source LIKE ? ESCAPE '\\'")) {
-            a.setString(1, like);
-            a.executeUpdate();
-            b.setString(1, like);
-            b.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("cannot forget sources under " + dir, e);
-        }
     }
 
     public synchronized List<StoredIncident> incidents() {

@@ -5,6 +5,7 @@ import dev.vigie.event.Incident;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.ingest.Checkpoint;
+import dev.vigie.report.IncidentReport;
 import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMerge;
 import java.util.ArrayList;

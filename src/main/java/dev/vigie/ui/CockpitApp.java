@@ -1,32 +1,22 @@
 package dev.vigie.ui;
 
-import dev.vigie.pipeline.LiveRuntime;
-import java.time.Clock;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The desktop application: builds the engine off the FX thread, then the main window. */
+/** The desktop application: the main window on the engine the launcher was given. */
 public final class CockpitApp extends Application {
-    private LiveRuntime runtime;
     private MainWindow window;
 
     @Override
-    public void init() throws Exception {
-        runtime = new LiveRuntime(CockpitLauncher.settings(), Clock.systemUTC());
-        runtime.start();
-    }
-
-    @Override
     public void start(Stage stage) {
-        window = new MainWindow(runtime);
+        window = new MainWindow(CockpitLauncher.queries(), CockpitLauncher.commands());
         window.show(stage);
     }
 
     @Override
-    public void stop() throws Exception {
+    public void stop() {
         if (window != null) {
             window.close();
         }
-        runtime.close();
     }
 }

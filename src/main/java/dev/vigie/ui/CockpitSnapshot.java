@@ -1,8 +1,7 @@
 package dev.vigie.ui;
 
 import dev.vigie.event.LogEvent;
-import dev.vigie.pipeline.LiveRuntime;
-import dev.vigie.pipeline.PipelineStats;
+import dev.vigie.pipeline.client.EngineSnapshot;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +13,7 @@ import java.util.Map;
  * @param errorRate       share of ERROR/FATAL events since the previous snapshot, in percent
  */
 public record CockpitSnapshot(
-        PipelineStats.Snapshot stats,
-        LiveRuntime.Status status,
+        EngineSnapshot engine,
         double eventsPerSecond,
         double errorRate,
         List<LogEvent> latestEvents,

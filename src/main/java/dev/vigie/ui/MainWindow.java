@@ -1,7 +1,7 @@
 package dev.vigie.ui;
 
-import dev.vigie.chat.ChatService;
-import dev.vigie.pipeline.LiveRuntime;
+import dev.vigie.pipeline.client.EngineCommands;
+import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.ui.chat.ChatView;
 import dev.vigie.ui.dashboard.DashboardView;
 import dev.vigie.ui.incidents.IncidentsView;
@@ -29,16 +29,15 @@ public final class MainWindow {
     private final StackPane center = new StackPane();
     private final BorderPane root = new BorderPane();
 
-    public MainWindow(LiveRuntime runtime) {
-        IncidentsView incidents = new IncidentsView(runtime);
+    public MainWindow(EngineQueries engine, EngineCommands commands) {
         this.views = List.of(
-                new DashboardView(runtime),
+                new DashboardView(),
                 new LiveView(),
-                new LogsView(runtime.store()),
-                incidents,
-                new ChatView(new ChatService(runtime.store())),
-                new SimulationView(runtime),
-                new SettingsView(runtime));
+                new LogsView(engine),
+                new IncidentsView(engine),
+                new ChatView(engine),
+                new SimulationView(engine, commands),
+                new SettingsView(engine));
         VBox nav = new VBox(4);
         nav.setId("nav");
         nav.setPadding(new Insets(12, 8, 12, 8));
@@ -68,8 +67,7 @@ public final class MainWindow {
 
         List<View<?>> refreshed = new ArrayList<>(views);
         refreshed.add(status);
-        refresher = new UiRefresher(runtime, refreshed);
-        incidents.listenTo(runtime.bus());
+        refresher = new UiRefresher(engine, refreshed);
     }
 
     private void select(View<?> v) {

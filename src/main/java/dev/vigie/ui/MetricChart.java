@@ -2,7 +2,7 @@ package dev.vigie.ui;
 
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
-import dev.vigie.pipeline.ScoredSample;
+import dev.vigie.event.ScoredSample;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,6 @@
 package dev.vigie.ui;
 
-import dev.vigie.pipeline.LiveRuntime;
-import dev.vigie.sim.ReplayClock;
+import dev.vigie.pipeline.client.EngineSnapshot;
 import java.util.Locale;
 import javafx.scene.control.Label;
 
@@ -15,14 +14,14 @@ final class StatusBar extends View<Label> {
 
     @Override
     public void apply(CockpitSnapshot s) {
-        LiveRuntime.Status st = s.status();
-        String speed = st.paused() ? "paused" : st.replaySpeed() == ReplayClock.MAX ? "at max speed"
+        EngineSnapshot st = s.engine();
+        String speed = st.paused() ? "paused" : st.replaySpeed() == Double.POSITIVE_INFINITY ? "at max speed"
                 : String.format(Locale.ROOT, "at %.0f×", st.replaySpeed());
         String replay = st.replayTotal() == 0 ? (st.paused() || st.replaySpeed() != 1 ? "simulation " + speed : "no replay")
                 : String.format(Locale.ROOT, "replay %d/%d lines %s", st.replayed(), st.replayTotal(), speed);
-        String model = st.ollama().up() ? "Ollama: " + st.ollama().model() : "offline analyst (" + st.ollama().error() + ")";
+        String model = st.model().up() ? "Ollama: " + st.model().model() : "offline analyst (" + st.model().error() + ")";
         root.setText(String.format(Locale.ROOT, "event time %s · %s · queue %d · %s%s · %d UI updates shed",
                 st.eventTime().toString().substring(0, 19).replace('T', ' '), replay, st.queueDepth(), model,
-                st.mail().isEmpty() ? "" : " · " + st.mail(), s.shedUpdates()));
+                st.notifications().isEmpty() ? "" : " · " + st.notifications(), s.shedUpdates()));
     }
 }

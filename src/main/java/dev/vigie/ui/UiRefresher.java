@@ -1,7 +1,8 @@
 package dev.vigie.ui;
 
-import dev.vigie.pipeline.LiveRuntime;
-import dev.vigie.pipeline.PipelineStats;
+import dev.vigie.pipeline.client.Counts;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.pipeline.client.EngineSnapshot;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class UiRefresher {
     static final long PERIOD_MILLIS = 250;
     static final int CHART_POINTS = 360;
 
-    private final LiveRuntime runtime;
+    private final EngineQueries engine;
     private final List<View<?>> views;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vigie-ui-refresh");
@@ -30,16 +31,16 @@ final class UiRefresher {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong shed = new AtomicLong();
-    private PipelineStats.Snapshot previous;
+    private Counts previous;
     private long previousNanos;
 
-    UiRefresher(LiveRuntime runtime, List<View<?>> views) {
-        this.runtime = runtime;
+    UiRefresher(EngineQueries engine, List<View<?>> views) {
+        this.engine = engine;
         this.views = views;
     }
 
     void start() {
-        previous = runtime.stats().snapshot();
+        previous = engine.snapshot().counts();
         previousNanos = System.nanoTime();
         timer.scheduleAtFixedRate(this::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
@@ -61,7 +62,8 @@ final class UiRefresher {
     }
 
     private CockpitSnapshot capture() {
-        PipelineStats.Snapshot now = runtime.stats().snapshot();
+        EngineSnapshot state = engine.snapshot();
+        Counts now = state.counts();
         long nanos = System.nanoTime();
         double seconds = Math.max(1e-3, (nanos - previousNanos) / 1e9);
         long events = now.events() - previous.events();
@@ -70,12 +72,12 @@ final class UiRefresher {
         for (View<?> v : views) {
             String series = v.chartedSeries();
             if (series != null && !charts.containsKey(series)) {
-                charts.put(series, MetricChart.scored(runtime.recent().scored(series, CHART_POINTS)));
+                charts.put(series, MetricChart.scored(engine.scored(series, CHART_POINTS)));
             }
         }
-        CockpitSnapshot s = new CockpitSnapshot(now, runtime.status(), events / seconds,
-                events == 0 ? 0 : 100.0 * errors / events, runtime.recent().events(100),
-                runtime.recent().seriesNames(), charts, shed.get());
+        CockpitSnapshot s = new CockpitSnapshot(state, events / seconds,
+                events == 0 ? 0 : 100.0 * errors / events, engine.latestEvents(100),
+                engine.seriesNames(), charts, shed.get());
         previous = now;
         previousNanos = nanos;
         return s;

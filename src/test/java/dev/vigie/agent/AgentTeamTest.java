@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigie.FakeOllama;
 import dev.vigie.HandClock;
 import dev.vigie.incident.FactsReport;
+import dev.vigie.privacy.Redactor;
+import dev.vigie.report.ReportRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +47,7 @@ class AgentTeamTest {
     }
 
     private static AgentTeam team(String url) {
-        return new AgentTeam(new OllamaGateway(url, ""), Clock.systemUTC(), Duration.ofMillis(1));
+        return new AgentTeam(new OllamaGateway(url, ""), Redactor.standard(), Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     private static List<JsonNode> of(FakeOllama ollama, String stage) {
@@ -89,7 +91,7 @@ class AgentTeamTest {
             assertThat(of(ollama, "database specialist")).hasSize(1);
             assertThat(of(ollama, "diagnostician").get(0).toString()).contains("FIRST ABNORMAL SIGNAL: " + POOL.firstSignal());
             assertThat(ollama.chatRequests).allSatisfy(r -> assertThat(r.toString()).doesNotContain("hunter" + "2"));
-            assertThat(ReportRenderer.render(POOL, a)).contains("## Summary", "## Hypotheses weighed", "P1 (DBA)");
+            assertThat(new ReportRenderer(Redactor.standard()).render(POOL, a)).contains("## Summary", "## Hypotheses weighed", "P1 (DBA)");
         }
     }
 
@@ -211,7 +213,7 @@ class AgentTeamTest {
     void aStageThatNeverAnswersTimesOutAndTheOfflineAnalystSaysWhy() throws Exception {
         try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
             ollama.script = stages(CONTEXT, DIAGNOSIS, FIX, "HANG");
-            AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), ""), Clock.systemUTC(),
+            AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), ""), Redactor.standard(), Clock.systemUTC(),
                     Duration.ofMillis(1), Map.of(TeamStage.REPORTER, Duration.ofMillis(300)));
             Analysis a = team.analyse(POOL);
             assertThat(a.offline()).isTrue();
@@ -226,7 +228,7 @@ class AgentTeamTest {
             ollama.script = stages(CONTEXT, DIAGNOSIS, FIX, REPORT);
             ollama.failNext = Integer.MAX_VALUE;
             HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
-            AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), ""), clock, Duration.ofMillis(1));
+            AgentTeam team = new AgentTeam(new OllamaGateway(ollama.url(), ""), Redactor.standard(), clock, Duration.ofMillis(1));
             for (int i = 0; i < 3; i++) {
                 Analysis a = team.analyse(POOL);
                 assertThat(a.offline()).isTrue();
@@ -278,6 +280,6 @@ class AgentTeamTest {
         assertThat(a.offline()).isTrue();
         assertThat(a.analyst()).isEqualTo("offline:db-connection-pool-exhausted");
         assertThat(a.note()).startsWith("no Ollama at http://127.0.0.1:9");
-        assertThat(ReportRenderer.render(POOL, a)).contains("Written offline").doesNotContain("hunter" + "2");
+        assertThat(new ReportRenderer(Redactor.standard()).render(POOL, a)).contains("Written offline").doesNotContain("hunter" + "2");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.privacy.Redactor;
+import dev.vigie.report.ReportRenderer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +107,7 @@ class OfflineAnalystTest {
         assertThat(d.hypotheses().get(1).domain()).isEqualTo("other");
         assertThat(d.hypotheses().get(1).evidenceAgainst()).containsExactly("no line matches any other known failure");
         Analysis a = analyst.analyse(Facts.of("No space left on device", "ERROR write failed: No space left on device"), "");
-        assertThat(ReportRenderer.render(Facts.of("x", "y"), a)).contains("## Hypotheses weighed", "- **infrastructure** (100% of the evidence)",
+        assertThat(new ReportRenderer(Redactor.standard()).render(Facts.of("x", "y"), a)).contains("## Hypotheses weighed", "- **infrastructure** (100% of the evidence)",
                 "- **other** (0% of the evidence)", "  - against: no line matches any other known failure");
     }
 

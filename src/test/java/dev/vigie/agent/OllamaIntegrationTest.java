@@ -15,7 +15,7 @@ class OllamaIntegrationTest {
         String url = host.contains("://") ? host : "http://" + host;
         OllamaGateway gateway = new OllamaGateway(url, System.getenv().getOrDefault("VIGIE_OLLAMA_MODEL", ""));
         assertThat(gateway.health().up()).as(gateway.health().error()).isTrue();
-        Analysis a = new AgentTeam(gateway, Clock.systemUTC()).analyse(AgentTeamTest.POOL);
+        Analysis a = new AgentTeam(gateway, dev.vigie.privacy.Redactor.standard(), Clock.systemUTC()).analyse(AgentTeamTest.POOL);
         assertThat(a.domain()).isIn("database", "network", "application", "security", "infrastructure", "integration");
         assertThat(a.offline() ? a.note() : a.cause()).isNotBlank();
     }

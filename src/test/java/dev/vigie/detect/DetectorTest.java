@@ -34,15 +34,15 @@ class DetectorTest {
 
     @Test
     void errorEventsAreCountedPerMinuteAndAnIsolatedBurstIsAWarning() {
-        Detector d = new Detector(DetectorSettings.DEFAULTS);
         List<Anomaly> found = new ArrayList<>();
-        d.onEvent(event(1, Level.INFO, "fine"), found::add);
-        d.onEvent(event(2, Level.ERROR, "lonely error"), found::add);
+        Detector d = new Detector(DetectorSettings.DEFAULTS, found::add);
+        d.onEvent(event(1, Level.INFO, "fine"));
+        d.onEvent(event(2, Level.ERROR, "lonely error"));
         for (int s = 0; s < 12; s++) {
-            d.onEvent(event(60 + s, Level.ERROR, "burst"), found::add);
+            d.onEvent(event(60 + s, Level.ERROR, "burst"));
         }
-        d.onEvent(event(180, Level.WARN, "later"), found::add);
-        d.flush(found::add);
+        d.onEvent(event(180, Level.WARN, "later"));
+        d.flush();
         List<Anomaly> errors = found.stream().filter(a -> a.check().equals("error_events")).toList();
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0).severity()).isEqualTo(Severity.INFO);
@@ -54,11 +54,11 @@ class DetectorTest {
 
     @Test
     void exceptionsAreFoundInStackTraces() {
-        Detector d = new Detector(DetectorSettings.DEFAULTS);
         List<Anomaly> found = new ArrayList<>();
-        d.onEvent(event(1, Level.WARN, "retrying\njava.net.SocketTimeoutException: Read timed out\n\tat x.Y.z(Y.java:1)"), found::add);
-        d.onEvent(event(2, Level.WARN, "no trace here\n  indented detail"), found::add);
-        d.flush(found::add);
+        Detector d = new Detector(DetectorSettings.DEFAULTS, found::add);
+        d.onEvent(event(1, Level.WARN, "retrying\njava.net.SocketTimeoutException: Read timed out\n\tat x.Y.z(Y.java:1)"));
+        d.onEvent(event(2, Level.WARN, "no trace here\n  indented detail"));
+        d.flush();
         assertThat(found).extracting(Anomaly::check).containsExactly("exceptions");
         assertThat(found.get(0).evidence()).containsEntry("count", 1L);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
+import dev.vigie.event.CheckRate;
 import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.Severity;
@@ -22,8 +23,8 @@ class LogChecksTest {
 
     /** Feeds events minute by minute, advancing the watermark as the pipeline does, and keeps what was found. */
     static final class Stream {
-        final Detector detector = new Detector(DetectorSettings.DEFAULTS);
         final List<Anomaly> found = new ArrayList<>();
+        final Detector detector = new Detector(DetectorSettings.DEFAULTS, found::add);
         final Set<String> seen = new HashSet<>();
         final SplittableRandom random = new SplittableRandom(1);
         long offset;
@@ -34,9 +35,9 @@ class LogChecksTest {
                 Instant t = T0.plusSeconds(60L * minute + (60L * i) / Math.max(1, count));
                 String raw = template + " #" + i;
                 LogEvent e = new LogEvent(t, "/l/" + service + ".log", service, level, raw, Map.of(), raw, false, template);
-                detector.onEvent(e, seen.add(service + "/" + template), offset += raw.length() + 1, found::add);
+                detector.onEvent(e, seen.add(service + "/" + template), offset += raw.length() + 1);
             }
-            detector.advance(T0.plusSeconds(60L * minute - 120), found::add);
+            detector.advance(T0.plusSeconds(60L * minute - 120));
             return this;
         }
 
@@ -51,7 +52,7 @@ class LogChecksTest {
         }
 
         List<Anomaly> of(String check) {
-            detector.flush(found::add);
+            detector.flush();
             return found.stream().filter(a -> a.check().equals(check)).toList();
         }
 

@@ -28,23 +28,33 @@ class LogMetricsTest {
                 "GET / HTTP/1.1 " + status, fields, "raw", false, "t");
     }
 
-    /** The log metrics as the pipeline gets them: from the detector's closed minutes, taken after each call. */
+    /** The log metrics as the pipeline gets them: from the detector's closed minutes, handed to its output after each call. */
     static final class Logs {
-        final Detector detector = new Detector(DetectorSettings.DEFAULTS);
+        private Consumer<MetricSample> out;
+        final Detector detector = new Detector(DetectorSettings.DEFAULTS, new Detector.Output() {
+            @Override
+            public void accept(Anomaly a) {
+            }
+
+            @Override
+            public void derived(MetricSample s) {
+                out.accept(s);
+            }
+        });
 
         void onEvent(LogEvent e, Consumer<MetricSample> out) {
-            detector.onEvent(e, a -> { });
-            detector.takeLogMetrics(out);
+            this.out = out;
+            detector.onEvent(e);
         }
 
         void advance(Instant watermark, Consumer<MetricSample> out) {
-            detector.advance(watermark, a -> { });
-            detector.takeLogMetrics(out);
+            this.out = out;
+            detector.advance(watermark);
         }
 
         void flush(Consumer<MetricSample> out) {
-            detector.flushLogs(a -> { });
-            detector.takeLogMetrics(out);
+            this.out = out;
+            detector.flush();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.vigie.ingest;
 
+import dev.vigie.config.IngestOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

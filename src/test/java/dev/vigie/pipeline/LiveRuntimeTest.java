@@ -7,6 +7,7 @@ import dev.vigie.TestSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
+import dev.vigie.event.ScoredSample;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.ReplayClock;
 import dev.vigie.sim.Scenario;
@@ -35,8 +36,8 @@ class LiveRuntimeTest {
         Path app = logs.resolve("app.log");
         Files.writeString(app, "2026-03-14T08:00:00Z INFO started\n");
         List<LogEvent> seen = new CopyOnWriteArrayList<>();
-        try (LiveRuntime runtime = new LiveRuntime(TestSettings.in(dataDir, Map.of(
-                "sources", logs.toString(), "simulator.enabled", "false")), Clock.systemUTC())) {
+        try (LiveRuntime runtime = new LiveRuntime(Engine.open(TestSettings.in(dataDir, Map.of(
+                "sources", logs.toString(), "simulator.enabled", "false")), Clock.systemUTC()))) {
             runtime.bus().subscribe(LogEvent.class, seen::add);
             runtime.start();
             await().atMost(PROMPTLY).until(() -> seen.size() == 1);
@@ -59,31 +60,31 @@ class LiveRuntimeTest {
     void theSimulationIsPausedSteppedAndRunAtMaxSpeedWithAScenarioInjectedOnDemand(@TempDir Path dataDir) throws Exception {
         List<MetricSample> samples = new CopyOnWriteArrayList<>();
         List<Anomaly> anomalies = new CopyOnWriteArrayList<>();
-        try (LiveRuntime runtime = new LiveRuntime(TestSettings.in(dataDir, Map.of("simulator.enabled", "true")),
-                Clock.systemUTC())) {
+        try (LiveRuntime runtime = new LiveRuntime(Engine.open(TestSettings.in(dataDir, Map.of("simulator.enabled", "true")),
+                Clock.systemUTC()))) {
             runtime.bus().subscribe(ScoredSample.class, s -> samples.add(s.sample()));
             runtime.bus().subscribe(Anomaly.class, anomalies::add);
             ReplayClock replay = runtime.replay();
-            replay.pause();
+            runtime.pause();
             Instant start = replay.now();
             int perStep = runtime.simulator().at(start).size();
             runtime.start();
 
             // paused: the step at the start, then exactly the six of the minute stepped over
             await().atMost(PROMPTLY).until(() -> samples.size() == perStep);
-            replay.step(Duration.ofMinutes(1));
+            runtime.step(6);
             await().atMost(PROMPTLY).until(() -> samples.size() == 7 * perStep);
-            assertThat(runtime.status().eventTime()).isEqualTo(start.plus(Duration.ofMinutes(1)));
-            assertThat(runtime.status().paused()).isTrue();
+            assertThat(runtime.snapshot().eventTime()).isEqualTo(start.plus(Duration.ofMinutes(1)));
+            assertThat(runtime.snapshot().paused()).isTrue();
 
             Instant storm = MetricSimulator.alignToStep(start).plus(Duration.ofMinutes(40));
             runtime.simulator().inject(new Scenario(ScenarioKind.CONNECTION_STORM, "postgresql", storm,
                     storm.plus(Duration.ofMinutes(5))));
-            replay.setSpeed(ReplayClock.MAX);
-            replay.resume();
+            runtime.setReplaySpeed(ReplayClock.MAX);
+            runtime.resume();
             await().atMost(PROMPTLY).until(() -> anomalies.stream().anyMatch(a -> a.series().equals("postgresql/active_connections")
                     && !a.start().isBefore(storm) && a.start().isBefore(storm.plus(Duration.ofMinutes(1)))));
-            assertThat(runtime.status().eventTime()).isAfter(storm.plus(Duration.ofMinutes(5)));
+            assertThat(runtime.snapshot().eventTime()).isAfter(storm.plus(Duration.ofMinutes(5)));
         }
         List<Instant> times = samples.stream().filter(s -> s.series().equals("api/cpu_usage")).map(MetricSample::time).toList();
         assertThat(times).as("no step lost or repeated").doesNotHaveDuplicates().isSorted();

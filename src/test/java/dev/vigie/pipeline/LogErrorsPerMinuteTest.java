@@ -29,8 +29,17 @@ class LogErrorsPerMinuteTest {
     void theFactsReportAndTheDetectedSeriesCountTheSameErrorsInTheSameMinutes() {
         Instant t0 = Instant.parse("2026-03-14T08:00:00Z");
         EvidenceBuffer buffer = new EvidenceBuffer();
-        Detector detector = new Detector(DetectorSettings.DEFAULTS);
         List<MetricSample> detected = new ArrayList<>();
+        Detector detector = new Detector(DetectorSettings.DEFAULTS, new Detector.Output() {
+            @Override
+            public void accept(Anomaly a) {
+            }
+
+            @Override
+            public void derived(MetricSample s) {
+                detected.add(s);
+            }
+        });
         Template template = new Template("t", "work <*>", 1, t0, t0, "work 1");
         SplittableRandom r = new SplittableRandom(3);
         for (int second = 0; second < 40 * 60; second += 7) {
@@ -42,11 +51,9 @@ class LogErrorsPerMinuteTest {
             LogEvent e = new LogEvent(t0.plusSeconds(second), "/l/api.log", "api", error ? Level.ERROR : Level.INFO,
                     "work " + second, Map.of(), "work " + second, false, "t");
             buffer.onEvent(e, template);
-            detector.onEvent(e, a -> { });
-            detector.takeLogMetrics(detected::add);
+            detector.onEvent(e);
         }
-        detector.advance(t0.plusSeconds(45 * 60), a -> { });
-        detector.takeLogMetrics(detected::add);
+        detector.advance(t0.plusSeconds(45 * 60));
         detected.forEach(buffer::onSample);
         Anomaly a = new Anomaly("error_events", "api", null, t0.plusSeconds(20 * 60), t0.plusSeconds(25 * 60 - 1),
                 Severity.WARNING, 0.9, "api errors", Map.of());

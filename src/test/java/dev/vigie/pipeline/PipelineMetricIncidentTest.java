@@ -2,16 +2,16 @@ package dev.vigie.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigie.config.DetectorSettings;
+import dev.vigie.TestSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.IncidentStatus;
 import dev.vigie.event.MetricSample;
 import dev.vigie.parse.LogParser;
-import dev.vigie.privacy.Redactor;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.Scenario;
 import dev.vigie.sim.ScenarioKind;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A metric fault opens its incident while it lasts, keeps it open to its end, and is one anomaly in it. */
 class PipelineMetricIncidentTest {
     @Test
-    void aLongMetricFaultOpensItsIncidentWhileItLastsAndIsOneAnomalyInIt() {
+    void aLongMetricFaultOpensItsIncidentWhileItLastsAndIsOneAnomalyInIt(@TempDir Path dataDir) {
         Instant day = Instant.parse("2026-03-13T00:00:00Z");
         Instant faultStart = day.plus(Duration.ofHours(10));
         Instant faultEnd = faultStart.plus(Duration.ofMinutes(30)); // six times the incident gap
@@ -34,8 +35,7 @@ class PipelineMetricIncidentTest {
         List<Instant> openedAt = new ArrayList<>();
         List<String> anomalyIds = new ArrayList<>();
         PipelineStats stats = new PipelineStats();
-        Pipeline pipeline = new Pipeline(new LogParser(Clock.systemUTC()), Duration.ofMinutes(5), Map.of(),
-                DetectorSettings.DEFAULTS, Redactor.standard(), bus, stats, r -> { });
+        Pipeline pipeline = new Pipeline(new LogParser(Clock.systemUTC()), TestSettings.in(dataDir), bus, stats, r -> { });
         bus.subscribe(Incident.class, i -> {
             published.add(i);
             if (i.status() == IncidentStatus.OPEN) {

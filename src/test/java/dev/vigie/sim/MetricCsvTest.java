@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigie.event.MetricSample;
+import dev.vigie.pipeline.client.Counts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

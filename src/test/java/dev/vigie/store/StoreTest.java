@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;
+import dev.vigie.event.SourceStatus;
+import dev.vigie.event.StoredEvent;
+import dev.vigie.event.StoredIncident;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMiner;

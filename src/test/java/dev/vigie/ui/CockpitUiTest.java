@@ -5,9 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigie.SampleLogs;
 import dev.vigie.TestSettings;
+import dev.vigie.event.StoredEvent;
+import dev.vigie.event.StoredIncident;
+import dev.vigie.pipeline.Engine;
 import dev.vigie.pipeline.LiveRuntime;
-import dev.vigie.store.StoredEvent;
-import dev.vigie.store.StoredIncident;
 import eu.hansolo.tilesfx.Tile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,10 @@ class CockpitUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dataDir = Files.createTempDirectory("vigie-ui");
-        runtime = new LiveRuntime(TestSettings.in(dataDir, Map.of(
-                "replay.dir", SampleLogs.DIR.toString(), "replay.speed", "1200")), Clock.systemUTC());
+        runtime = new LiveRuntime(Engine.open(TestSettings.in(dataDir, Map.of(
+                "replay.dir", SampleLogs.DIR.toString(), "replay.speed", "1200")), Clock.systemUTC()));
         runtime.start();
-        window = new MainWindow(runtime);
+        window = new MainWindow(runtime, runtime);
         stage.setScene(window.scene());
         stage.show();
         window.startRefreshing();
@@ -117,7 +118,7 @@ class CockpitUiTest {
 
     @Test
     void simulationSlidersReRunDetection(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.recent().series("api/latency_ms_p95", 10_000).size() > 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.series("api/latency_ms_p95", 10_000).size() > 200);
         robot.clickOn("#nav-simulation");
         ComboBox<String> series = onFx(() -> robot.lookup("#simulation-series").queryComboBox());
         robot.interact(() -> series.setValue("api/latency_ms_p95"));

@@ -2,10 +2,9 @@ package dev.vigie.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigie.agent.OllamaGateway;
-import dev.vigie.pipeline.LiveRuntime;
-import dev.vigie.pipeline.PipelineStats;
-import dev.vigie.sim.ReplayClock;
+import dev.vigie.pipeline.client.Counts;
+import dev.vigie.pipeline.client.EngineSnapshot;
+import dev.vigie.pipeline.client.ModelStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +29,10 @@ class StatusBarTest {
         stage.show();
     }
 
-    private static CockpitSnapshot snapshot(OllamaGateway.Health ollama, String mail, double speed, boolean paused) {
-        LiveRuntime.Status status = new LiveRuntime.Status(Instant.parse("2026-03-14T10:15:30Z"), 3, 1, 0, 0, speed,
-                paused, ollama, 0, 0, Map.of(), List.of(), mail);
-        return new CockpitSnapshot(new PipelineStats.Snapshot(0, 0, 0, 0, 0, 0, 0), status, 0, 0, List.of(), List.of(),
-                Map.of(), 7);
+    private static CockpitSnapshot snapshot(ModelStatus model, String mail, double speed, boolean paused) {
+        EngineSnapshot status = new EngineSnapshot(new Counts(0, 0, 0, 0, 0, 0, 0), Instant.parse("2026-03-14T10:15:30Z"),
+                3, 1, 0, 0, speed, paused, model, 0, 0, Map.of(), List.of(), mail);
+        return new CockpitSnapshot(status, 0, 0, List.of(), List.of(), Map.of(), 7);
     }
 
     private String shown(FxRobot robot) {
@@ -43,10 +41,9 @@ class StatusBarTest {
 
     @Test
     void anOpenCircuitAndFailedMailAreSaidWithTheirReasons(FxRobot robot) {
-        OllamaGateway.Health open = new OllamaGateway.Health(false, List.of("qwen2.5:7b"), "qwen2.5:7b",
-                "circuit open: 3 analyses failed in a row, retrying at 10:20");
+        ModelStatus open = new ModelStatus(false, "qwen2.5:7b", 1, "circuit open: 3 analyses failed in a row, retrying at 10:20");
         robot.interact(() -> bar.apply(snapshot(open, "mail: 2 sent, 1 failed (535 authentication failed)",
-                ReplayClock.MAX, false)));
+                Double.POSITIVE_INFINITY, false)));
         assertThat(shown(robot)).isEqualTo("event time 2026-03-14 10:15:30 · simulation at max speed · queue 3 · "
                 + "offline analyst (circuit open: 3 analyses failed in a row, retrying at 10:20) · "
                 + "mail: 2 sent, 1 failed (535 authentication failed) · 7 UI updates shed");
@@ -54,7 +51,7 @@ class StatusBarTest {
 
     @Test
     void aModelInUseIsNamedAndNoMailSaysNothingOfMail(FxRobot robot) {
-        OllamaGateway.Health up = new OllamaGateway.Health(true, List.of("llama3.1:8b"), "llama3.1:8b", "");
+        ModelStatus up = new ModelStatus(true, "llama3.1:8b", 1, "");
         robot.interact(() -> bar.apply(snapshot(up, "", 1, true)));
         assertThat(shown(robot)).contains("simulation paused").contains("Ollama: llama3.1:8b").doesNotContain("mail");
     }

@@ -1,6 +1,7 @@
 package dev.vigie.ui.chat;
 
-import dev.vigie.chat.ChatService;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.ui.Background;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.View;
 import javafx.geometry.Insets;
@@ -15,9 +16,9 @@ import javafx.scene.layout.VBox;
 public final class ChatView extends View<VBox> {
     private final ChatViewModel vm;
 
-    public ChatView(ChatService service) {
+    public ChatView(EngineQueries engine) {
         super("chat", "Chat", new VBox(8));
-        vm = new ChatViewModel(service);
+        vm = new ChatViewModel(engine, Background.FX);
         root.setPadding(new Insets(12));
         ListView<String> transcript = new ListView<>(vm.messages);
         transcript.setId("chat-transcript");

@@ -1,7 +1,7 @@
 package dev.vigie.ui.chat;
 
-import dev.vigie.chat.ChatService;
-import dev.vigie.ui.Background;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.ui.Tasks;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -14,10 +14,12 @@ public final class ChatViewModel {
     final ObservableList<String> messages = FXCollections.observableArrayList();
     final StringProperty question = new SimpleStringProperty("");
     final BooleanProperty busy = new SimpleBooleanProperty();
-    private final ChatService service;
+    private final EngineQueries engine;
+    private final Tasks tasks;
 
-    ChatViewModel(ChatService service) {
-        this.service = service;
+    public ChatViewModel(EngineQueries engine, Tasks tasks) {
+        this.engine = engine;
+        this.tasks = tasks;
         messages.add("Vigie: ask me “what failed at 08:20?”, “which problems keep coming back?” or “have we seen HikariPool before?”");
     }
 
@@ -29,7 +31,7 @@ public final class ChatViewModel {
         messages.add("You: " + q);
         question.set("");
         busy.set(true);
-        Background.run(() -> service.answer(q), answer -> {
+        tasks.run(() -> engine.ask(q), answer -> {
             messages.add("Vigie: " + answer.strip());
             busy.set(false);
         }, e -> {

@@ -1,6 +1,5 @@
 package dev.vigie.ui.dashboard;
 
-import dev.vigie.pipeline.LiveRuntime;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.MetricChart;
 import dev.vigie.ui.View;
@@ -21,7 +20,7 @@ public final class DashboardView extends View<VBox> {
             .unit("ev/s").decimals(1).averagingPeriod(60).averageVisible(true).animated(false).build();
     private final MetricChart chart = new MetricChart();
 
-    public DashboardView(LiveRuntime runtime) {
+    public DashboardView() {
         super("dashboard", "Dashboard", new VBox(10));
         root.setPadding(new Insets(12));
         Label verdict = new Label();

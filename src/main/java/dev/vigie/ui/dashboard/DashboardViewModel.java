@@ -22,10 +22,10 @@ public final class DashboardViewModel {
     void apply(CockpitSnapshot s) {
         eventsPerSecond.set(Math.round(s.eventsPerSecond() * 10) / 10.0);
         errorRate.set(Math.round(s.errorRate() * 10) / 10.0);
-        openIncidents.set(s.status().openIncidents());
-        verdict.set(s.status().openIncidents() == 0
-                ? "All is well: no open incident (" + s.stats().incidents() + " closed so far)"
-                : s.status().openIncidents() + " open incident" + (s.status().openIncidents() == 1 ? "" : "s")
+        openIncidents.set(s.engine().openIncidents());
+        verdict.set(s.engine().openIncidents() == 0
+                ? "All is well: no open incident (" + s.engine().counts().incidents() + " closed so far)"
+                : s.engine().openIncidents() + " open incident" + (s.engine().openIncidents() == 1 ? "" : "s")
                         + ": see Incidents");
         chart.set(s.chart(CHARTED_SERIES));
     }

@@ -1,10 +1,8 @@
 package dev.vigie.ui.incidents;
 
-import dev.vigie.event.Incident;
-import dev.vigie.pipeline.EventBus;
-import dev.vigie.pipeline.LiveRuntime;
-import dev.vigie.store.IncidentReport;
-import dev.vigie.store.StoredIncident;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.ui.Background;
+import dev.vigie.event.StoredIncident;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.View;
 import java.time.ZoneOffset;
@@ -19,9 +17,9 @@ public final class IncidentsView extends View<SplitPane> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final IncidentsViewModel vm;
 
-    public IncidentsView(LiveRuntime runtime) {
+    public IncidentsView(EngineQueries engine) {
         super("incidents", "Incidents", new SplitPane());
-        vm = new IncidentsViewModel(runtime.store());
+        vm = new IncidentsViewModel(engine, Background.FX);
         root.setPadding(new Insets(12));
         ListView<StoredIncident> list = new ListView<>(vm.incidents);
         list.setId("incidents-list");
@@ -49,12 +47,6 @@ public final class IncidentsView extends View<SplitPane> {
         report.textProperty().bind(vm.report);
         root.getItems().addAll(list, report);
         root.setDividerPositions(0.3);
-    }
-
-    /** Incidents and reports arrive on engine threads: only a flag is set there. */
-    public void listenTo(EventBus bus) {
-        bus.subscribe(Incident.class, i -> vm.markStale());
-        bus.subscribe(IncidentReport.class, r -> vm.markStale());
     }
 
     @Override

@@ -1,12 +1,8 @@
 package dev.vigie.ui.incidents;
 
-import dev.vigie.store.Store;
-import dev.vigie.store.StoredIncident;
-import dev.vigie.ui.Background;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.event.StoredIncident;
+import dev.vigie.ui.Tasks;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -20,11 +16,15 @@ public final class IncidentsViewModel {
     final ObservableList<StoredIncident> incidents = FXCollections.observableArrayList();
     final ObjectProperty<StoredIncident> selected = new SimpleObjectProperty<>();
     final StringProperty report = new SimpleStringProperty("Select an incident to read its report.");
-    private final Store store;
+    private final EngineQueries engine;
+    private final Tasks tasks;
     private final AtomicBoolean stale = new AtomicBoolean(true);
 
-    IncidentsViewModel(Store store) {
-        this.store = store;
+    /** Listens to the engine: when an incident changes, only a flag is set, on the engine's thread. */
+    public IncidentsViewModel(EngineQueries engine, Tasks tasks) {
+        this.engine = engine;
+        this.tasks = tasks;
+        engine.onIncidentsChanged(this::markStale);
         selected.addListener((o, a, b) -> loadReport(b));
     }
 
@@ -35,7 +35,7 @@ public final class IncidentsViewModel {
 
     void refreshIfStale() {
         if (stale.getAndSet(false)) {
-            Background.run(store::incidents, list -> {
+            tasks.run(engine::incidents, list -> {
                 StoredIncident keep = selected.get();
                 incidents.setAll(list);
                 if (keep != null) {
@@ -57,12 +57,7 @@ public final class IncidentsViewModel {
             report.set(incident.id() + " is " + incident.status().name().toLowerCase() + "; its report is being written.");
             return;
         }
-        Background.run(() -> {
-            try {
-                return Files.readString(Path.of(incident.reportPath()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, report::set, e -> report.set("Cannot read " + incident.reportPath() + ": " + e.getMessage()));
+        tasks.run(() -> engine.report(incident.id()).orElse(incident.id() + " has no report yet."), report::set,
+                e -> report.set("Cannot read the report of " + incident.id() + ": " + e.getMessage()));
     }
 }

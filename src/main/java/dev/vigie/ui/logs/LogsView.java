@@ -1,7 +1,8 @@
 package dev.vigie.ui.logs;
 
-import dev.vigie.store.Store;
-import dev.vigie.store.StoredEvent;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.ui.Background;
+import dev.vigie.event.StoredEvent;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.Columns;
 import dev.vigie.ui.View;
@@ -18,9 +19,9 @@ public final class LogsView extends View<VBox> {
     private final LogsViewModel vm;
     private boolean loaded;
 
-    public LogsView(Store store) {
+    public LogsView(EngineQueries engine) {
         super("logs", "Logs", new VBox(8));
-        vm = new LogsViewModel(store);
+        vm = new LogsViewModel(engine, Background.FX);
         root.setPadding(new Insets(12));
         TextField query = new TextField();
         query.setId("logs-query");

@@ -1,8 +1,9 @@
 package dev.vigie.ui.logs;
 
-import dev.vigie.store.Store;
-import dev.vigie.store.StoredEvent;
-import dev.vigie.ui.Background;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.pipeline.client.EventSearch;
+import dev.vigie.event.StoredEvent;
+import dev.vigie.ui.Tasks;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -15,22 +16,22 @@ public final class LogsViewModel {
     final StringProperty query = new SimpleStringProperty("");
     final StringProperty status = new SimpleStringProperty("");
     final ObservableList<StoredEvent> rows = FXCollections.observableArrayList();
-    private final Store store;
+    private final EngineQueries engine;
+    private final Tasks tasks;
 
-    LogsViewModel(Store store) {
-        this.store = store;
+    public LogsViewModel(EngineQueries engine, Tasks tasks) {
+        this.engine = engine;
+        this.tasks = tasks;
     }
 
     void search() {
         String q = query.get();
         status.set("Searching…");
-        record Found(java.util.List<StoredEvent> events, long lag) {
-        }
-        Background.run(() -> new Found(store.events(q, LIMIT), store.searchLag()), found -> {
+        tasks.run(() -> engine.events(q, LIMIT), found -> {
             rows.setAll(found.events());
             int n = found.events().size();
             status.set(n + (n == LIMIT ? "+" : "") + " events" + (q.isBlank() ? " (newest)" : " with every word of “" + q + "”")
-                    + (found.lag() > 0 && !q.isBlank() ? " — the " + found.lag() + " newest are not searchable yet" : ""));
+                    + (found.notSearchable() > 0 && !q.isBlank() ? " — the " + found.notSearchable() + " newest are not searchable yet" : ""));
         }, e -> status.set("Search failed: " + e.getMessage()));
     }
 }

@@ -1,7 +1,9 @@
 package dev.vigie.ui.settings;
 
-import dev.vigie.pipeline.LiveRuntime;
-import dev.vigie.store.SourceStatus;
+import dev.vigie.config.Settings;
+import dev.vigie.event.SourceStatus;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.ui.Background;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.Columns;
 import dev.vigie.ui.View;
@@ -14,9 +16,9 @@ import javafx.scene.layout.VBox;
 public final class SettingsView extends View<VBox> {
     private final SettingsViewModel vm;
 
-    public SettingsView(LiveRuntime runtime) {
+    public SettingsView(EngineQueries engine) {
         super("settings", "Settings", new VBox(8));
-        vm = new SettingsViewModel(runtime);
+        vm = new SettingsViewModel(engine, Background.FX);
         root.setPadding(new Insets(12));
         Label paths = new Label();
         paths.textProperty().bind(vm.paths);
@@ -38,7 +40,6 @@ public final class SettingsView extends View<VBox> {
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(paths, model, counts, new Label("Sources"), table);
     }
-
 
     @Override
     public void apply(CockpitSnapshot snapshot) {

@@ -1,8 +1,8 @@
 package dev.vigie.ui.settings;
 
-import dev.vigie.pipeline.LiveRuntime;
-import dev.vigie.store.SourceStatus;
-import dev.vigie.ui.Background;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.event.SourceStatus;
+import dev.vigie.ui.Tasks;
 import dev.vigie.ui.CockpitSnapshot;
 import java.util.Locale;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,12 +18,14 @@ public final class SettingsViewModel {
     final StringProperty model = new SimpleStringProperty("");
     final StringProperty counts = new SimpleStringProperty("");
     final ObservableList<SourceStatus> sources = FXCollections.observableArrayList();
-    private final LiveRuntime runtime;
+    private final EngineQueries engine;
+    private final Tasks tasks;
     private int ticks;
 
-    SettingsViewModel(LiveRuntime runtime) {
-        this.runtime = runtime;
-        var s = runtime.settings();
+    public SettingsViewModel(EngineQueries engine, Tasks tasks) {
+        this.engine = engine;
+        this.tasks = tasks;
+        var s = engine.settings();
         paths.set("Data directory: " + s.dataDir() + "\nSettings file: " + s.settingsFile() + "\nDatabase: "
                 + s.databaseFile() + "\nReports: " + s.reportsDir() + "\nSources: "
                 + (s.sources().isEmpty() ? "(none configured)" : String.join(", ", s.sources()))
@@ -31,21 +33,21 @@ public final class SettingsViewModel {
     }
 
     void apply(CockpitSnapshot s) {
-        var h = s.status().ollama();
-        model.set(h.up() ? "Ollama at " + runtime.settings().ollamaUrl() + ": model " + h.model() + " (" + h.models().size() + " listed)"
+        var h = s.engine().model();
+        model.set(h.up() ? "Ollama at " + engine.settings().ollamaUrl() + ": model " + h.model() + " (" + h.listed() + " listed)"
                 : "Offline analyst in use: " + h.error());
-        var st = s.stats();
+        var st = s.engine().counts();
         counts.set(String.format(Locale.ROOT, "%d lines, %d events, %d rejected, %d anomalies, %d incidents closed, "
                         + "%d metric samples · queue %d · %d store write errors · %d analysis errors",
                 st.lines(), st.events(), st.rejected(), st.anomalies(), st.incidents(), st.samples(),
-                s.status().queueDepth(), s.status().writeErrors(), s.status().analysisErrors())
-                + s.status().unreadableSources().entrySet().stream()
+                s.engine().queueDepth(), s.engine().writeErrors(), s.engine().analysisErrors())
+                + s.engine().unreadableSources().entrySet().stream()
                         .map(e -> "\nCannot read " + e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining())
-                + (s.status().checks().isEmpty() ? "" : "\nLog checks, fired / service-minutes examined: " + s.status().checks().stream()
+                + (s.engine().checks().isEmpty() ? "" : "\nLog checks, fired / service-minutes examined: " + s.engine().checks().stream()
                         .map(c -> String.format(Locale.ROOT, "%s %d/%d", c.check(), c.fired(), c.examined()))
                         .collect(java.util.stream.Collectors.joining(" · "))));
         if (ticks++ % SOURCES_EVERY == 0) {
-            Background.run(runtime.store()::sources, sources::setAll, e -> counts.set("Cannot list sources: " + e.getMessage()));
+            tasks.run(engine::sources, sources::setAll, e -> counts.set("Cannot list sources: " + e.getMessage()));
         }
     }
 }

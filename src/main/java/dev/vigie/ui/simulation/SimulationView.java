@@ -1,6 +1,8 @@
 package dev.vigie.ui.simulation;
 
-import dev.vigie.pipeline.LiveRuntime;
+import dev.vigie.pipeline.client.EngineCommands;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.ui.Background;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.MetricChart;
 import dev.vigie.ui.View;
@@ -18,9 +20,9 @@ import javafx.scene.layout.VBox;
 public final class SimulationView extends View<VBox> {
     private final SimulationViewModel vm;
 
-    public SimulationView(LiveRuntime runtime) {
+    public SimulationView(EngineQueries engine, EngineCommands commands) {
         super("simulation", "Simulation", new VBox(8));
-        vm = new SimulationViewModel(runtime.recent());
+        vm = new SimulationViewModel(engine, commands, Background.FX);
         root.setPadding(new Insets(12));
         ComboBox<String> series = new ComboBox<>(vm.series);
         series.setId("simulation-series");

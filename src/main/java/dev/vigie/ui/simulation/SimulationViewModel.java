@@ -1,13 +1,13 @@
 package dev.vigie.ui.simulation;
 
 import dev.vigie.config.DetectorSettings;
-import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
-import dev.vigie.pipeline.RecentActivity;
-import dev.vigie.ui.Background;
+import dev.vigie.pipeline.client.EngineCommands;
+import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.pipeline.client.Redetection;
+import dev.vigie.ui.Tasks;
 import dev.vigie.ui.MetricChart;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +30,8 @@ import javafx.collections.ObservableList;
  */
 public final class SimulationViewModel {
     static final int SHOWN_POINTS = 720;
+    /** Points of each series that re-detection runs over: as many as the cockpit buffers. */
+    static final int HISTORY = 10_000;
 
     final ObservableList<String> series = FXCollections.observableArrayList();
     final StringProperty selected = new SimpleStringProperty("postgresql/active_connections");
@@ -39,11 +41,15 @@ public final class SimulationViewModel {
     final ObjectProperty<MetricChart.Data> chart = new SimpleObjectProperty<>();
     final StringProperty summary = new SimpleStringProperty("");
     final SimpleObjectProperty<List<Anomaly>> anomalies = new SimpleObjectProperty<>(List.of());
-    private final RecentActivity recent;
+    private final EngineQueries engine;
+    private final EngineCommands commands;
+    private final Tasks tasks;
     private final AtomicLong generation = new AtomicLong();
 
-    SimulationViewModel(RecentActivity recent) {
-        this.recent = recent;
+    public SimulationViewModel(EngineQueries engine, EngineCommands commands, Tasks tasks) {
+        this.engine = engine;
+        this.commands = commands;
+        this.tasks = tasks;
         selected.addListener((o, a, b) -> redetect());
         zThreshold.addListener((o, a, b) -> redetect());
         window.addListener((o, a, b) -> redetect());
@@ -62,32 +68,25 @@ public final class SimulationViewModel {
         }
         DetectorSettings settings = settings();
         long mine = generation.incrementAndGet();
-        record Result(MetricChart.Data data, List<Anomaly> found, int inSeries, int points, int seriesCount, double millis) {
+        record Result(MetricChart.Data data, Redetection found, int inSeries) {
         }
-        Background.run(() -> {
+        tasks.run(() -> {
             // every buffered series is re-detected, as the live detector would have with these settings
-            List<String> names = recent.seriesNames();
-            List<MetricSample> all = new ArrayList<>();
-            for (String n : names) {
-                all.addAll(recent.series(n, RecentActivity.POINTS_PER_SERIES));
-            }
-            long t0 = System.nanoTime();
-            List<Anomaly> found = Detector.detectMetrics(settings, all);
-            double millis = (System.nanoTime() - t0) / 1e6;
-            List<MetricSample> history = recent.series(name, RecentActivity.POINTS_PER_SERIES);
-            List<Anomaly> ofSeries = found.stream().filter(a -> a.series().equals(name)).toList();
+            Redetection found = commands.redetect(settings, HISTORY);
+            List<MetricSample> history = engine.series(name, HISTORY);
+            List<Anomaly> ofSeries = found.anomalies().stream().filter(a -> a.series().equals(name)).toList();
             List<MetricSample> shown = history.subList(Math.max(0, history.size() - SHOWN_POINTS), history.size());
-            return new Result(MetricChart.data(shown, ofSeries), found, ofSeries.size(), all.size(), names.size(), millis);
+            return new Result(MetricChart.data(shown, ofSeries), found, ofSeries.size());
         }, r -> {
             if (mine != generation.get()) {
                 return; // a newer setting is already being computed
             }
             chart.set(r.data());
-            anomalies.set(r.found());
+            anomalies.set(r.found().anomalies());
             summary.set(String.format(Locale.ROOT,
                     "%d anomalies over %d points of %d series, %d on this one (z ≥ %.1f, window %d%s) — re-detected in %.1f ms",
-                    r.found().size(), r.points(), r.seriesCount(), r.inSeries(), settings.zThreshold(), settings.window(),
-                    settings.thresholds() ? ", static thresholds on" : "", r.millis()));
+                    r.found().anomalies().size(), r.found().points(), r.found().series(), r.inSeries(), settings.zThreshold(),
+                    settings.window(), settings.thresholds() ? ", static thresholds on" : "", r.found().millis()));
         }, e -> summary.set("Re-detection failed: " + e.getMessage()));
     }
 

@@ -1,4 +1,4 @@
-package dev.vigie.detect;
+package dev.vigie.event;
 
 /** How often a check fired: anomalies reported over windows examined. */
 public record CheckRate(String check, long examined, long fired) {

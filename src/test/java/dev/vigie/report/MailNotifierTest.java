@@ -1,4 +1,4 @@
-package dev.vigie.mail;
+package dev.vigie.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Against a real SMTP server started in the test (GreenMail). */
-class IncidentMailerTest {
+class MailNotifierTest {
     private static final String REPORT = "# INC-1 — api: database incident\n\n| | |\n|---|---|\n| Severity | CRITICAL |\n\n"
             + "## What to do first\n\n1. Kill idle sessions\n2. Resize the pool\n\nSample lines:\n\n```\n"
             + "ERROR login for bob" + "@example.org failed with password=" + "hunter" + "22\n```\n";
@@ -48,11 +48,11 @@ class IncidentMailerTest {
     @Test
     void aReportArrivesAsHtmlAndPlainTextToEveryRecipientWithNothingSecretInIt() throws Exception {
         GreenMail smtp = start(ServerSetupTest.SMTP, GreenMailConfiguration.aConfig());
-        IncidentMailer mailer = new IncidentMailer(settings(smtp.getSmtp().getPort(), "none", 12, "", ""), Redactor.standard(),
+        MailNotifier mailer = new MailNotifier(settings(smtp.getSmtp().getPort(), "none", 12, "", ""), Redactor.standard(),
                 Clock.systemUTC());
 
-        assertThat(mailer.send("INC-1", "resolved", "[Vigie] CRITICAL api: database incident INC-1 (resolved)", REPORT))
-                .isEqualTo(IncidentMailer.Outcome.SENT);
+        assertThat(mailer.send(new Notification("INC-1", "resolved", "[Vigie] CRITICAL api: database incident INC-1 (resolved)", REPORT)))
+                .isEqualTo(Notifier.Outcome.SENT);
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(2); // one copy per recipient
@@ -75,18 +75,18 @@ class IncidentMailerTest {
     void oneMailPerIncidentStateAndNoMoreThanTheHourlyLimit() {
         GreenMail smtp = start(ServerSetupTest.SMTP, GreenMailConfiguration.aConfig());
         HandClock clock = new HandClock(Instant.parse("2026-11-21T10:00:00Z"));
-        IncidentMailer mailer = new IncidentMailer(settings(smtp.getSmtp().getPort(), "none", 2, "", ""), Redactor.standard(), clock);
+        MailNotifier mailer = new MailNotifier(settings(smtp.getSmtp().getPort(), "none", 2, "", ""), Redactor.standard(), clock);
 
-        assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
-        assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.ALREADY_SENT);
-        assertThat(mailer.send("INC-1", "resolved", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
-        assertThat(mailer.send("INC-2", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.HELD_BACK);
+        assertThat(mailer.send(new Notification("INC-1", "open", "s", REPORT))).isEqualTo(Notifier.Outcome.SENT);
+        assertThat(mailer.send(new Notification("INC-1", "open", "s", REPORT))).isEqualTo(Notifier.Outcome.ALREADY_SENT);
+        assertThat(mailer.send(new Notification("INC-1", "resolved", "s", REPORT))).isEqualTo(Notifier.Outcome.SENT);
+        assertThat(mailer.send(new Notification("INC-2", "open", "s", REPORT))).isEqualTo(Notifier.Outcome.HELD_BACK);
         assertThat(mailer.heldBack()).isEqualTo(1);
         assertThat(mailer.summary()).isEqualTo("mail: 2 sent, 1 held back");
         assertThat(smtp.getReceivedMessages()).hasSize(2 * 2);
 
         clock.pass(Duration.ofMinutes(61));
-        assertThat(mailer.send("INC-2", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
+        assertThat(mailer.send(new Notification("INC-2", "open", "s", REPORT))).isEqualTo(Notifier.Outcome.SENT);
         assertThat(smtp.getReceivedMessages()).hasSize(3 * 2);
     }
 
@@ -95,12 +95,12 @@ class IncidentMailerTest {
         GreenMail smtps = start(ServerSetupTest.SMTPS, GreenMailConfiguration.aConfig().withUser("vigie@localhost", "vigie", "s3cret-pw"));
         int port = smtps.getSmtps().getPort();
 
-        IncidentMailer good = new IncidentMailer(settings(port, "ssl", 12, "vigie", "s3cret-pw"), Redactor.standard(), Clock.systemUTC());
-        assertThat(good.send("INC-1", "resolved", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.SENT);
+        MailNotifier good = new MailNotifier(settings(port, "ssl", 12, "vigie", "s3cret-pw"), Redactor.standard(), Clock.systemUTC());
+        assertThat(good.send(new Notification("INC-1", "resolved", "s", REPORT))).isEqualTo(Notifier.Outcome.SENT);
         assertThat(smtps.getReceivedMessages()).hasSize(2);
 
-        IncidentMailer bad = new IncidentMailer(settings(port, "ssl", 12, "vigie", "not-it"), Redactor.standard(), Clock.systemUTC());
-        assertThat(bad.send("INC-2", "resolved", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.FAILED);
+        MailNotifier bad = new MailNotifier(settings(port, "ssl", 12, "vigie", "not-it"), Redactor.standard(), Clock.systemUTC());
+        assertThat(bad.send(new Notification("INC-2", "resolved", "s", REPORT))).isEqualTo(Notifier.Outcome.FAILED);
         assertThat(bad.failed()).isEqualTo(1);
         assertThat(bad.lastError()).contains("AuthenticationFailed").doesNotContain("not-it");
         assertThat(bad.toString()).doesNotContain("not-it");
@@ -111,23 +111,23 @@ class IncidentMailerTest {
     void starttlsIsRequiredNeverSkipped() {
         // GreenMail's SMTP does not offer STARTTLS: the mail must fail rather than go out in clear
         GreenMail smtp = start(ServerSetupTest.SMTP, GreenMailConfiguration.aConfig());
-        IncidentMailer mailer = new IncidentMailer(settings(smtp.getSmtp().getPort(), "starttls", 12, "", ""), Redactor.standard(),
+        MailNotifier mailer = new MailNotifier(settings(smtp.getSmtp().getPort(), "starttls", 12, "", ""), Redactor.standard(),
                 Clock.systemUTC());
-        assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.FAILED);
+        assertThat(mailer.send(new Notification("INC-1", "open", "s", REPORT))).isEqualTo(Notifier.Outcome.FAILED);
         assertThat(mailer.lastError()).contains("STARTTLS is required");
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
     @Test
     void anUnreachableServerIsCountedAndSaid() {
-        IncidentMailer mailer = new IncidentMailer(settings(9, "none", 12, "", ""), Redactor.standard(), Clock.systemUTC());
-        assertThat(mailer.send("INC-1", "open", "s", REPORT)).isEqualTo(IncidentMailer.Outcome.FAILED);
+        MailNotifier mailer = new MailNotifier(settings(9, "none", 12, "", ""), Redactor.standard(), Clock.systemUTC());
+        assertThat(mailer.send(new Notification("INC-1", "open", "s", REPORT))).isEqualTo(Notifier.Outcome.FAILED);
         assertThat(mailer.lastError()).isNotEmpty();
     }
 
     @Test
     void withoutAServerNothingIsSent() {
-        assertThat(new IncidentMailer(MailSettings.NONE, Redactor.standard(), Clock.systemUTC()).send("INC-1", "open", "s", REPORT))
-                .isEqualTo(IncidentMailer.Outcome.DISABLED);
+        assertThat(new MailNotifier(MailSettings.NONE, Redactor.standard(), Clock.systemUTC()).send(new Notification("INC-1", "open", "s", REPORT)))
+                .isEqualTo(Notifier.Outcome.DISABLED);
     }
 }

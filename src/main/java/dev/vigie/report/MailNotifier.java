@@ -1,4 +1,4 @@
-package dev.vigie.mail;
+package dev.vigie.report;
 
 import dev.vigie.config.MailSettings;
 import dev.vigie.privacy.Redactor;
@@ -31,13 +31,10 @@ import org.slf4j.LoggerFactory;
  * text redacted once more on the way out. A failed send is counted and said, never thrown at the
  * pipeline. Credentials are never logged. Thread-safe.
  */
-public final class IncidentMailer {
-    private static final Logger LOG = LoggerFactory.getLogger(IncidentMailer.class);
+public final class MailNotifier implements Notifier {
+    private static final Logger LOG = LoggerFactory.getLogger(MailNotifier.class);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final String TIMEOUT_MS = "10000";
-
-    /** What became of a report. */
-    public enum Outcome { SENT, ALREADY_SENT, HELD_BACK, FAILED, DISABLED }
 
     private final MailSettings settings;
     private final Redactor redactor;
@@ -50,18 +47,18 @@ public final class IncidentMailer {
     private long failed;
     private String lastError = "";
 
-    public IncidentMailer(MailSettings settings, Redactor redactor, Clock clock) {
+    public MailNotifier(MailSettings settings, Redactor redactor, Clock clock) {
         this.settings = settings;
         this.redactor = redactor;
         this.clock = clock;
         this.session = settings.enabled() ? session(settings) : null;
     }
 
-    /**
-     * @param state    the incident's state this mail tells of (open, resolved, reopened…): one mail per state
-     * @param markdown the report, which is also the plain-text part
-     */
-    public synchronized Outcome send(String incidentId, String state, String subject, String markdown) {
+    /** The report is also the plain-text part. */
+    @Override
+    public synchronized Outcome send(Notification n) {
+        String incidentId = n.incidentId();
+        String state = n.state();
         if (session == null) {
             return Outcome.DISABLED;
         }
@@ -78,7 +75,7 @@ public final class IncidentMailer {
             return Outcome.HELD_BACK;
         }
         try {
-            MimeMessage m = message(subject, redactor.redact(markdown));
+            MimeMessage m = message(n.subject(), redactor.redact(n.markdown()));
             try (Transport t = session.getTransport()) {
                 t.connect();
                 t.sendMessage(m, m.getAllRecipients());
@@ -95,7 +92,7 @@ public final class IncidentMailer {
         }
     }
 
-    /** What became of the mails so far, in a few words for the status bar. */
+    @Override
     public synchronized String summary() {
         return String.format(java.util.Locale.ROOT, "mail: %d sent%s%s", sentCount, heldBack == 0 ? "" : ", " + heldBack + " held back",
                 failed == 0 ? "" : ", " + failed + " failed (" + lastError + ")");

@@ -1,4 +1,4 @@
-package dev.vigie.pipeline;
+package dev.vigie.event;
 
 import dev.vigie.event.MetricSample;
 

@@ -1,4 +1,4 @@
-package dev.vigie.ingest;
+package dev.vigie.config;
 
 import java.time.Duration;
 

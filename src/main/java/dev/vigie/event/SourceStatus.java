@@ -1,4 +1,4 @@
-package dev.vigie.store;
+package dev.vigie.event;
 
 import java.time.Instant;
 

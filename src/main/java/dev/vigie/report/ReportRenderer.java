@@ -1,5 +1,7 @@
-package dev.vigie.agent;
+package dev.vigie.report;
 
+import dev.vigie.agent.Analysis;
+import dev.vigie.agent.Hypothesis;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.privacy.Redactor;
 import java.util.Locale;
@@ -10,14 +12,16 @@ import java.util.Locale;
  * text when a model wrote one, else the same sections from the facts — then the facts it rests on.
  */
 public final class ReportRenderer {
-    /** The facts are redacted already; what an analyst wrote is redacted again, in case it repeats a line. */
-    private static final Redactor REDACTOR = Redactor.standard();
     private static final int TIMELINE = 10;
 
-    private ReportRenderer() {
+    /** The facts are redacted already; what an analyst wrote is redacted again, in case it repeats a line. */
+    private final Redactor redactor;
+
+    public ReportRenderer(Redactor redactor) {
+        this.redactor = redactor;
     }
 
-    public static String render(FactsReport f, Analysis a) {
+    public String render(FactsReport f, Analysis a) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(f.incidentId()).append(" — ").append(f.service()).append(": ")
                 .append(a.domain()).append(" incident\n\n");
@@ -41,9 +45,9 @@ public final class ReportRenderer {
             summary(md, f, a);
             impact(md, f);
             timeline(md, f);
-            md.append("\n## Root cause\n\n").append(REDACTOR.redact(a.cause())).append("\n");
+            md.append("\n## Root cause\n\n").append(redactor.redact(a.cause())).append("\n");
             if (!a.hypotheses().isEmpty() && !a.hypotheses().get(0).evidenceFor().isEmpty()) {
-                md.append("\nEvidence: ").append(REDACTOR.redact(String.join("; ", a.hypotheses().get(0).evidenceFor()))
+                md.append("\nEvidence: ").append(redactor.redact(String.join("; ", a.hypotheses().get(0).evidenceFor()))
                         .replace("`", "'")).append("\n");
             }
         }
@@ -51,9 +55,9 @@ public final class ReportRenderer {
             md.append("\n## Hypotheses weighed\n\n");
             for (Hypothesis h : a.hypotheses()) {
                 md.append(String.format(Locale.ROOT, "- **%s** (%.0f%% of the evidence): %s%n", h.domain(), 100 * h.share(),
-                        REDACTOR.redact(firstSentence(h.cause()))));
-                h.evidenceFor().forEach(e -> md.append("  - for: ").append(REDACTOR.redact(e).replace("`", "'")).append("\n"));
-                h.evidenceAgainst().forEach(e -> md.append("  - against: ").append(REDACTOR.redact(e).replace("`", "'")).append("\n"));
+                        redactor.redact(firstSentence(h.cause()))));
+                h.evidenceFor().forEach(e -> md.append("  - for: ").append(redactor.redact(e).replace("`", "'")).append("\n"));
+                h.evidenceAgainst().forEach(e -> md.append("  - against: ").append(redactor.redact(e).replace("`", "'")).append("\n"));
             }
         }
         actionPlan(md, a);
@@ -66,18 +70,18 @@ public final class ReportRenderer {
         }
         if (!f.changes().isEmpty()) {
             md.append("\n## What changed\n\n");
-            f.changes().forEach(c -> md.append("- ").append(REDACTOR.redact(c).replace("`", "'")).append("\n"));
+            f.changes().forEach(c -> md.append("- ").append(redactor.redact(c).replace("`", "'")).append("\n"));
         }
         md.append("\n## Facts\n\n");
-        md.append("First abnormal signal: ").append(REDACTOR.redact(f.firstSignal())).append("\n\n");
+        md.append("First abnormal signal: ").append(redactor.redact(f.firstSignal())).append("\n\n");
         f.anomalies().forEach(x -> md.append("- ").append(x.start()).append(" **").append(x.severity()).append("** ")
-                .append(x.check()).append(": ").append(REDACTOR.redact(x.text())).append("\n"));
+                .append(x.check()).append(": ").append(redactor.redact(x.text())).append("\n"));
         if (f.summarised()) {
             md.append("- … more anomalies, summarised in the facts report\n");
         }
         if (!f.templates().isEmpty()) {
             md.append("\n| template | before | during |\n|---|---:|---:|\n");
-            f.templates().forEach(t -> md.append("| `").append(REDACTOR.redact(t.template()).replace("|", "\\|").replace("`", "'"))
+            f.templates().forEach(t -> md.append("| `").append(redactor.redact(t.template()).replace("|", "\\|").replace("`", "'"))
                     .append("` | ").append(t.before()).append(" | ").append(t.during()).append(" |\n"));
         }
         if (!f.metrics().isEmpty()) {
@@ -87,7 +91,7 @@ public final class ReportRenderer {
         }
         if (!f.sampleLines().isEmpty()) {
             md.append("\nSample lines:\n\n```\n");
-            f.sampleLines().forEach(l -> md.append(REDACTOR.redact(l).replace("```", "'''")).append("\n"));
+            f.sampleLines().forEach(l -> md.append(redactor.redact(l).replace("```", "'''")).append("\n"));
             md.append("```\n");
         }
         md.append("\n---\n");
@@ -101,14 +105,14 @@ public final class ReportRenderer {
         return md.toString();
     }
 
-    private static void summary(StringBuilder md, FactsReport f, Analysis a) {
+    private void summary(StringBuilder md, FactsReport f, Analysis a) {
         md.append("\n## Summary\n\n").append(String.format(Locale.ROOT, "%s %s incident on %s, %s long, %s: %s%n",
                 f.severity(), a.domain(), String.join(", ", f.services()), duration(f),
-                f.status().name().toLowerCase(Locale.ROOT), REDACTOR.redact(firstSentence(a.cause()))));
+                f.status().name().toLowerCase(Locale.ROOT), redactor.redact(firstSentence(a.cause()))));
     }
 
     /** What the facts measured of the damage: the series that moved most against their baseline. */
-    private static void impact(StringBuilder md, FactsReport f) {
+    private void impact(StringBuilder md, FactsReport f) {
         md.append("\n## Impact\n\n");
         md.append(String.format(Locale.ROOT, "- %d anomalies over %s, on %s%n", f.anomalies().size(), duration(f),
                 String.join(", ", f.services())));
@@ -121,11 +125,11 @@ public final class ReportRenderer {
                         .append(" (").append(num(m.baseline())).append(" before)\n"));
     }
 
-    private static void timeline(StringBuilder md, FactsReport f) {
+    private void timeline(StringBuilder md, FactsReport f) {
         md.append("\n## Timeline\n\n");
-        md.append("- first abnormal signal: ").append(REDACTOR.redact(f.firstSignal())).append("\n");
+        md.append("- first abnormal signal: ").append(redactor.redact(f.firstSignal())).append("\n");
         f.anomalies().stream().limit(TIMELINE).forEach(x -> md.append("- ").append(x.start()).append(" ").append(x.check())
-                .append(": ").append(REDACTOR.redact(x.text())).append("\n"));
+                .append(": ").append(redactor.redact(x.text())).append("\n"));
         if (f.anomalies().size() > TIMELINE) {
             md.append("- … ").append(f.anomalies().size() - TIMELINE).append(" more below\n");
         }
@@ -133,23 +137,23 @@ public final class ReportRenderer {
     }
 
     /** P1 to P3, each with who, what and how it will be verified. */
-    private static void actionPlan(StringBuilder md, Analysis a) {
+    private void actionPlan(StringBuilder md, Analysis a) {
         md.append("\n## Action plan\n\n");
         boolean planned = a.steps().stream().allMatch(s -> s.matches("P[1-3].*"));
         if (planned) {
-            a.steps().forEach(s -> md.append("- ").append(REDACTOR.redact(s)).append("\n"));
+            a.steps().forEach(s -> md.append("- ").append(redactor.redact(s)).append("\n"));
             return;
         }
         md.append("| priority | who | what | verification |\n|---|---|---|---|\n");
         for (int i = 0; i < a.steps().size(); i++) {
             String verify = i < a.checks().size() ? a.checks().get(i) : "the first abnormal signal is normal again";
             md.append("| P").append(Math.min(3, i + 1)).append(" | ").append(owner(a.domain())).append(" | ")
-                    .append(REDACTOR.redact(a.steps().get(i)).replace("|", "\\|")).append(" | ")
-                    .append(REDACTOR.redact(verify).replace("|", "\\|").replace("`", "'")).append(" |\n");
+                    .append(redactor.redact(a.steps().get(i)).replace("|", "\\|")).append(" | ")
+                    .append(redactor.redact(verify).replace("|", "\\|").replace("`", "'")).append(" |\n");
         }
     }
 
-    private static void unknowns(StringBuilder md, FactsReport f, Analysis a) {
+    private void unknowns(StringBuilder md, FactsReport f, Analysis a) {
         md.append("\n## What we do not know\n\n");
         if (a.offline()) {
             md.append("- No model read these facts: the cause is the playbook that matched them best, not a reasoned one.\n");

@@ -1,4 +1,4 @@
-package dev.vigie.mail;
+package dev.vigie.report;
 
 /**
  * The subset of Markdown the reports use, as HTML for a mail reader: headings, lists, tables, code

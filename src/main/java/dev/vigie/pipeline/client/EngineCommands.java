@@ -1,0 +1,30 @@
+package dev.vigie.pipeline.client;
+
+import dev.vigie.config.DetectorSettings;
+
+/**
+ * What a client may ask a running engine to do: replay control, scenario injection, and
+ * re-detection with other settings. Nothing here changes what was stored.
+ */
+public interface EngineCommands {
+    /** Event-time seconds per wall-clock second, from 1 up, or {@link Double#POSITIVE_INFINITY} for as fast as it goes. */
+    void setReplaySpeed(double speed);
+
+    void pause();
+
+    void resume();
+
+    /** While paused: moves event time on by this many simulator steps. */
+    void step(int steps);
+
+    /**
+     * Injects a fault into the simulator from now on, as a scenario script line without its offset:
+     * {@code cpu_saturation api 10m}.
+     *
+     * @throws IllegalArgumentException when the line is not a scenario, or no simulator runs
+     */
+    void inject(String scenario);
+
+    /** Re-runs metric detection with these settings over the last {@code points} buffered points of every series. */
+    Redetection redetect(DetectorSettings settings, int points);
+}

@@ -1,0 +1,21 @@
+package dev.vigie.pipeline.client;
+
+import dev.vigie.event.CheckRate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's state at one moment.
+ *
+ * @param counts           what the pipeline has seen since it started
+ * @param replaySpeed      event-time seconds per wall-clock second; infinite at max speed
+ * @param replayTotal      lines the replay holds; 0 without a replay
+ * @param model            whether a model answers, or why not
+ * @param notifications    what became of the notifications (mail…), empty without any
+ */
+public record EngineSnapshot(Counts counts, Instant eventTime, int queueDepth, long openIncidents, int replayed,
+                             int replayTotal, double replaySpeed, boolean paused, ModelStatus model, long writeErrors,
+                             long analysisErrors, Map<String, String> unreadableSources, List<CheckRate> checks,
+                             String notifications) {
+}
