@@ -55,7 +55,8 @@ final class ModelTeam {
         JsonNode context = stage(TeamStage.CONTEXT, prompt("context.txt"), quoted, tools, guard, notes, grounding,
                 node -> node.path("summary").isTextual() && !node.path("summary").asText().isBlank() ? null
                         : "no summary", node -> List.of(node.path("summary").asText()));
-        String contextText = context == null ? facts.firstSignal() : context.toString();
+        // what a model wrote goes into the next prompts redacted too, should it repeat something it should not have seen
+        String contextText = redactor.redact(context == null ? facts.firstSignal() : context.toString());
 
         // diagnosis: ranked hypotheses, the first abnormal signal given explicitly
         String diagnosisInput = quoted + "\n\nFIRST ABNORMAL SIGNAL: " + facts.firstSignal()
@@ -71,8 +72,9 @@ final class ModelTeam {
         }
 
         // the specialist of that domain: what to do, by priority
-        String fixerInput = quoted + "\n\nDIAGNOSIS:\n" + (diagnosis == null ? "{\"domain\":\"" + domain + "\",\"cause\":"
-                + JSON.valueToTree(cause) + "}" : diagnosis.toString())
+        String diagnosisText = redactor.redact(diagnosis == null ? "{\"domain\":\"" + domain + "\",\"cause\":"
+                + JSON.valueToTree(cause) + "}" : diagnosis.toString());
+        String fixerInput = quoted + "\n\nDIAGNOSIS:\n" + diagnosisText
                 + "\n\nPLAYBOOK STEPS (a starting point):\n- " + String.join("\n- ", fallback.steps());
         JsonNode fix = stage(TeamStage.FIXER, prompt("fixer-" + domain + ".txt"), fixerInput, tools, guard, notes, grounding,
                 ModelTeam::checkFix, ModelTeam::fixTexts);
@@ -80,8 +82,8 @@ final class ModelTeam {
         List<String> checks = fix == null ? fallback.checks() : Answers.strings(fix.path("checks"));
 
         // the reporter writes for a CTO, streaming
-        String reportInput = quoted + "\n\nCONTEXT:\n" + contextText + "\n\nDIAGNOSIS:\n" + (diagnosis == null ? cause
-                : diagnosis.toString()) + "\n\nACTIONS:\n- " + String.join("\n- ", steps);
+        String reportInput = quoted + "\n\nCONTEXT:\n" + contextText + "\n\nDIAGNOSIS:\n" + redactor.redact(diagnosis == null
+                ? cause : diagnosis.toString()) + "\n\nACTIONS:\n- " + redactor.redact(String.join("\n- ", steps));
         String narrative = "";
         try {
             String text = runner.streamed(TeamStage.REPORTER, timeouts.get(TeamStage.REPORTER), prompt("reporter.txt") + "\n\n" + RULES,

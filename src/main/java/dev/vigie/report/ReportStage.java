@@ -15,12 +15,14 @@ import java.util.Locale;
  */
 public final class ReportStage {
     private final AgentTeam team;
+    private final Redactor redactor;
     private final ReportRenderer renderer;
     private final ReportFiles files;
     private final List<Notifier> notifiers;
 
     public ReportStage(AgentTeam team, Redactor redactor, ReportFiles files, List<Notifier> notifiers) {
         this.team = team;
+        this.redactor = redactor;
         this.renderer = new ReportRenderer(redactor);
         this.files = files;
         this.notifiers = List.copyOf(notifiers);
@@ -38,7 +40,8 @@ public final class ReportStage {
                 state), markdown);
         notifiers.forEach(x -> x.send(n));
         return new IncidentReport(facts.incidentId(), facts.service(), facts.start(), facts.end(), facts.severity(),
-                facts.status(), factsJson, analysis.domain(), analysis.cause(), analysis.analyst(), report.toString());
+                facts.status(), factsJson, analysis.domain(), redactor.redact(analysis.cause()), analysis.analyst(),
+                report.toString());
     }
 
     /** What became of the notifications, in a few words each; empty when there is no notifier. */
