@@ -46,7 +46,7 @@ public final class RedactCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
-        Redactor redactor = Redactor.with(settings.redactPatterns());
+        Redactor redactor = settings.redactor();
         return score != null ? score(redactor) : filter(redactor);
     }
 

@@ -3,18 +3,26 @@ package dev.vigie.pipeline;
 import dev.vigie.agent.AgentTeam;
 import dev.vigie.agent.OllamaGateway;
 import dev.vigie.config.Settings;
+import dev.vigie.event.Incident;
+import dev.vigie.event.IncidentStatus;
+import dev.vigie.event.Plural;
+import dev.vigie.incident.EvidenceBuffer;
 import dev.vigie.incident.FactsReport;
+import dev.vigie.incident.FactsReportBuilder;
 import dev.vigie.parse.LogParser;
 import dev.vigie.report.MailNotifier;
 import dev.vigie.report.Notifier;
 import dev.vigie.report.ReportFiles;
 import dev.vigie.report.ReportStage;
 import dev.vigie.store.Store;
+import dev.vigie.store.StoreBatch;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Vigie's parts, built once from the settings: the store, the agent team, the report stage with its
@@ -22,6 +30,7 @@ import java.util.function.Consumer;
  * one; they differ only in how they feed it.
  */
 public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final Settings settings;
     private final Clock clock;
     private final Store store;
@@ -55,6 +64,30 @@ public final class Engine implements AutoCloseable {
         Pipeline p = new Pipeline(parser(settings, clock), settings, bus, stats, closedIncidents);
         p.restoreTemplates(store.templates());
         return p;
+    }
+
+    /**
+     * Incidents that a stop left open are resolved where they stood: the correlator that held them is
+     * gone, and the lines around them with it. Their facts, from their stored anomalies, go to the
+     * report stage like any closed incident's.
+     */
+    List<FactsReport> resolveLeftOpen() {
+        List<Incident> open = store.leftOpen();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        StoreBatch batch = new StoreBatch();
+        List<FactsReport> facts = new ArrayList<>();
+        FactsReportBuilder builder = new FactsReportBuilder(settings.redactor());
+        for (Incident i : open) {
+            Incident resolved = new Incident(i.id(), i.service(), i.start(), i.end(), i.severity(), IncidentStatus.RESOLVED,
+                    i.anomalies(), i.services());
+            batch.incident(resolved);
+            facts.add(builder.build(resolved, new EvidenceBuffer()));
+        }
+        store.write(batch);
+        LOG.info("resolved {} left open by the last stop", Plural.of(open.size(), "incident"));
+        return facts;
     }
 
     public Settings settings() {

@@ -281,6 +281,7 @@ public final class LiveRuntime implements EngineQueries, EngineCommands, AutoClo
         writerThread = thread("vigie-store", this::writerLoop);
         tailing.start();
         agents.submit(engine.team()::health);
+        engine.resolveLeftOpen().forEach(this::analyseLater);
         indexer.scheduleWithFixedDelay(this::indexTick, 0, 300, TimeUnit.MILLISECONDS);
         if (simulator != null) {
             nextStep = MetricSimulator.alignToStep(clock.now());

@@ -43,6 +43,31 @@ class StoreTest {
     }
 
     @Test
+    void theMigrationKeepsOneCopyOfEachRecordAReplayStoredTwiceAndLeavesOtherSourcesAlone(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("vigie.db");
+        String spool = dir.resolve("replay/api.jsonl").toString();
+        try (Store store = new Store(db, Clock.systemUTC())) {
+            StoreBatch b = new StoreBatch();
+            for (int copy = 0; copy < 2; copy++) { // what a second launch did before replays resumed
+                for (String m : new String[] {"started", "pool exhausted", "recovered"}) {
+                    b.event(new LogEvent(T0, spool, "api", Level.INFO, m, Map.of(), m, false, "t1"));
+                }
+            }
+            b.event(event("same line twice"));
+            b.event(event("same line twice")); // a log may say the same thing twice: it is kept
+            store.write(b);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            c.createStatement().execute("DELETE FROM schema_version WHERE version = 7"); // as it was before V7
+        }
+        try (Store store = new Store(db, Clock.systemUTC())) {
+            assertThat(store.schemaVersion()).isEqualTo(7);
+            assertThat(store.events("", 10)).extracting(StoredEvent::message)
+                    .containsExactlyInAnyOrder("started", "pool exhausted", "recovered", "same line twice", "same line twice");
+        }
+    }
+
+    @Test
     void eventsAndTheirCheckpointCommitTogetherOrNotAtAll(@TempDir Path dir) throws Exception {
         try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
             StoreBatch ok = new StoreBatch();

@@ -1,0 +1,182 @@
+package dev.vigie.store;
+
+import dev.vigie.event.LogEvent;
+import dev.vigie.event.MetricSample;
+import dev.vigie.event.SourceStatus;
+import dev.vigie.event.StoredEvent;
+import dev.vigie.ingest.Checkpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What was read: log events, metric samples, sources with their counts, and the checkpoints that say how far. */
+final class EventRepository {
+    private final Connection writer;
+    private final Connection reader;
+    private final Clock clock;
+    /** Source ids known to the writer; cleared when a write fails, as its new ids were rolled back. */
+    private final Map<String, Long> sourceIds = new HashMap<>();
+
+    EventRepository(Connection writer, Connection reader, Clock clock) {
+        this.writer = writer;
+        this.reader = reader;
+        this.clock = clock;
+    }
+
+    /** A write was rolled back: the source ids it made are gone. */
+    void rolledBack() {
+        sourceIds.clear();
+    }
+
+    void insertEvents(List<LogEvent> events) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO log_events "
+                + "(time_ms, source_id, service, level, template_id, message, notes, raw, time_inferred) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            for (LogEvent e : events) {
+                ps.setLong(1, e.time().toEpochMilli());
+                ps.setLong(2, sourceId(e.source()));
+                ps.setString(3, e.service());
+                ps.setString(4, e.level().name());
+                ps.setString(5, e.templateId());
+                ps.setString(6, e.message());
+                Map<String, String> notes = e.notes();
+                ps.setString(7, notes.isEmpty() ? null : FlatJson.write(notes));
+                ps.setString(8, e.raw());
+                ps.setInt(9, e.timeInferred() ? 1 : 0);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The id of a source path, made in the writer's transaction the first time the path is seen. */
+    long sourceId(String path) throws SQLException {
+        Long id = sourceIds.get(path);
+        if (id != null) {
+            return id;
+        }
+        try (PreparedStatement insert = writer.prepareStatement("INSERT OR IGNORE INTO source_names (path) VALUES (?)");
+             PreparedStatement select = writer.prepareStatement("SELECT id FROM source_names WHERE path = ?")) {
+            insert.setString(1, path);
+            insert.executeUpdate();
+            select.setString(1, path);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        sourceIds.put(path, id);
+        return id;
+    }
+
+    void upsertSources(StoreBatch b) throws SQLException {
+        long now = clock.millis();
+        try (PreparedStatement cp = writer.prepareStatement("INSERT INTO checkpoints "
+                + "(file_key, fingerprint, path, offset, updated_ms) VALUES (?,?,?,?,?) "
+                + "ON CONFLICT(file_key, fingerprint) DO UPDATE SET path = excluded.path, offset = excluded.offset, "
+                + "updated_ms = excluded.updated_ms");
+             PreparedStatement st = writer.prepareStatement("INSERT INTO source_stats "
+                + "(source, lines, events, rejected, invalid_utf8, truncated, time_inferred, updated_ms) VALUES (?,?,?,?,?,?,?,?) "
+                + "ON CONFLICT(source) DO UPDATE SET lines = lines + excluded.lines, events = events + excluded.events, "
+                + "rejected = rejected + excluded.rejected, invalid_utf8 = invalid_utf8 + excluded.invalid_utf8, "
+                + "truncated = truncated + excluded.truncated, time_inferred = time_inferred + excluded.time_inferred, "
+                + "updated_ms = excluded.updated_ms");
+             PreparedStatement err = writer.prepareStatement("INSERT INTO source_stats "
+                + "(source, last_error, last_error_ms, updated_ms) VALUES (?,?,?,?) ON CONFLICT(source) DO UPDATE SET "
+                + "last_error = excluded.last_error, last_error_ms = excluded.last_error_ms, updated_ms = excluded.updated_ms")) {
+            for (Checkpoint c : b.checkpoints.values()) {
+                cp.setString(1, c.fileKey());
+                cp.setString(2, c.fingerprint());
+                cp.setString(3, c.path());
+                cp.setLong(4, c.offset());
+                cp.setLong(5, now);
+                cp.addBatch();
+            }
+            cp.executeBatch();
+            for (var e : b.sources.entrySet()) {
+                long[] c = e.getValue();
+                st.setString(1, e.getKey());
+                for (int i = 0; i < 6; i++) {
+                    st.setLong(2 + i, c[i]);
+                }
+                st.setLong(8, now);
+                st.addBatch();
+            }
+            st.executeBatch();
+            for (var e : b.sourceErrors.entrySet()) {
+                err.setString(1, e.getKey());
+                err.setString(2, e.getValue());
+                err.setLong(3, now);
+                err.setLong(4, now);
+                err.addBatch();
+            }
+            err.executeBatch();
+        }
+    }
+
+    void insertSamples(List<MetricSample> samples) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement(
+                "INSERT OR REPLACE INTO metric_samples (service, metric, time_ms, value) VALUES (?,?,?,?)")) {
+            for (MetricSample s : samples) {
+                ps.setString(1, s.service());
+                ps.setString(2, s.name());
+                ps.setLong(3, s.time().toEpochMilli());
+                ps.setDouble(4, s.value());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    List<Checkpoint> checkpoints(String where, String... args) {
+        List<Checkpoint> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT file_key, fingerprint, path, offset FROM checkpoints WHERE "
+                + where + " ORDER BY updated_ms DESC, offset DESC")) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Checkpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read checkpoints", e);
+        }
+        return out;
+    }
+
+    List<StoredEvent> select(String sql) throws SQLException {
+        List<StoredEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
+            }
+        }
+        return out;
+    }
+
+    List<SourceStatus> sources() {
+        List<SourceStatus> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT source, lines, events, rejected, invalid_utf8, truncated, "
+                + "time_inferred, last_error, last_error_ms, updated_ms FROM source_stats ORDER BY source");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long errorAt = rs.getLong(9);
+                out.add(new SourceStatus(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getString(8), rs.wasNull() ? null : Instant.ofEpochMilli(errorAt),
+                        Instant.ofEpochMilli(rs.getLong(10))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot list sources", e);
+        }
+        return out;
+    }
+}
