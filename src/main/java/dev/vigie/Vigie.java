@@ -6,6 +6,7 @@ import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.MetricsCommand;
 import dev.vigie.cli.RedactCommand;
+import dev.vigie.cli.RunCommand;
 import dev.vigie.cli.SampleLogsCommand;
 import dev.vigie.cli.ScoreCommand;
 import dev.vigie.cli.SettingsOptions;
@@ -30,7 +31,7 @@ import picocli.CommandLine;
  */
 @Command(name = "vigie", mixinStandardHelpOptions = true, version = "Vigie 0.1.0",
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
-        subcommands = {IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
             BenchCommand.class, TemplatesCommand.class, MetricsCommand.class, ScoreCommand.class,
             SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class})
 public final class Vigie implements Callable<Integer> {

@@ -3,7 +3,6 @@ package dev.vigie.cli;
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
 import dev.vigie.pipeline.Engine;
-import dev.vigie.pipeline.LiveRuntime;
 import dev.vigie.pipeline.OnceIngest;
 import java.time.Clock;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,20 +66,6 @@ public final class IngestCommand implements Callable<Integer> {
         values.putIfAbsent("replay.dir", "");
         values.putIfAbsent("simulator.enabled", "false");
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
-        LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC()));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                runtime.close();
-            } catch (Exception e) {
-                System.err.println("stopping: " + e);
-            } finally {
-                stopped.countDown();
-            }
-        }, "vigie-stop"));
-        runtime.start();
-        System.err.println("following " + paths + " into " + settings.dataDir() + " (Ctrl-C to stop)");
-        stopped.await();
-        return 0;
+        return Headless.run(settings, "following " + String.join(", ", paths));
     }
 }
