@@ -2,6 +2,7 @@ package dev.vigie;
 
 import dev.vigie.cli.BenchCommand;
 import dev.vigie.cli.DiagnoseCommand;
+import dev.vigie.cli.Errors;
 import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.MetricsCommand;
@@ -42,15 +43,25 @@ public final class Vigie implements Callable<Integer> {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * A bad argument or input, or work that cannot be done, is one line on standard error and a
+     * non-zero exit, never a stack trace ({@code VIGIE_TRACE=1} adds the trace for a bug report).
+     */
     static CommandLine commandLine() {
-        return new CommandLine(new Vigie()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
-                // a setting that cannot be used: say which and why, without a stack trace
-                cmd.getErr().println("vigie: " + e.getMessage());
-                return 2;
-            }
-            throw e;
-        });
+        return new CommandLine(new Vigie())
+                .setParameterExceptionHandler((e, args) -> {
+                    CommandLine cmd = e.getCommandLine();
+                    cmd.getErr().println("vigie: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                            + " --help')");
+                    return Errors.USAGE;
+                })
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("vigie: " + Errors.describe(e));
+                    if (System.getenv("VIGIE_TRACE") != null) {
+                        e.printStackTrace(cmd.getErr());
+                    }
+                    return Errors.exitCode(e);
+                });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.vigie.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vigie.event.Plural;
 import dev.vigie.incident.FactsReport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,7 @@ public final class OfflineAnalyst {
         String severity = severity(evidence);
         if (ranked.isEmpty()) {
             return new Diagnosis(Domain.APPLICATION.label(), "No known signature matches these lines.", severity, 0,
-                    String.format(Locale.ROOT, "Nothing recognised in %d lines; read the error lines first.", lines.size()),
+                    String.format(Locale.ROOT, "Nothing recognised in %s; read the error lines first.", Plural.of(lines.size(), "line")),
                     List.of("Read the error lines in order and find the first one", "Check what changed just before it"),
                     List.of(), "none", 0, 0, List.of(), "");
         }

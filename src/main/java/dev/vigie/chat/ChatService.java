@@ -1,8 +1,9 @@
 package dev.vigie.chat;
 
-import dev.vigie.store.Store;
+import dev.vigie.event.Plural;
 import dev.vigie.event.StoredEvent;
 import dev.vigie.event.StoredIncident;
+import dev.vigie.store.Store;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -58,7 +59,7 @@ public final class ChatService {
             return !time.isBefore(start) && !time.isAfter(end);
         }).toList();
         if (hits.isEmpty()) {
-            return "No incident within " + WINDOW_MINUTES + " minutes of " + time + " UTC (" + all.size() + " incidents stored).";
+            return "No incident within " + WINDOW_MINUTES + " minutes of " + time + " UTC (" + Plural.of(all.size(), "incident") + " stored).";
         }
         StringBuilder b = new StringBuilder("Around " + time + " UTC:\n");
         hits.forEach(i -> b.append(line(i)));
@@ -106,7 +107,7 @@ public final class ChatService {
         if (all.isEmpty()) {
             return "No incidents stored yet.";
         }
-        StringBuilder b = new StringBuilder(all.size() + " incidents stored; the latest:\n");
+        StringBuilder b = new StringBuilder(Plural.of(all.size(), "incident") + " stored; the latest:\n");
         all.subList(Math.max(0, all.size() - 5), all.size()).forEach(i -> b.append(line(i)));
         return b.toString();
     }

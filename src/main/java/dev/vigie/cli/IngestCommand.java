@@ -2,6 +2,7 @@ package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
+import dev.vigie.event.Plural;
 import dev.vigie.pipeline.Engine;
 import dev.vigie.pipeline.OnceIngest;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> values = new HashMap<>(options.values());
+        SourcesGiven.check(paths);
         if (!once) {
             return follow(values);
         }
@@ -50,8 +52,9 @@ public final class IngestCommand implements Callable<Integer> {
             out.put("incidents", s.incidents());
             System.out.println(Json.write(out));
         } else {
-            System.out.printf("%d lines, %d events, %d rejected, %d anomalies, %d incidents (data: %s)%n",
-                    s.lines(), s.events(), s.rejected(), s.anomalies(), s.incidents(), settings.dataDir());
+            System.out.printf("%s, %s, %d rejected, %s, %s (data: %s)%n", Plural.of(s.lines(), "line"),
+                    Plural.of(s.events(), "event"), s.rejected(), Plural.of(s.anomalies(), "anomaly"),
+                    Plural.of(s.incidents(), "incident"), settings.dataDir());
             System.out.println("log checks (fired / service-minutes examined):");
             s.checks().forEach(c -> System.out.printf(java.util.Locale.ROOT, "  %-15s %6d / %-7d %.2f%%%n", c.check(), c.fired(),
                     c.examined(), 100 * c.rate()));

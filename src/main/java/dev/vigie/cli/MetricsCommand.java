@@ -4,6 +4,7 @@ import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
+import dev.vigie.event.Plural;
 import dev.vigie.pipeline.client.Counts;
 import dev.vigie.sim.MetricCsv;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class MetricsCommand implements Callable<Integer> {
             System.out.println(Json.write(out));
         } else {
             rows.forEach(r -> System.out.printf("%s  %-28s %-16s %-8s %s%n", r.start(), r.series(), r.check(), r.severity(), r.text()));
-            System.out.printf("%d samples, %d rejected, %d anomalies%n", samples.size(), rejected, rows.size());
+            System.out.printf("%s, %d rejected, %s%n", Plural.of(samples.size(), "sample"), rejected, Plural.of(rows.size(), "anomaly"));
         }
         problems.forEach(System.err::println);
         return 0;

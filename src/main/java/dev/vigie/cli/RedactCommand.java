@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
+import dev.vigie.event.Plural;
 import dev.vigie.privacy.Redactor;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -66,7 +67,7 @@ public final class RedactCommand implements Callable<Integer> {
         }
         out.flush();
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        System.err.printf(Locale.ROOT, "%d lines, %d replaced%s%n", lines, total, counts.isEmpty() ? "" : ": " + counts);
+        System.err.printf(Locale.ROOT, "%s, %d replaced%s%n", Plural.of(lines, "line"), total, counts.isEmpty() ? "" : ": " + counts);
         return 0;
     }
 

@@ -36,6 +36,7 @@ public final class RunCommand implements Callable<Integer> {
             values.put("simulator.enabled", "true");
         }
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
+        SourcesGiven.check(settings.sources());
         if (settings.replayDir() != null && !Files.isDirectory(settings.replayDir())) {
             throw new IllegalArgumentException("no recordings to replay at " + settings.replayDir() + (demo
                     ? ": --demo replays sample-logs from the working directory; write them with 'vigie sample-logs --out DIR'"

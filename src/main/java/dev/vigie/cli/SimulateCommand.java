@@ -4,6 +4,7 @@ import dev.vigie.config.DetectorSettings;
 import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
+import dev.vigie.event.Plural;
 import dev.vigie.sim.GroundTruth;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.Scenario;
@@ -95,9 +96,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         r.falseAlarms().forEach(a -> text.append(String.format(Locale.ROOT, "false alarm %s %s %s: %s%n", a.start(),
                 a.series(), a.check(), a.text())));
-        text.append(String.format(Locale.ROOT, "%d samples of %d series, %d scenarios, %d detected, %d anomalies, %d false alarms",
-                samples.size(), sim.at(from).size(), injected.size(),
-                r.detected(), found.size(), r.falseAlarms().size()));
+        text.append(String.format(Locale.ROOT, "%s of %d series, %s, %d detected, %s, %s",
+                Plural.of(samples.size(), "sample"), sim.at(from).size(), Plural.of(injected.size(), "scenario"),
+                r.detected(), Plural.of(found.size(), "anomaly"), Plural.of(r.falseAlarms().size(), "false alarm")));
 
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("samples", samples.size());

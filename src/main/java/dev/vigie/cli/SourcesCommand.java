@@ -2,6 +2,7 @@ package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
+import dev.vigie.event.Plural;
 import dev.vigie.event.SourceStatus;
 import dev.vigie.store.Store;
 import java.time.Clock;
@@ -35,8 +36,8 @@ public final class SourcesCommand implements Callable<Integer> {
             System.out.println("No sources read yet in " + settings.dataDir());
         }
         for (SourceStatus s : sources) {
-            System.out.printf("%s%n    %d lines, %d events, %d rejected, %d invalid UTF-8, %d cut, %d without time%s%n",
-                    s.source(), s.lines(), s.events(), s.rejected(), s.invalidUtf8(), s.truncated(), s.timeInferred(),
+            System.out.printf("%s%n    %s, %s, %d rejected, %d invalid UTF-8, %d cut, %d without time%s%n",
+                    s.source(), Plural.of(s.lines(), "line"), Plural.of(s.events(), "event"), s.rejected(), s.invalidUtf8(), s.truncated(), s.timeInferred(),
                     s.lastError() == null ? "" : "\n    last error " + s.lastErrorAt() + ": " + s.lastError());
         }
         return 0;

@@ -1,6 +1,7 @@
 package dev.vigie.cli;
 
 import dev.vigie.bench.LineTemplates;
+import dev.vigie.event.Plural;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -34,7 +35,7 @@ public final class TemplatesCommand implements Callable<Integer> {
             result.writeCsv(w);
         }
         if (out != null) {
-            System.err.printf("%d lines, %d templates -> %s%n", result.lines(), result.templates(), out);
+            System.err.printf("%s, %s -> %s%n", Plural.of(result.lines(), "line"), Plural.of(result.templates(), "template"), out);
         }
         return 0;
     }

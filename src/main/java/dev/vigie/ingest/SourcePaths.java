@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  */
 public final class SourcePaths {
     private final List<Spec> specs = new ArrayList<>();
+    private final List<String> missing = new ArrayList<>();
     private final boolean includeCompressed;
 
     private record Spec(Path base, PathMatcher matcher) {
@@ -34,6 +35,9 @@ public final class SourcePaths {
             int glob = firstGlobChar(pattern);
             if (glob < 0) {
                 Path p = Path.of(pattern).toAbsolutePath().normalize();
+                if (!Files.exists(p)) {
+                    missing.add(pattern);
+                }
                 specs.add(new Spec(Files.isRegularFile(p) ? p.getParent() : p, Files.isRegularFile(p)
                         ? candidate -> candidate.equals(p) : candidate -> true));
             } else {
@@ -52,6 +56,11 @@ public final class SourcePaths {
             }
         }
         return -1;
+    }
+
+    /** The files and directories named (not globs) that do not exist. */
+    public List<String> missing() {
+        return List.copyOf(missing);
     }
 
     /** Directories to watch for new files. */

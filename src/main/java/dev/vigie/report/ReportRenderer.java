@@ -2,6 +2,7 @@ package dev.vigie.report;
 
 import dev.vigie.agent.Analysis;
 import dev.vigie.agent.Hypothesis;
+import dev.vigie.event.Plural;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.privacy.Redactor;
 import java.util.Locale;
@@ -114,7 +115,7 @@ public final class ReportRenderer {
     /** What the facts measured of the damage: the series that moved most against their baseline. */
     private void impact(StringBuilder md, FactsReport f) {
         md.append("\n## Impact\n\n");
-        md.append(String.format(Locale.ROOT, "- %d anomalies over %s, on %s%n", f.anomalies().size(), duration(f),
+        md.append(String.format(Locale.ROOT, "- %s over %s, on %s%n", Plural.of(f.anomalies().size(), "anomaly"), duration(f),
                 String.join(", ", f.services())));
         f.metrics().stream()
                 .filter(m -> m.maxDuring() > m.baseline())

@@ -53,31 +53,31 @@ final class Database {
         }
     }
 
+    /**
+     * Under SQLite's write lock, taken before the version is read: two processes opening one new
+     * file migrate it once, the second waiting for the first.
+     */
     private static void migrate(Connection c) throws SQLException, IOException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
-        }
-        int current;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-            current = rs.getInt(1);
-        }
-        c.setAutoCommit(false);
-        try {
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                String name = MIGRATIONS.get(v - 1);
-                try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+                int current;
+                try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                    current = rs.getInt(1);
+                }
+                for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                    String name = MIGRATIONS.get(v - 1);
                     for (String sql : statements(read(name))) {
                         s.execute(sql);
                     }
                     s.execute("INSERT INTO schema_version (version, name) VALUES (" + v + ", '" + name + "')");
                 }
+                s.execute("COMMIT");
+            } catch (SQLException | IOException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
             }
-            c.commit();
-        } catch (SQLException | IOException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 

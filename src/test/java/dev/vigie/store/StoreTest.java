@@ -17,7 +17,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +71,32 @@ class StoreTest {
             assertThat(store.schemaVersion()).isEqualTo(7);
             assertThat(store.events("", 10)).extracting(StoredEvent::message)
                     .containsExactlyInAnyOrder("started", "pool exhausted", "recovered", "same line twice", "same line twice");
+        }
+    }
+
+    @Test
+    void twoOpeningOneNewFileAtOnceMigrateItOnce(@TempDir Path dir) throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path db = dir.resolve("vigie-" + round + ".db");
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Integer>> opened = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    opened.add(pool.submit(() -> {
+                        go.await();
+                        try (Store store = new Store(db, Clock.systemUTC())) {
+                            return store.schemaVersion();
+                        }
+                    }));
+                }
+                go.countDown();
+                for (Future<Integer> f : opened) {
+                    assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(Database.MIGRATIONS.size());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.vigie.ui.logs;
 
+import dev.vigie.event.Plural;
+import dev.vigie.event.StoredEvent;
 import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.pipeline.client.EventSearch;
-import dev.vigie.event.StoredEvent;
 import dev.vigie.ui.Tasks;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -30,7 +31,7 @@ public final class LogsViewModel {
         tasks.run(() -> engine.events(q, LIMIT), found -> {
             rows.setAll(found.events());
             int n = found.events().size();
-            status.set(n + (n == LIMIT ? "+" : "") + " events" + (q.isBlank() ? " (newest)" : " with every word of “" + q + "”")
+            status.set((n == LIMIT ? n + "+ events" : Plural.of(n, "event")) + (q.isBlank() ? " (newest)" : " with every word of “" + q + "”")
                     + (found.notSearchable() > 0 && !q.isBlank() ? " — the " + found.notSearchable() + " newest are not searchable yet" : ""));
         }, e -> status.set("Search failed: " + e.getMessage()));
     }

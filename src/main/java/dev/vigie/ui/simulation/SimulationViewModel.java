@@ -3,11 +3,12 @@ package dev.vigie.ui.simulation;
 import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
+import dev.vigie.event.Plural;
 import dev.vigie.pipeline.client.EngineCommands;
 import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.pipeline.client.Redetection;
-import dev.vigie.ui.Tasks;
 import dev.vigie.ui.MetricChart;
+import dev.vigie.ui.Tasks;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,8 +85,8 @@ public final class SimulationViewModel {
             chart.set(r.data());
             anomalies.set(r.found().anomalies());
             summary.set(String.format(Locale.ROOT,
-                    "%d anomalies over %d points of %d series, %d on this one (z ≥ %.1f, window %d%s) — re-detected in %.1f ms",
-                    r.found().anomalies().size(), r.found().points(), r.found().series(), r.inSeries(), settings.zThreshold(),
+                    "%s over %d points of %d series, %d on this one (z ≥ %.1f, window %d%s) — re-detected in %.1f ms",
+                    Plural.of(r.found().anomalies().size(), "anomaly"), r.found().points(), r.found().series(), r.inSeries(), settings.zThreshold(),
                     settings.window(), settings.thresholds() ? ", static thresholds on" : "", r.found().millis()));
         }, e -> summary.set("Re-detection failed: " + e.getMessage()));
     }

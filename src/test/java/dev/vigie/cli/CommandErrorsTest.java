@@ -1,0 +1,64 @@
+package dev.vigie.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigie.Cli;
+import dev.vigie.event.Plural;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A bad argument or a missing input is one clear line on standard error and a non-zero exit, never a stack trace. */
+class CommandErrorsTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"diagnose MISSING --offline --data-dir DATA", "templates MISSING", "metrics MISSING", "score MISSING",
+        "redact --score MISSING --data-dir DATA", "simulate --script MISSING", "diagnose --score MISSING",
+        "ingest MISSING --once --data-dir DATA", "run --source MISSING --data-dir DATA"})
+    void aMissingInputIsNamedInOneLine(String command, @TempDir Path dir) {
+        Path missing = dir.resolve("missing.log");
+        String[] args = java.util.Arrays.stream(command.split(" "))
+                .map(a -> a.equals("MISSING") ? missing.toString() : a.equals("DATA") ? dir.resolve("data").toString() : a)
+                .toArray(String[]::new);
+        Cli.Result r = Cli.run(args);
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("vigie: no such file or directory: " + missing + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aBadArgumentSaysWhereToLook() {
+        Cli.Result r = Cli.run("bench", "score", "--runs", "x");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly(
+                "vigie: Invalid value for option '--runs': 'x' is not an int (see 'vigie bench score --help')");
+    }
+
+    @Test
+    void aBadSettingIsOneLine(@TempDir Path dir) {
+        Cli.Result r = Cli.run("incidents", "--data-dir", dir.toString(), "--replay-speed", "0.5");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines()).singleElement().asString().startsWith("vigie: replay.speed is a speed from 1");
+    }
+
+    @Test
+    void aFileWhereADirectoryIsWantedIsOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "x");
+        Cli.Result r = Cli.run("diagnose", dir.toString(), "--offline");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err().lines()).singleElement().asString().startsWith("vigie: ");
+        assertThat(file).exists();
+    }
+
+    @Test
+    void countsAgreeWithTheirNouns() {
+        assertThat(Plural.of(1, "anomaly")).isEqualTo("1 anomaly");
+        assertThat(Plural.of(2, "anomaly")).isEqualTo("2 anomalies");
+        assertThat(Plural.of(0, "incident")).isEqualTo("0 incidents");
+        assertThat(Plural.of(1, "line")).isEqualTo("1 line");
+        assertThat(Plural.of(3, "day")).isEqualTo("3 days");
+        assertThat(Plural.of(2, "match")).isEqualTo("2 matches");
+    }
+}
