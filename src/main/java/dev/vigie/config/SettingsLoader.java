@@ -225,46 +225,55 @@ public final class SettingsLoader {
         throw new IllegalArgumentException(key + " must be a positive number, got '" + raw + "'");
     }
 
-    private static void writeTemplate(Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("""
+    /** The commented settings file written on first start; the values it shows are the defaults, filled in from {@link #KEYS}. */
+    static String template() {
+        String text = """
                     # Vigie settings. Command-line options and VIGIE_* environment variables override these.
                     # Files, directories or globs to tail, comma-separated (e.g. /var/log/nginx/*.log).
                     #sources=
                     # Recorded logs the cockpit replays as a live stream (relative to the working directory); empty to disable.
-                    #replay.dir=sample-logs
+                    #replay.dir=
                     # Event-time seconds replayed per wall-clock second, from 1 (real time) up, or max.
-                    #replay.speed=60
+                    #replay.speed=
                     # Ollama server (OLLAMA_HOST is honoured too) and model; empty model = first one listed.
-                    #ollama.url=http://localhost:11434
+                    #ollama.url=
                     #ollama.model=
-                    #simulator.enabled=true
+                    #simulator.enabled=
                     # Anomalies of one service closer than this many seconds form one incident.
-                    #incident.gap.seconds=300
+                    #incident.gap.seconds=
                     # Lines longer than this are cut (and flagged); a held last line or stack trace is complete after this quiet time.
-                    #ingest.max.line.bytes=1048576
-                    #ingest.quiet.ms=1000
+                    #ingest.max.line.bytes=
+                    #ingest.quiet.ms=
                     # Read rotated .gz files too (each from where its original's reading stopped).
-                    #ingest.include.gz=false
+                    #ingest.include.gz=
                     # Log format of every source: auto (sniffed per source), json, logfmt, syslog, access, nginx-error,
                     # apache-error, plain, or a header format in Loghub's notation such as <Date> <Time> <Level> <Content>.
-                    #log.format=auto
+                    #log.format=
                     # E-mail of incident reports (one mail per incident state change, at most mail.max.per.hour).
                     # Credentials come from VIGIE_SMTP_USERNAME and VIGIE_SMTP_PASSWORD only, never from this file.
                     #mail.smtp.host=
-                    #mail.smtp.port=587
+                    #mail.smtp.port=
                     # starttls (required), ssl or none
-                    #mail.smtp.security=starttls
-                    #mail.from=vigie@localhost
+                    #mail.smtp.security=
+                    #mail.from=
                     # comma-separated
                     #mail.to=
-                    #mail.max.per.hour=12
+                    #mail.max.per.hour=
                     # The services a service calls: anomalies of services that depend on each other are one incident, e.g.
                     #service.depends.api=postgresql,billing
                     # More secrets to redact before anything leaves the machine, written <secret:NAME>, e.g.
                     #redact.pattern.employee-id=EMP-[0-9]{6}
                     # The format of the sources matching a glob, e.g. format./var/log/nginx/error.log=nginx-error
-                    """);
+                    """;
+        for (Key k : KEYS) {
+            text = text.replace("#" + k.name() + "=\n", "#" + k.name() + "=" + k.fallback() + "\n");
+        }
+        return text;
+    }
+
+    private static void writeTemplate(Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(template());
         }
     }
 }

@@ -48,6 +48,29 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theWrittenSettingsFileShowsTheDefaultsAndUncommentedChangesNothing() throws Exception {
+        String template = SettingsLoader.template();
+        assertThat(template).contains("#replay.speed=60\n", "#incident.gap.seconds=300\n",
+                "#ingest.max.line.bytes=" + IngestOptions.DEFAULTS.maxLineBytes() + "\n", "#mail.smtp.port=587\n");
+        SettingsLoader loader = new SettingsLoader(Map.of(), home, home);
+        Settings defaults = loader.load(home.resolve("plain"), Map.of());
+        Path data = Files.createDirectories(home.resolve("uncommented"));
+        Files.writeString(data.resolve(SettingsLoader.FILE_NAME), template.lines()
+                .map(l -> l.matches("#[a-z.]+=.*") && !l.startsWith("#service.") && !l.startsWith("#redact.") ? l.substring(1) : l)
+                .collect(java.util.stream.Collectors.joining("\n")));
+        Settings uncommented = loader.load(data, Map.of());
+        assertThat(uncommented.replaySpeed()).isEqualTo(defaults.replaySpeed());
+        assertThat(uncommented.replayDir()).isEqualTo(defaults.replayDir());
+        assertThat(uncommented.incidentGap()).isEqualTo(defaults.incidentGap());
+        assertThat(uncommented.ingest()).isEqualTo(defaults.ingest());
+        assertThat(uncommented.mail()).isEqualTo(defaults.mail());
+        assertThat(uncommented.ollamaUrl()).isEqualTo(defaults.ollamaUrl());
+        assertThat(uncommented.simulator()).isEqualTo(defaults.simulator());
+        assertThat(uncommented.logFormat()).isEqualTo(defaults.logFormat());
+        assertThat(uncommented.includeCompressed()).isEqualTo(defaults.includeCompressed());
+    }
+
+    @Test
     void aBadValueIsAClearError() throws Exception {
         SettingsLoader loader = new SettingsLoader(Map.of("VIGIE_REPLAY_SPEED", "fast"), home, home);
         assertThatThrownBy(() -> loader.load(home.resolve("d"), Map.of()))
