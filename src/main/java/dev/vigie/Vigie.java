@@ -71,7 +71,7 @@ public final class Vigie implements Callable<Integer> {
             runtime.start();
             // loaded by name so that the headless commands never touch JavaFX classes
             Class.forName("dev.vigie.ui.CockpitLauncher").getMethod("launch", EngineQueries.class, EngineCommands.class)
-                    .invoke(null, runtime, runtime);
+                    .invoke(null, runtime.client(), runtime.client());
         }
         return 0;
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.parse.LogParser;
-import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMiner;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

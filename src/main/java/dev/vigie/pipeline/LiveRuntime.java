@@ -2,47 +2,31 @@ package dev.vigie.pipeline;
 
 import dev.vigie.agent.OllamaGateway;
 import dev.vigie.chat.ChatService;
-import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
-import dev.vigie.detect.Detector;
-import dev.vigie.event.Anomaly;
-import dev.vigie.event.Incident;
-import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.ReporterToken;
-import dev.vigie.event.ScoredSample;
-import dev.vigie.event.SourceStatus;
-import dev.vigie.event.StoredIncident;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.SourcePaths;
 import dev.vigie.ingest.Tailing;
 import dev.vigie.parse.LogParser;
-import dev.vigie.pipeline.client.EngineCommands;
-import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.pipeline.client.EngineSnapshot;
-import dev.vigie.pipeline.client.EventSearch;
 import dev.vigie.pipeline.client.ModelStatus;
-import dev.vigie.pipeline.client.Redetection;
 import dev.vigie.report.IncidentReport;
 import dev.vigie.sim.EventClock;
 import dev.vigie.sim.LogReplayer;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.ReplayClock;
 import dev.vigie.sim.SampleLogGenerator;
-import dev.vigie.sim.ScenarioScript;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +34,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * The engine, running: tailers and the simulator feed one bounded queue (a full queue stops the
  * tailers: the file is the buffer); one pipeline thread runs the facts level in order; one writer
  * thread commits batches; a small pool runs the report stage. Everything it does is published on
- * its bus. Clients read it through {@link EngineQueries} and drive it through {@link EngineCommands}.
+ * its bus. Clients read and drive it through {@link #client()}.
  * It owns the engine it is given and closes it.
  */
-public final class LiveRuntime implements EngineQueries, EngineCommands, AutoCloseable {
+public final class LiveRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRuntime.class);
     static final int INPUT_CAPACITY = 10_000;
     private static final int BATCH_ITEMS = 2_000;
@@ -81,7 +64,7 @@ public final class LiveRuntime implements EngineQueries, EngineCommands, AutoClo
     private final BlockingQueue<Object> input = new ArrayBlockingQueue<>(INPUT_CAPACITY);
     private final BlockingQueue<StoreBatch> toWriter = new ArrayBlockingQueue<>(64);
     private final Store store;
-    private final ChatService chat;
+    private final LiveClient client;
     private final Pipeline pipeline;
     private final Tailing tailing;
     private final LogReplayer replayer;
@@ -106,7 +89,6 @@ public final class LiveRuntime implements EngineQueries, EngineCommands, AutoClo
         this.settings = engine.settings();
         Clock wall = engine.clock();
         this.store = engine.store();
-        this.chat = new ChatService(store);
         engine.team().onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
         this.pipeline = engine.pipeline(bus, stats, this::analyseLater);
 
@@ -125,6 +107,7 @@ public final class LiveRuntime implements EngineQueries, EngineCommands, AutoClo
         simulator = settings.simulator()
                 ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
                 : null;
+        client = new LiveClient(this, new ChatService(store), recent, bus, clock, replay, simulator);
         tailing = new Tailing(new SourcePaths(sources, settings.includeCompressed()), store, settings.ingest(), this::enqueue,
                 (source, error) -> input.offer(new SourceError(source, error)));
     }
@@ -138,7 +121,6 @@ public final class LiveRuntime implements EngineQueries, EngineCommands, AutoClo
         return store;
     }
 
-    @Override
     public Settings settings() {
         return settings;
     }
@@ -153,125 +135,33 @@ public final class LiveRuntime implements EngineQueries, EngineCommands, AutoClo
         return replay;
     }
 
-    @Override
-    public EngineSnapshot snapshot() {
+    /** What clients (the cockpit) read and ask of this runtime. */
+    public LiveClient client() {
+        return client;
+    }
+
+    /** Queues a batch for the writer thread, behind what the pipeline produced before it. */
+    void write(StoreBatch b) {
+        try {
+            toWriter.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("stopping", e);
+        }
+    }
+
+    Clock wallClock() {
+        return engine.clock();
+    }
+
+    /** The engine's counts and state now; any thread. */
+    EngineSnapshot snapshot() {
         OllamaGateway.Health h = engine.team().lastHealth();
         return new EngineSnapshot(stats.snapshot(), clock.now(), input.size(), openIncidents.get(),
                 replayer == null ? 0 : replayer.replayed(), replayer == null ? 0 : replayer.total(),
                 replay == null ? 1 : replay.speed(), replay != null && replay.paused(),
                 new ModelStatus(h.up(), h.model(), h.models().size(), h.error()), writeErrors.get(), analysisErrors.get(),
                 tailing.errors(), pipeline.checkRates(), engine.reports().notifications());
-    }
-
-    @Override
-    public <T> void subscribe(Class<T> type, Consumer<? super T> listener) {
-        bus.subscribe(type, listener);
-    }
-
-    @Override
-    public void onIncidentsChanged(Runnable listener) {
-        bus.subscribe(Incident.class, i -> listener.run());
-        bus.subscribe(IncidentReport.class, r -> listener.run());
-    }
-
-    @Override
-    public List<LogEvent> latestEvents(int max) {
-        return recent.events(max);
-    }
-
-    @Override
-    public List<String> seriesNames() {
-        return recent.seriesNames();
-    }
-
-    @Override
-    public List<ScoredSample> scored(String series, int max) {
-        return recent.scored(series, max);
-    }
-
-    @Override
-    public List<MetricSample> series(String series, int max) {
-        return recent.series(series, max);
-    }
-
-    @Override
-    public List<StoredIncident> incidents() {
-        return store.incidents();
-    }
-
-    @Override
-    public Optional<String> report(String incidentId) {
-        return store.incidents().stream().filter(i -> i.id().equals(incidentId) && i.reportPath() != null).findFirst()
-                .map(i -> {
-                    try {
-                        return Files.readString(Path.of(i.reportPath()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read " + i.reportPath(), e);
-                    }
-                });
-    }
-
-    @Override
-    public EventSearch events(String words, int limit) {
-        return new EventSearch(store.events(words, limit), store.searchLag());
-    }
-
-    @Override
-    public List<SourceStatus> sources() {
-        return store.sources();
-    }
-
-    @Override
-    public String ask(String question) {
-        return chat.answer(question);
-    }
-
-    @Override
-    public void setReplaySpeed(double speed) {
-        controls().setSpeed(speed);
-    }
-
-    @Override
-    public void pause() {
-        controls().pause();
-    }
-
-    @Override
-    public void resume() {
-        controls().resume();
-    }
-
-    @Override
-    public void step(int steps) {
-        controls().step(MetricSimulator.STEP.multipliedBy(steps));
-    }
-
-    @Override
-    public void inject(String scenario) {
-        if (simulator == null) {
-            throw new IllegalArgumentException("no simulator runs: it is off in the settings");
-        }
-        Instant now = clock.now();
-        ScenarioScript.parse("+0s " + scenario.strip(), now).forEach(simulator::inject);
-    }
-
-    @Override
-    public Redetection redetect(DetectorSettings with, int points) {
-        List<String> names = recent.seriesNames();
-        List<MetricSample> all = new ArrayList<>();
-        for (String n : names) {
-            all.addAll(recent.series(n, points));
-        }
-        long t0 = System.nanoTime();
-        List<Anomaly> found = Detector.detectMetrics(with, all);
-        return new Redetection(found, all.size(), names.size(), (System.nanoTime() - t0) / 1e6);
-    }
-
-    private ReplayClock controls() {
-        if (replay == null) {
-            throw new IllegalStateException("the sources follow the wall clock: there is no replay to control");
-        }
-        return replay;
     }
 
     public synchronized void start() throws IOException {

@@ -1,17 +1,57 @@
 package dev.vigie.store;
 
+import dev.vigie.event.Feedback;
 import dev.vigie.report.IncidentReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
-/** What the report stage concluded of each incident: its facts, domain, cause, analyst and report file. */
+/**
+ * What the report stage concluded of each incident (its facts, domain, cause, analyst and report
+ * file), and what people said of it.
+ */
 final class ReportRepository {
     private final Connection writer;
+    private final Connection reader;
 
-    ReportRepository(Connection writer) {
+    ReportRepository(Connection writer, Connection reader) {
         this.writer = writer;
+        this.reader = reader;
+    }
+
+    void insertFeedback(List<Feedback> feedback) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement(
+                "INSERT INTO feedback (incident_id, time_ms, useful, note) VALUES (?,?,?,?)")) {
+            for (Feedback f : feedback) {
+                ps.setString(1, f.incidentId());
+                ps.setLong(2, f.time().toEpochMilli());
+                ps.setInt(3, f.useful() ? 1 : 0);
+                ps.setString(4, f.note());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** What was said of an incident, oldest first. */
+    List<Feedback> feedback(String incidentId) {
+        List<Feedback> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(
+                "SELECT incident_id, time_ms, useful, note FROM feedback WHERE incident_id = ? ORDER BY time_ms, id")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Feedback(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3) == 1, rs.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the feedback on " + incidentId, e);
+        }
+        return out;
     }
 
     void updateReports(List<IncidentReport> reports) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.vigie.store;
 
+import dev.vigie.event.Feedback;
 import dev.vigie.event.Incident;
 import dev.vigie.event.SourceStatus;
 import dev.vigie.event.StoredEvent;
@@ -47,7 +48,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
         this.events = new EventRepository(writer, reader, clock);
         this.templates = new TemplateRepository(writer, reader);
         this.incidents = new IncidentRepository(writer, reader);
-        this.reports = new ReportRepository(writer);
+        this.reports = new ReportRepository(writer, reader);
     }
 
     public int schemaVersion() throws SQLException {
@@ -70,6 +71,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
                 incidents.insertAnomalies(b.anomalies);
                 incidents.upsertIncidents(b.incidents);
                 reports.updateReports(b.reports);
+                reports.insertFeedback(b.feedback);
                 writer.commit();
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();
@@ -106,6 +108,11 @@ public final class Store implements CheckpointSource, AutoCloseable {
     /** Incidents still open or reopened, with their anomalies: those a stop left open. */
     public synchronized List<Incident> leftOpen() {
         return incidents.leftOpen();
+    }
+
+    /** What people said of an incident's analysis, oldest first. */
+    public synchronized List<Feedback> feedback(String incidentId) {
+        return reports.feedback(incidentId);
     }
 
     public synchronized Optional<String> facts(String incidentId) {

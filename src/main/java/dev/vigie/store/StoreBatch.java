@@ -1,6 +1,7 @@
 package dev.vigie.store;
 
 import dev.vigie.event.Anomaly;
+import dev.vigie.event.Feedback;
 import dev.vigie.event.Incident;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
@@ -29,6 +30,7 @@ public final class StoreBatch {
     final List<Anomaly> anomalies = new ArrayList<>();
     final List<Incident> incidents = new ArrayList<>();
     final List<IncidentReport> reports = new ArrayList<>();
+    final List<Feedback> feedback = new ArrayList<>();
 
     public void event(LogEvent e) {
         events.add(e);
@@ -76,13 +78,17 @@ public final class StoreBatch {
         incidents.add(i);
     }
 
+    public void feedback(Feedback f) {
+        feedback.add(f);
+    }
+
     public void report(IncidentReport r) {
         reports.add(r);
     }
 
     public int size() {
         return events.size() + sources.size() + checkpoints.size() + sourceErrors.size() + templates.size() + merges.size() + samples.size() + anomalies.size()
-                + incidents.size() + reports.size();
+                + incidents.size() + reports.size() + feedback.size();
     }
 
     public boolean isEmpty() {

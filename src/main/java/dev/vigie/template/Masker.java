@@ -1,7 +1,5 @@
 package dev.vigie.template;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**

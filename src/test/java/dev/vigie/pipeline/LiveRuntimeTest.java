@@ -1,8 +1,10 @@
 package dev.vigie.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.vigie.SampleLogs;
 import dev.vigie.TestSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.LogEvent;
@@ -65,14 +67,14 @@ class LiveRuntimeTest {
             runtime.bus().subscribe(ScoredSample.class, s -> samples.add(s.sample()));
             runtime.bus().subscribe(Anomaly.class, anomalies::add);
             ReplayClock replay = runtime.replay();
-            runtime.pause();
+            runtime.client().pause();
             Instant start = replay.now();
             int perStep = runtime.simulator().at(start).size();
             runtime.start();
 
             // paused: the step at the start, then exactly the six of the minute stepped over
             await().atMost(PROMPTLY).until(() -> samples.size() == perStep);
-            runtime.step(6);
+            runtime.client().step(6);
             await().atMost(PROMPTLY).until(() -> samples.size() == 7 * perStep);
             assertThat(runtime.snapshot().eventTime()).isEqualTo(start.plus(Duration.ofMinutes(1)));
             assertThat(runtime.snapshot().paused()).isTrue();
@@ -80,8 +82,8 @@ class LiveRuntimeTest {
             Instant storm = MetricSimulator.alignToStep(start).plus(Duration.ofMinutes(40));
             runtime.simulator().inject(new Scenario(ScenarioKind.CONNECTION_STORM, "postgresql", storm,
                     storm.plus(Duration.ofMinutes(5))));
-            runtime.setReplaySpeed(ReplayClock.MAX);
-            runtime.resume();
+            runtime.client().setReplaySpeed(ReplayClock.MAX);
+            runtime.client().resume();
             await().atMost(PROMPTLY).until(() -> anomalies.stream().anyMatch(a -> a.series().equals("postgresql/active_connections")
                     && !a.start().isBefore(storm) && a.start().isBefore(storm.plus(Duration.ofMinutes(1)))));
             assertThat(runtime.snapshot().eventTime()).isAfter(storm.plus(Duration.ofMinutes(5)));
@@ -89,5 +91,26 @@ class LiveRuntimeTest {
         List<Instant> times = samples.stream().filter(s -> s.series().equals("api/cpu_usage")).map(MetricSample::time).toList();
         assertThat(times).as("no step lost or repeated").doesNotHaveDuplicates().isSorted();
         assertThat(Duration.between(times.get(0), times.get(times.size() - 1)).toSeconds() / 10).isEqualTo(times.size() - 1);
+    }
+
+    @Test
+    void feedbackOnAStoredIncidentIsKeptAndOnAnUnknownOneRefused(@TempDir Path dataDir, @TempDir Path logs) throws Exception {
+        Files.copy(SampleLogs.DIR.resolve("kern.log"), logs.resolve("kern.log"));
+        try (Engine engine = Engine.open(TestSettings.in(dataDir), Clock.systemUTC())) {
+            OnceIngest.run(engine, List.of(logs.toString()));
+        }
+        try (LiveRuntime runtime = new LiveRuntime(Engine.open(TestSettings.in(dataDir, Map.of("simulator.enabled", "false")),
+                Clock.systemUTC()))) {
+            runtime.start();
+            String id = runtime.client().incidents().get(0).id();
+            runtime.client().feedback(id, false, "  not the kernel: billing leaked memory first  ");
+            await().atMost(PROMPTLY).until(() -> !runtime.store().feedback(id).isEmpty());
+            assertThat(runtime.store().feedback(id)).singleElement().satisfies(f -> {
+                assertThat(f.useful()).isFalse();
+                assertThat(f.note()).isEqualTo("not the kernel: billing leaked memory first");
+            });
+            assertThatThrownBy(() -> runtime.client().feedback("INC-nope", true, "")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("no incident INC-nope");
+        }
     }
 }

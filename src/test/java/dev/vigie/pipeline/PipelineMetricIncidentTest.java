@@ -6,7 +6,6 @@ import dev.vigie.TestSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.IncidentStatus;
-import dev.vigie.event.MetricSample;
 import dev.vigie.parse.LogParser;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.Scenario;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

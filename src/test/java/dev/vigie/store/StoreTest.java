@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;
-import dev.vigie.event.SourceStatus;
 import dev.vigie.event.StoredEvent;
-import dev.vigie.event.StoredIncident;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMiner;
@@ -65,10 +63,12 @@ class StoreTest {
             store.write(b);
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            c.createStatement().execute("DELETE FROM schema_version WHERE version = 7"); // as it was before V7
+            // the file as it was before V7
+            c.createStatement().execute("DELETE FROM schema_version WHERE version >= 7");
+            c.createStatement().execute("DROP TABLE feedback");
         }
         try (Store store = new Store(db, Clock.systemUTC())) {
-            assertThat(store.schemaVersion()).isEqualTo(7);
+            assertThat(store.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
             assertThat(store.events("", 10)).extracting(StoredEvent::message)
                     .containsExactlyInAnyOrder("started", "pool exhausted", "recovered", "same line twice", "same line twice");
         }

@@ -48,7 +48,7 @@ class CockpitUiTest {
         runtime = new LiveRuntime(Engine.open(TestSettings.in(dataDir, Map.of(
                 "replay.dir", SampleLogs.DIR.toString(), "replay.speed", "1200")), Clock.systemUTC()));
         runtime.start();
-        window = new MainWindow(runtime, runtime);
+        window = new MainWindow(runtime.client(), runtime.client());
         stage.setScene(window.scene());
         stage.show();
         window.startRefreshing();
@@ -118,7 +118,7 @@ class CockpitUiTest {
 
     @Test
     void simulationSlidersReRunDetection(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.series("api/latency_ms_p95", 10_000).size() > 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.client().series("api/latency_ms_p95", 10_000).size() > 200);
         robot.clickOn("#nav-simulation");
         ComboBox<String> series = onFx(() -> robot.lookup("#simulation-series").queryComboBox());
         robot.interact(() -> series.setValue("api/latency_ms_p95"));

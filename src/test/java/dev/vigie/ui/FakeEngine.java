@@ -124,6 +124,10 @@ public class FakeEngine implements EngineQueries, EngineCommands {
     }
 
     @Override
+    public void feedback(String incidentId, boolean useful, String note) {
+    }
+
+    @Override
     public Redetection redetect(DetectorSettings settings, int points) {
         redetections.add(settings);
         return redetection;

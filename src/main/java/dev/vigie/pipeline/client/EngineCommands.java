@@ -3,8 +3,8 @@ package dev.vigie.pipeline.client;
 import dev.vigie.config.DetectorSettings;
 
 /**
- * What a client may ask a running engine to do: replay control, scenario injection, and
- * re-detection with other settings. Nothing here changes what was stored.
+ * What a client may ask a running engine to do: replay control, scenario injection, re-detection
+ * with other settings, and a person's feedback. Nothing here changes the facts that were stored.
  */
 public interface EngineCommands {
     /** Event-time seconds per wall-clock second, from 1 up, or {@link Double#POSITIVE_INFINITY} for as fast as it goes. */
@@ -27,4 +27,11 @@ public interface EngineCommands {
 
     /** Re-runs metric detection with these settings over the last {@code points} buffered points of every series. */
     Redetection redetect(DetectorSettings settings, int points);
+
+    /**
+     * Keeps what a person said of an incident's analysis and recommendations.
+     *
+     * @throws IllegalArgumentException for an incident that is not stored
+     */
+    void feedback(String incidentId, boolean useful, String note);
 }

@@ -3,7 +3,6 @@ package dev.vigie.ui.logs;
 import dev.vigie.event.Plural;
 import dev.vigie.event.StoredEvent;
 import dev.vigie.pipeline.client.EngineQueries;
-import dev.vigie.pipeline.client.EventSearch;
 import dev.vigie.ui.Tasks;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
