@@ -1,5 +1,6 @@
 package dev.vigie.ui.dashboard;
 
+import dev.vigie.event.Plural;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.MetricChart;
 import javafx.beans.property.DoubleProperty;
@@ -25,8 +26,7 @@ public final class DashboardViewModel {
         openIncidents.set(s.engine().openIncidents());
         verdict.set(s.engine().openIncidents() == 0
                 ? "All is well: no open incident (" + s.engine().counts().incidents() + " closed so far)"
-                : s.engine().openIncidents() + " open incident" + (s.engine().openIncidents() == 1 ? "" : "s")
-                        + ": see Incidents");
+                : Plural.of(s.engine().openIncidents(), "open incident") + ": see Incidents");
         chart.set(s.chart(CHARTED_SERIES));
     }
 }
