@@ -84,32 +84,38 @@ public final class LiveRuntime implements AutoCloseable {
     private Thread writerThread;
     private Instant nextStep;
 
+    /** @throws IOException when the replay cannot start; the engine is closed then */
     public LiveRuntime(Engine engine) throws IOException {
-        this.engine = engine;
-        this.settings = engine.settings();
-        Clock wall = engine.clock();
-        this.store = engine.store();
-        engine.team().onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
-        this.pipeline = engine.pipeline(bus, stats, this::analyseLater);
+        try {
+            this.engine = engine;
+            this.settings = engine.settings();
+            Clock wall = engine.clock();
+            this.store = engine.store();
+            engine.team().onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
+            this.pipeline = engine.pipeline(bus, stats, this::analyseLater);
 
-        List<String> sources = new ArrayList<>(settings.sources());
-        if (settings.replayDir() != null && Files.isDirectory(settings.replayDir())) {
-            LogParser times = new LogParser(wall);
-            replayer = LogReplayer.open(settings.replayDir(), settings.replaySpoolDir(), times::timeOf);
-            replay = new ReplayClock(replayer.resumeTime(), settings.replaySpeed(), wall);
-            sources.add(replayer.spool().toString());
-        } else {
-            replayer = null;
-            // a simulation alone starts now and can be sped up, paused and stepped like a replay
-            replay = settings.simulator() ? new ReplayClock(wall.instant(), 1, wall) : null;
+            List<String> sources = new ArrayList<>(settings.sources());
+            if (settings.replayDir() != null && Files.isDirectory(settings.replayDir())) {
+                LogParser times = new LogParser(wall);
+                replayer = LogReplayer.open(settings.replayDir(), settings.replaySpoolDir(), times::timeOf);
+                replay = new ReplayClock(replayer.resumeTime(), settings.replaySpeed(), wall);
+                sources.add(replayer.spool().toString());
+            } else {
+                replayer = null;
+                // a simulation alone starts now and can be sped up, paused and stepped like a replay
+                replay = settings.simulator() ? new ReplayClock(wall.instant(), 1, wall) : null;
+            }
+            clock = replay != null ? replay : wall::instant;
+            simulator = settings.simulator()
+                    ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
+                    : null;
+            client = new LiveClient(this, new ChatService(store), recent, bus, clock, replay, simulator);
+            tailing = new Tailing(new SourcePaths(sources, settings.includeCompressed()), store, settings.ingest(), this::enqueue,
+                    (source, error) -> input.offer(new SourceError(source, error)));
+        } catch (IOException | RuntimeException e) {
+            engine.close();
+            throw e;
         }
-        clock = replay != null ? replay : wall::instant;
-        simulator = settings.simulator()
-                ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
-                : null;
-        client = new LiveClient(this, new ChatService(store), recent, bus, clock, replay, simulator);
-        tailing = new Tailing(new SourcePaths(sources, settings.includeCompressed()), store, settings.ingest(), this::enqueue,
-                (source, error) -> input.offer(new SourceError(source, error)));
     }
 
     /** Publishes everything the engine does, on the engine's threads. */

@@ -32,11 +32,12 @@ final class Database {
     Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
+            // first: another connection may hold the lock that switching a new file to WAL needs
+            s.execute("PRAGMA busy_timeout=10000");
             // only takes effect on a new file: rows of log events (~400 bytes) fit 16 KiB pages better
             s.execute("PRAGMA page_size=16384");
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=10000");
             s.execute("PRAGMA foreign_keys=ON");
             s.execute("PRAGMA cache_size=-65536");
             s.execute("PRAGMA temp_store=MEMORY");
