@@ -108,14 +108,12 @@ class ArchitectureTest {
 
     @Test
     void onlyThePipelineTheCommandsAndTheBenchmarksBuildTheStoreTheTeamOrTheMailer() {
-        builders().check(classes);
+        builders("dev.vigie.pipeline..", "dev.vigie.cli..", "dev.vigie.bench..").check(classes);
     }
 
-    private static ArchRule builders() {
+    private static ArchRule builders(String... allowedIn) {
         Set<String> built = Set.of(Store.class.getName(), AgentTeam.class.getName(), MailNotifier.class.getName());
-        return noClasses().that().resideOutsideOfPackages("dev.vigie.pipeline..", "dev.vigie.cli..", "dev.vigie.bench..")
-                .and().resideOutsideOfPackage("dev.vigie.store..").and().resideOutsideOfPackage("dev.vigie.agent..")
-                .and().resideOutsideOfPackage("dev.vigie.report..")
+        return noClasses().that().resideOutsideOfPackages(allowedIn)
                 .should().callConstructorWhere(describe("a constructor of Store, AgentTeam or MailNotifier",
                         call -> built.contains(call.getTargetOwner().getName())));
     }
@@ -130,6 +128,8 @@ class ArchitectureTest {
         assertThatThrownBy(() -> rule("ui", List.of()).check(classes)).as("the UI uses pipeline.client")
                 .isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> rule("pipeline", List.of("ingest", "parse")).check(classes))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> builders("dev.vigie.cli..", "dev.vigie.bench..").check(classes)).as("the engine builds them")
                 .isInstanceOf(AssertionError.class);
     }
 

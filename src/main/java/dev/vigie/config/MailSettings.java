@@ -15,8 +15,6 @@ import java.util.List;
  */
 public record MailSettings(String host, int port, String security, String from, List<String> to, int maxPerHour,
                            String trust, String username, String password) {
-    public static final MailSettings NONE = new MailSettings("", 587, "starttls", "", List.of(), 12, "", "", "");
-
     public MailSettings {
         to = List.copyOf(to);
         if (!List.of("starttls", "ssl", "none").contains(security)) {

@@ -8,16 +8,19 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.vigie.HandClock;
+import dev.vigie.TestSettings;
 import dev.vigie.config.MailSettings;
 import dev.vigie.privacy.Redactor;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real SMTP server started in the test (GreenMail). */
 class MailNotifierTest {
@@ -126,8 +129,9 @@ class MailNotifierTest {
     }
 
     @Test
-    void withoutAServerNothingIsSent() {
-        assertThat(new MailNotifier(MailSettings.NONE, Redactor.standard(), Clock.systemUTC()).send(new Notification("INC-1", "open", "s", REPORT)))
+    void withoutAServerNothingIsSent(@TempDir Path dir) {
+        MailSettings defaults = TestSettings.in(dir).mail();
+        assertThat(new MailNotifier(defaults, Redactor.standard(), Clock.systemUTC()).send(new Notification("INC-1", "open", "s", REPORT)))
                 .isEqualTo(Notifier.Outcome.DISABLED);
     }
 }
