@@ -32,7 +32,7 @@ public final class Detector {
     private final List<MinuteCheck> logChecks = List.of(new ErrorEventCheck(), new ExceptionCheck(), new NewTemplateCheck(),
             new TemplateBurstCheck(), new ErrorRatioCheck(), new SilenceCheck());
     private final ServiceMinutes minutes = new ServiceMinutes(this::onMinute);
-    private final MetricDetector metrics;
+    private MetricDetector metrics;
     private final LogMetrics logMetrics = new LogMetrics();
     private final Output out;
     /** Samples of the log metrics of the minutes closed in the call in progress, scored once it is done with the minutes. */
@@ -99,6 +99,20 @@ public final class Detector {
         minutes.flush();
         scoreLogMetrics();
         metrics.flush(out);
+    }
+
+    /**
+     * From now on the metric checks use these settings. The new checks first read each series'
+     * recent history without reporting, so that they start where the old ones stood; the old
+     * checks' open anomalies end where they are, and a new check that still finds one continues it
+     * under the same id.
+     */
+    public void reconfigure(DetectorSettings settings, List<MetricSample> history) {
+        metrics.flush(out);
+        MetricDetector next = new MetricDetector(settings);
+        AnomalySink silent = a -> { };
+        history.forEach(s -> next.onSample(s, silent));
+        metrics = next;
     }
 
     /** How often each log check fired so far. */

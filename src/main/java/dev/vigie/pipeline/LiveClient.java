@@ -65,6 +65,16 @@ public final class LiveClient implements EngineQueries, EngineCommands {
     }
 
     @Override
+    public DetectorSettings detectorSettings() {
+        return runtime.detectorSettings();
+    }
+
+    @Override
+    public void applyDetectorSettings(DetectorSettings settings) {
+        runtime.reconfigure(settings);
+    }
+
+    @Override
     public EngineSnapshot snapshot() {
         return runtime.snapshot();
     }

@@ -2,6 +2,7 @@ package dev.vigie.pipeline;
 
 import dev.vigie.agent.OllamaGateway;
 import dev.vigie.chat.ChatService;
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.ReporterToken;
@@ -56,6 +57,10 @@ public final class LiveRuntime implements AutoCloseable {
     private record SourceError(String source, String error) {
     }
 
+    /** New settings for the metric checks, applied on the pipeline thread in turn with the data. */
+    private record DetectorChange(DetectorSettings settings) {
+    }
+
     private final Engine engine;
     private final Settings settings;
     private final EventBus bus = new EventBus();
@@ -78,6 +83,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final AtomicLong openIncidents = new AtomicLong();
     private final AtomicLong writeErrors = new AtomicLong();
     private final AtomicLong analysisErrors = new AtomicLong();
+    private volatile DetectorSettings detectorSettings;
     private volatile boolean running;
     private volatile boolean writing;
     private Thread pipelineThread;
@@ -89,6 +95,7 @@ public final class LiveRuntime implements AutoCloseable {
         try {
             this.engine = engine;
             this.settings = engine.settings();
+            this.detectorSettings = settings.detector();
             Clock wall = engine.clock();
             this.store = engine.store();
             engine.team().onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
@@ -144,6 +151,25 @@ public final class LiveRuntime implements AutoCloseable {
     /** What clients (the cockpit) read and ask of this runtime. */
     public LiveClient client() {
         return client;
+    }
+
+    /** The settings the live metric checks use now. */
+    DetectorSettings detectorSettings() {
+        return detectorSettings;
+    }
+
+    /** The live metric checks take these settings once the pipeline has handled what is queued before them. */
+    void reconfigure(DetectorSettings with) {
+        enqueue(new DetectorChange(with));
+    }
+
+    /** Every buffered point of every series, series by series. */
+    private List<MetricSample> history() {
+        List<MetricSample> all = new ArrayList<>();
+        for (String name : recent.seriesNames()) {
+            all.addAll(recent.series(name, RecentActivity.POINTS_PER_SERIES));
+        }
+        return all;
     }
 
     /** Queues a batch for the writer thread, behind what the pipeline produced before it. */
@@ -266,6 +292,9 @@ public final class LiveRuntime implements AutoCloseable {
                     pipeline.onRecord(r);
                 } else if (item instanceof MetricSample s) {
                     pipeline.onSample(s);
+                } else if (item instanceof DetectorChange c) {
+                    pipeline.reconfigure(c.settings(), history());
+                    detectorSettings = c.settings();
                 } else if (item instanceof SourceError e) {
                     pipeline.onSourceError(e.source(), e.error());
                 }

@@ -1,5 +1,6 @@
 package dev.vigie.pipeline;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
 import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
@@ -185,6 +186,11 @@ public final class Pipeline {
                 correlator.advance(newest.minus(LATENESS), incidentSink);
             }
         }
+    }
+
+    /** The metric checks use these settings from now on, having read the history given (see {@link Detector#reconfigure}). */
+    public void reconfigure(DetectorSettings settings, List<MetricSample> history) {
+        detector.reconfigure(settings, history);
     }
 
     /** End of input: every window and every incident closes. */

@@ -142,4 +142,31 @@ class DetectorTest {
         assertThat(expected).as("the fault at point 500").isNotEmpty();
         assertThat(Detector.detectMetrics(DetectorSettings.DEFAULTS, dirty)).isEqualTo(expected);
     }
+
+    @Test
+    void newSettingsApplyFromNowOnAfterReadingTheHistorySilently() {
+        List<MetricSample> calm = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            calm.add(new MetricSample(T0.plusSeconds(10L * i), "api", "cpu_usage", 50 + (i % 5)));
+        }
+        List<MetricSample> hot = new ArrayList<>();
+        for (int i = 300; i < 320; i++) {
+            hot.add(new MetricSample(T0.plusSeconds(10L * i), "api", "cpu_usage", 97));
+        }
+        List<Anomaly> kept = new ArrayList<>();
+        Detector unchanged = new Detector(DetectorSettings.DEFAULTS, kept::add);
+        calm.forEach(unchanged::onSample);
+        hot.forEach(unchanged::onSample);
+        assertThat(kept).extracting(Anomaly::check).contains("static_threshold");
+
+        List<Anomaly> found = new ArrayList<>();
+        Detector d = new Detector(DetectorSettings.DEFAULTS, found::add);
+        calm.forEach(d::onSample);
+        d.reconfigure(DetectorSettings.DEFAULTS.toBuilder().thresholds(false).build(), calm);
+        assertThat(found).as("reading the history reports nothing").isEmpty();
+        hot.forEach(d::onSample);
+        assertThat(found).extracting(Anomaly::check).doesNotContain("static_threshold").isNotEmpty();
+        assertThat(found).as("the jump is still seen, at the same point as before")
+                .anySatisfy(a -> assertThat(a.start()).isEqualTo(T0.plusSeconds(3000)));
+    }
 }

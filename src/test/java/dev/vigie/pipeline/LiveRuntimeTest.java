@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.vigie.SampleLogs;
 import dev.vigie.TestSettings;
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
@@ -86,6 +87,10 @@ class LiveRuntimeTest {
             runtime.client().resume();
             await().atMost(PROMPTLY).until(() -> anomalies.stream().anyMatch(a -> a.series().equals("postgresql/active_connections")
                     && !a.start().isBefore(storm) && a.start().isBefore(storm.plus(Duration.ofMinutes(1)))));
+
+            DetectorSettings calmer = DetectorSettings.DEFAULTS.toBuilder().zThreshold(7).build();
+            runtime.client().applyDetectorSettings(calmer);
+            await().atMost(PROMPTLY).until(() -> runtime.client().detectorSettings().equals(calmer));
             assertThat(runtime.snapshot().eventTime()).isAfter(storm.plus(Duration.ofMinutes(5)));
         }
         List<Instant> times = samples.stream().filter(s -> s.series().equals("api/cpu_usage")).map(MetricSample::time).toList();

@@ -32,10 +32,23 @@ public class FakeEngine implements EngineQueries, EngineCommands {
     public long notSearchable;
     public Map<String, List<MetricSample>> series = new HashMap<>();
     public Redetection redetection = new Redetection(List.of(), 0, 0, 0);
+    public DetectorSettings live = DetectorSettings.DEFAULTS;
+    public final List<DetectorSettings> applied = new ArrayList<>();
 
     @Override
     public Settings settings() {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public DetectorSettings detectorSettings() {
+        return live;
+    }
+
+    @Override
+    public void applyDetectorSettings(DetectorSettings settings) {
+        applied.add(settings);
+        live = settings;
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.vigie.config.DetectorSettings;
 
 /**
  * What a client may ask a running engine to do: replay control, scenario injection, re-detection
- * with other settings, and a person's feedback. Nothing here changes the facts that were stored.
+ * with other settings and applying them live, and a person's feedback. Nothing here changes the facts that were stored.
  */
 public interface EngineCommands {
     /** Event-time seconds per wall-clock second, from 1 up, or {@link Double#POSITIVE_INFINITY} for as fast as it goes. */
@@ -24,6 +24,12 @@ public interface EngineCommands {
      * @throws IllegalArgumentException when the line is not a scenario, or no simulator runs
      */
     void inject(String scenario);
+
+    /**
+     * The live metric checks use these settings from now on, having read each series' buffered
+     * history, so that what the simulation panel showed is what live detection does next.
+     */
+    void applyDetectorSettings(DetectorSettings settings);
 
     /** Re-runs metric detection with these settings over the last {@code points} buffered points of every series. */
     Redetection redetect(DetectorSettings settings, int points);

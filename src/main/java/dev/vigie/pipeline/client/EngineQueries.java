@@ -1,5 +1,6 @@
 package dev.vigie.pipeline.client;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
@@ -17,6 +18,9 @@ import java.util.function.Consumer;
  */
 public interface EngineQueries {
     Settings settings();
+
+    /** The settings the live metric checks use now. */
+    DetectorSettings detectorSettings();
 
     /** The engine's counts and state now. */
     EngineSnapshot snapshot();

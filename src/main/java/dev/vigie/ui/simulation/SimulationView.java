@@ -41,11 +41,14 @@ public final class SimulationView extends View<VBox> {
         Button rerun = new Button("Re-run on newest data");
         rerun.setId("simulation-rerun");
         rerun.setOnAction(e -> vm.redetect());
+        Button apply = new Button("Use for live detection");
+        apply.setId("simulation-apply");
+        apply.setOnAction(e -> vm.applyToLive());
 
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
-        form.addRow(0, new Label("Series"), series, rerun);
+        form.addRow(0, new Label("Series"), series, rerun, apply);
         form.addRow(1, new Label("Rolling z-score threshold"), z, zValue);
         form.addRow(2, new Label("Rolling window"), window, windowValue);
         form.addRow(3, thresholds);

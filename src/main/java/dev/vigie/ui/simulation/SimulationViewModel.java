@@ -36,9 +36,9 @@ public final class SimulationViewModel {
 
     final ObservableList<String> series = FXCollections.observableArrayList();
     final StringProperty selected = new SimpleStringProperty("postgresql/active_connections");
-    final DoubleProperty zThreshold = new SimpleDoubleProperty(DetectorSettings.DEFAULTS.zThreshold());
-    final DoubleProperty window = new SimpleDoubleProperty(DetectorSettings.DEFAULTS.window());
-    final BooleanProperty thresholds = new SimpleBooleanProperty(DetectorSettings.DEFAULTS.thresholds());
+    final DoubleProperty zThreshold = new SimpleDoubleProperty();
+    final DoubleProperty window = new SimpleDoubleProperty();
+    final BooleanProperty thresholds = new SimpleBooleanProperty();
     final ObjectProperty<MetricChart.Data> chart = new SimpleObjectProperty<>();
     final StringProperty summary = new SimpleStringProperty("");
     final SimpleObjectProperty<List<Anomaly>> anomalies = new SimpleObjectProperty<>(List.of());
@@ -46,11 +46,18 @@ public final class SimulationViewModel {
     private final EngineCommands commands;
     private final Tasks tasks;
     private final AtomicLong generation = new AtomicLong();
+    /** The settings live detection uses; the sliders' others come from them. */
+    private DetectorSettings live;
 
     public SimulationViewModel(EngineQueries engine, EngineCommands commands, Tasks tasks) {
         this.engine = engine;
         this.commands = commands;
         this.tasks = tasks;
+        // the sliders start where live detection stands
+        live = engine.detectorSettings();
+        zThreshold.set(live.zThreshold());
+        window.set(live.window());
+        thresholds.set(live.thresholds());
         selected.addListener((o, a, b) -> redetect());
         zThreshold.addListener((o, a, b) -> redetect());
         window.addListener((o, a, b) -> redetect());
@@ -58,7 +65,7 @@ public final class SimulationViewModel {
     }
 
     DetectorSettings settings() {
-        return DetectorSettings.DEFAULTS.toBuilder().zThreshold(zThreshold.get()).window((int) Math.round(window.get()))
+        return live.toBuilder().zThreshold(zThreshold.get()).window((int) Math.round(window.get()))
                 .thresholds(thresholds.get()).build();
     }
 
@@ -89,6 +96,19 @@ public final class SimulationViewModel {
                     Plural.of(r.found().anomalies().size(), "anomaly"), r.found().points(), r.found().series(), r.inSeries(), settings.zThreshold(),
                     settings.window(), settings.thresholds() ? ", static thresholds on" : "", r.found().millis()));
         }, e -> summary.set("Re-detection failed: " + e.getMessage()));
+    }
+
+    /** Live detection takes the sliders' settings from now on. */
+    void applyToLive() {
+        DetectorSettings chosen = settings();
+        tasks.run(() -> {
+            commands.applyDetectorSettings(chosen);
+            return chosen;
+        }, applied -> {
+            live = applied;
+            summary.set(String.format(Locale.ROOT, "Live detection now uses z ≥ %.1f, window %d%s, from its buffered history on",
+                    applied.zThreshold(), applied.window(), applied.thresholds() ? ", static thresholds on" : ""));
+        }, e -> summary.set("Could not apply the settings: " + e.getMessage()));
     }
 
     void updateSeries(List<String> names) {

@@ -2,6 +2,7 @@ package dev.vigie.ui.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.config.DetectorSettings;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.Severity;
@@ -42,5 +43,25 @@ class SimulationViewModelTest {
         assertThat(vm.summary.get()).startsWith("2 anomalies over 2000 points of 2 series, 1 on this one (z ≥ 3.0, window 90");
         assertThat(vm.chart.get().values()).hasSize(100);
         assertThat(vm.chart.get().anomalies()).hasSize(2); // the points at 500 s and 510 s
+    }
+
+    @Test
+    void theSlidersStartWhereLiveDetectionStandsAndCanBeAppliedToIt() {
+        FakeEngine engine = new FakeEngine();
+        engine.live = DetectorSettings.DEFAULTS.toBuilder().zThreshold(4).window(120).densityWeight(2).build();
+        SimulationViewModel vm = new SimulationViewModel(engine, engine, Tasks.DIRECT);
+        assertThat(vm.zThreshold.get()).isEqualTo(4);
+        assertThat(vm.window.get()).isEqualTo(120);
+
+        vm.zThreshold.set(6);
+        vm.thresholds.set(false);
+        vm.applyToLive();
+        assertThat(engine.applied).singleElement().satisfies(s -> {
+            assertThat(s.zThreshold()).isEqualTo(6);
+            assertThat(s.window()).isEqualTo(120);
+            assertThat(s.thresholds()).isFalse();
+            assertThat(s.densityWeight()).as("what no slider moves stays as live had it").isEqualTo(2);
+        });
+        assertThat(vm.summary.get()).isEqualTo("Live detection now uses z ≥ 6.0, window 120, from its buffered history on");
     }
 }
