@@ -128,6 +128,10 @@ class CockpitUiTest {
         robot.interact(() -> robot.lookup("#simulation-z").queryAs(Slider.class).setValue(1.5));
         await().atMost(Duration.ofSeconds(10)).until(() -> onFx(summary::getText).contains("z ≥ 1.5"));
         assertThat(anomalies(onFx(summary::getText))).isGreaterThan(strict);
+
+        robot.clickOn("#simulation-apply");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.client().detectorSettings().zThreshold() == 1.5);
+        assertThat(onFx(summary::getText)).startsWith("Live detection now uses z ≥ 1.5");
     }
 
     private static int anomalies(String summary) {
