@@ -68,6 +68,14 @@ public final class Vigie implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
         try (LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC()))) {
+            // SIGTERM or Ctrl-C while the window is open drains the engine as closing the window does
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    runtime.close();
+                } catch (Exception e) {
+                    System.err.println("vigie: stopping: " + e.getMessage());
+                }
+            }, "vigie-stop"));
             runtime.start();
             // loaded by name so that the headless commands never touch JavaFX classes
             Class.forName("dev.vigie.ui.CockpitLauncher").getMethod("launch", EngineQueries.class, EngineCommands.class)

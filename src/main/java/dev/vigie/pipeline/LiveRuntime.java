@@ -85,6 +85,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final AtomicLong analysisErrors = new AtomicLong();
     private volatile DetectorSettings detectorSettings;
     private volatile boolean running;
+    private boolean closed;
     private volatile boolean writing;
     private Thread pipelineThread;
     private Thread writerThread;
@@ -349,7 +350,12 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     @Override
+    /** Drains and stops; a second call does nothing. */
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         running = false;
         scheduler.shutdownNow();
         indexer.shutdownNow();
