@@ -10,7 +10,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.sqlite.SQLiteErrorCode;
 
 /** The SQLite file: WAL, versioned migrations from resources, one connection per caller. */
 final class Database {
@@ -18,6 +22,10 @@ final class Database {
     static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__file_identity.sql", "V3__search_index_apart.sql",
             "V4__event_notes.sql", "V5__source_ids.sql",
             "V6__template_merges.sql", "V7__replayed_twice.sql", "V8__feedback.sql");
+
+    /** How long a connection waits for another's lock before it gives up. */
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+    private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Path file;
 
@@ -32,11 +40,10 @@ final class Database {
     Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {
-            // first: another connection may hold the lock that switching a new file to WAL needs
-            s.execute("PRAGMA busy_timeout=10000");
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT.toMillis());
             // only takes effect on a new file: rows of log events (~400 bytes) fit 16 KiB pages better
             s.execute("PRAGMA page_size=16384");
-            s.execute("PRAGMA journal_mode=WAL");
+            walMode(s);
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA foreign_keys=ON");
             s.execute("PRAGMA cache_size=-65536");
@@ -45,6 +52,26 @@ final class Database {
             s.execute("PRAGMA wal_autocheckpoint=8192");
         }
         return c;
+    }
+
+    /**
+     * Switches the file to WAL (a no-op once it is). On a new file this needs a lock that SQLite
+     * does not wait for when another process is creating the same file at that moment: it is
+     * asked again until the busy timeout.
+     */
+    static void walMode(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLException e) {
+                if (e.getErrorCode() != SQLiteErrorCode.SQLITE_BUSY.code || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(RETRY_NANOS);
+            }
+        }
     }
 
     int version() throws SQLException {

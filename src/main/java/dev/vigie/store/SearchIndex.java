@@ -21,9 +21,9 @@ final class SearchIndex implements AutoCloseable {
     SearchIndex(Path file) throws SQLException {
         index = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = index.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA busy_timeout=" + Database.BUSY_TIMEOUT.toMillis());
+            Database.walMode(s);
             s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=10000");
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS messages USING fts5(message, content='', detail='none')");
             s.execute("CREATE TABLE IF NOT EXISTS progress (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_upto INTEGER NOT NULL)");
             s.execute("INSERT OR IGNORE INTO progress (id, indexed_upto) VALUES (1, 0)");

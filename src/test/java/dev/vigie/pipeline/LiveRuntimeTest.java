@@ -88,6 +88,14 @@ class LiveRuntimeTest {
             await().atMost(PROMPTLY).until(() -> anomalies.stream().anyMatch(a -> a.series().equals("postgresql/active_connections")
                     && !a.start().isBefore(storm) && a.start().isBefore(storm.plus(Duration.ofMinutes(1)))));
 
+            runtime.client().inject("cpu_saturation api 10m");
+            assertThat(runtime.simulator().scenarios()).anySatisfy(sc -> {
+                assertThat(sc.kind()).isEqualTo(ScenarioKind.CPU_SATURATION);
+                assertThat(sc.service()).isEqualTo("api");
+            });
+            assertThatThrownBy(() -> runtime.client().inject("volcano api 5m")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("unknown scenario 'volcano'");
+
             DetectorSettings calmer = DetectorSettings.DEFAULTS.toBuilder().zThreshold(7).build();
             runtime.client().applyDetectorSettings(calmer);
             await().atMost(PROMPTLY).until(() -> runtime.client().detectorSettings().equals(calmer));

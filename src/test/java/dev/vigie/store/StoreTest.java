@@ -76,7 +76,7 @@ class StoreTest {
 
     @Test
     void twoOpeningOneNewFileAtOnceMigrateItOnce(@TempDir Path dir) throws Exception {
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < 20; round++) {
             Path db = dir.resolve("vigie-" + round + ".db");
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(2);
