@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -167,8 +166,7 @@ public final class LiveClient implements EngineQueries, EngineCommands {
         if (simulator == null) {
             throw new IllegalArgumentException("no simulator runs: it is off in the settings");
         }
-        Instant now = clock.now();
-        ScenarioScript.parse("+0s " + scenario.strip(), now).forEach(simulator::inject);
+        simulator.inject(ScenarioScript.startingAt(scenario, clock.now()));
     }
 
     @Override

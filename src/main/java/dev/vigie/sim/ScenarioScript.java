@@ -49,6 +49,16 @@ public final class ScenarioScript {
         return out;
     }
 
+    /** A scenario written without its time ({@code cpu_saturation api 10m}), starting at {@code at}. */
+    public static Scenario startingAt(String line, Instant at) {
+        String[] f = line.strip().split("\\s+");
+        if (f.length != 3) {
+            throw new IllegalArgumentException("expected: scenario service duration, e.g. cpu_saturation api 10m; got '"
+                    + line.strip() + "'");
+        }
+        return new Scenario(ScenarioKind.byKey(f[0]), f[1], at, at.plus(duration(f[2])));
+    }
+
     /** {@code 90s}, {@code 6m40s}, {@code 1h30m}, {@code 2d}, or a clock offset {@code 08:19:20}. */
     static Duration duration(String text) {
         Matcher clock = CLOCK.matcher(text);
