@@ -33,11 +33,14 @@ public class FakeEngine implements EngineQueries, EngineCommands {
     public Map<String, List<MetricSample>> series = new HashMap<>();
     public Redetection redetection = new Redetection(List.of(), 0, 0, 0);
     public DetectorSettings live = DetectorSettings.DEFAULTS;
+    public Settings settings;
+    public List<SourceStatus> sources = List.of();
+    public int sourceLookups;
     public final List<DetectorSettings> applied = new ArrayList<>();
 
     @Override
     public Settings settings() {
-        throw new UnsupportedOperationException();
+        return settings;
     }
 
     @Override
@@ -104,7 +107,8 @@ public class FakeEngine implements EngineQueries, EngineCommands {
 
     @Override
     public List<SourceStatus> sources() {
-        return List.of();
+        sourceLookups++;
+        return sources;
     }
 
     @Override

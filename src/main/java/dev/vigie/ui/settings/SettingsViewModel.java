@@ -1,9 +1,10 @@
 package dev.vigie.ui.settings;
 
-import dev.vigie.pipeline.client.EngineQueries;
+import dev.vigie.event.Plural;
 import dev.vigie.event.SourceStatus;
-import dev.vigie.ui.Tasks;
+import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.ui.CockpitSnapshot;
+import dev.vigie.ui.Tasks;
 import java.util.Locale;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,10 +38,10 @@ public final class SettingsViewModel {
         model.set(h.up() ? "Ollama at " + engine.settings().ollamaUrl() + ": model " + h.model() + " (" + h.listed() + " listed)"
                 : "Offline analyst in use: " + h.error());
         var st = s.engine().counts();
-        counts.set(String.format(Locale.ROOT, "%d lines, %d events, %d rejected, %d anomalies, %d incidents closed, "
-                        + "%d metric samples · queue %d · %d store write errors · %d analysis errors",
-                st.lines(), st.events(), st.rejected(), st.anomalies(), st.incidents(), st.samples(),
-                s.engine().queueDepth(), s.engine().writeErrors(), s.engine().analysisErrors())
+        counts.set(String.format(Locale.ROOT, "%s, %s, %d rejected, %s, %s closed, %s · queue %d · %s · %s",
+                Plural.of(st.lines(), "line"), Plural.of(st.events(), "event"), st.rejected(), Plural.of(st.anomalies(), "anomaly"),
+                Plural.of(st.incidents(), "incident"), Plural.of(st.samples(), "metric sample"), s.engine().queueDepth(),
+                Plural.of(s.engine().writeErrors(), "store write error"), Plural.of(s.engine().analysisErrors(), "analysis error"))
                 + s.engine().unreadableSources().entrySet().stream()
                         .map(e -> "\nCannot read " + e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining())
                 + (s.engine().checks().isEmpty() ? "" : "\nLog checks, fired / service-minutes examined: " + s.engine().checks().stream()
