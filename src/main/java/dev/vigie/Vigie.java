@@ -67,7 +67,7 @@ public final class Vigie implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
-        try (LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC()))) {
+        try (LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC(), "the cockpit"))) {
             // SIGTERM or Ctrl-C while the window is open drains the engine as closing the window does
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

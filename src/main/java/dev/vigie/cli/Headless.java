@@ -15,8 +15,8 @@ final class Headless {
     private Headless() {
     }
 
-    static int run(Settings settings, String what) throws Exception {
-        LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC()));
+    static int run(Settings settings, String command, String what) throws Exception {
+        LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC(), "vigie " + command));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -40,7 +40,7 @@ public final class IngestCommand implements Callable<Integer> {
         }
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
         OnceIngest.Summary s;
-        try (Engine engine = Engine.open(settings, Clock.systemUTC())) {
+        try (Engine engine = Engine.open(settings, Clock.systemUTC(), "vigie ingest --once")) {
             s = OnceIngest.run(engine, paths);
         }
         if (json) {
@@ -69,6 +69,6 @@ public final class IngestCommand implements Callable<Integer> {
         values.putIfAbsent("replay.dir", "");
         values.putIfAbsent("simulator.enabled", "false");
         Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
-        return Headless.run(settings, "following " + String.join(", ", paths));
+        return Headless.run(settings, "ingest", "following " + String.join(", ", paths));
     }
 }

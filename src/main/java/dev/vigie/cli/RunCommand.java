@@ -55,6 +55,6 @@ public final class RunCommand implements Callable<Integer> {
         if (settings.simulator()) {
             what.add("simulating metrics");
         }
-        return Headless.run(settings, String.join(", ", what));
+        return Headless.run(settings, "run", String.join(", ", what));
     }
 }

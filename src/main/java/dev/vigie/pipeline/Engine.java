@@ -14,6 +14,7 @@ import dev.vigie.report.MailNotifier;
 import dev.vigie.report.Notifier;
 import dev.vigie.report.ReportFiles;
 import dev.vigie.report.ReportStage;
+import dev.vigie.store.DataDirectoryLock;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
@@ -33,13 +34,15 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private final Settings settings;
     private final Clock clock;
+    private final DataDirectoryLock owner;
     private final Store store;
     private final AgentTeam team;
     private final ReportStage reports;
 
-    private Engine(Settings settings, Clock clock, Store store) {
+    private Engine(Settings settings, Clock clock, DataDirectoryLock owner, Store store) {
         this.settings = settings;
         this.clock = clock;
+        this.owner = owner;
         this.store = store;
         this.team = new AgentTeam(new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel()), settings.redactor(), clock);
         List<Notifier> notifiers = new ArrayList<>();
@@ -49,10 +52,25 @@ public final class Engine implements AutoCloseable {
         this.reports = new ReportStage(team, settings.redactor(), new ReportFiles(settings.reportsDir()), notifiers);
     }
 
-    /** Checks the log format before anything is opened, then opens the store. */
     public static Engine open(Settings settings, Clock clock) throws IOException {
+        return open(settings, clock, "vigie");
+    }
+
+    /**
+     * Checks the log format, takes the data directory (one engine per directory), then opens the store.
+     *
+     * @param who what opens it, as a second process that wants the directory is told
+     * @throws DataDirectoryLock.InUse when another engine holds the directory
+     */
+    public static Engine open(Settings settings, Clock clock, String who) throws IOException {
         parser(settings, clock);
-        return new Engine(settings, clock, new Store(settings.databaseFile(), clock));
+        DataDirectoryLock owner = DataDirectoryLock.acquire(settings.dataDir(), who);
+        try {
+            return new Engine(settings, clock, owner, new Store(settings.databaseFile(), clock));
+        } catch (IOException | RuntimeException e) {
+            owner.close();
+            throw e;
+        }
     }
 
     static LogParser parser(Settings s, Clock clock) {
@@ -112,6 +130,14 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        try {
+            store.close();
+        } finally {
+            try {
+                owner.close();
+            } catch (IOException e) {
+                LOG.warn("cannot release {}: {}", DataDirectoryLock.FILE_NAME, e.getMessage());
+            }
+        }
     }
 }

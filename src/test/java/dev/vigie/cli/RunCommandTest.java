@@ -52,6 +52,12 @@ class RunCommandTest {
 
         Process first = run(data, logs, dir.resolve("first.err"));
         await().atMost(LONG).until(() -> Files.exists(data.resolve("vigie.db")) && stored(data) > 0);
+        // one owner per data directory: a second engine is told who has it; reading commands work beside it
+        Cli.Result second = Cli.run("ingest", logs.toString(), "--once", "--data-dir", data.toString());
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err()).startsWith("vigie: the data directory " + data + " is in use by process " + first.pid()
+                + " (vigie run, since ");
+        assertThat(Cli.run("incidents", "--data-dir", data.toString()).exitCode()).isZero();
         first.destroy(); // SIGTERM
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s").isTrue();
         assertThat(Files.readString(dir.resolve("first.err"))).contains("vigie: following", "vigie: stopped");
@@ -64,10 +70,10 @@ class RunCommandTest {
                     .isEqualTo(linesRead);
         }
 
-        Process second = run(data, logs, dir.resolve("second.err"));
+        Process again = run(data, logs, dir.resolve("second.err"));
         await().atMost(LONG).until(() -> stored(data) == LINES);
-        second.destroy();
-        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        again.destroy();
+        assertThat(again.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(stored(data)).as("each line once").isEqualTo(LINES);
     }
 
