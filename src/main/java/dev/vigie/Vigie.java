@@ -15,7 +15,6 @@ import dev.vigie.cli.SimulateCommand;
 import dev.vigie.cli.SourcesCommand;
 import dev.vigie.cli.TemplatesCommand;
 import dev.vigie.config.Settings;
-import dev.vigie.config.SettingsLoader;
 import dev.vigie.pipeline.Engine;
 import dev.vigie.pipeline.LiveRuntime;
 import dev.vigie.pipeline.client.EngineCommands;
@@ -66,7 +65,7 @@ public final class Vigie implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
+        Settings settings = options.load(options.values());
         try (LiveRuntime runtime = new LiveRuntime(Engine.open(settings, Clock.systemUTC(), "the cockpit"))) {
             // SIGTERM or Ctrl-C while the window is open drains the engine as closing the window does
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,7 +8,6 @@ import dev.vigie.agent.Diagnosis;
 import dev.vigie.agent.OfflineAnalyst;
 import dev.vigie.agent.OllamaGateway;
 import dev.vigie.config.Settings;
-import dev.vigie.config.SettingsLoader;
 import dev.vigie.event.IncidentStatus;
 import dev.vigie.event.Severity;
 import dev.vigie.incident.FactsReport;
@@ -72,7 +71,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     /** The model's answer when Ollama answers; the offline one, saying why, when it does not. */
     private Map<String, Object> withModel(List<String> lines, Diagnosis offlineAnswer) throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
+        Settings settings = options.loadWithoutCreating();
         OllamaGateway gateway = new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel());
         OllamaGateway.Health health = gateway.health();
         if (!health.up()) {

@@ -1,7 +1,6 @@
 package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
-import dev.vigie.config.SettingsLoader;
 import dev.vigie.store.Store;
 import dev.vigie.event.StoredIncident;
 import java.time.Clock;
@@ -26,7 +25,7 @@ public final class IncidentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
+        Settings settings = options.loadStored();
         List<StoredIncident> incidents;
         try (Store store = new Store(settings.databaseFile(), Clock.systemUTC())) {
             incidents = store.incidents();

@@ -1,7 +1,6 @@
 package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
-import dev.vigie.config.SettingsLoader;
 import dev.vigie.event.Plural;
 import dev.vigie.pipeline.Engine;
 import dev.vigie.pipeline.OnceIngest;
@@ -38,7 +37,7 @@ public final class IngestCommand implements Callable<Integer> {
         if (!once) {
             return follow(values);
         }
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
+        Settings settings = options.load(values);
         OnceIngest.Summary s;
         try (Engine engine = Engine.open(settings, Clock.systemUTC(), "vigie ingest --once")) {
             s = OnceIngest.run(engine, paths);
@@ -68,7 +67,7 @@ public final class IngestCommand implements Callable<Integer> {
         values.put("sources", String.join(",", paths));
         values.putIfAbsent("replay.dir", "");
         values.putIfAbsent("simulator.enabled", "false");
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
+        Settings settings = options.load(values);
         return Headless.run(settings, "ingest", "following " + String.join(", ", paths));
     }
 }

@@ -3,7 +3,6 @@ package dev.vigie.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigie.config.Settings;
-import dev.vigie.config.SettingsLoader;
 import dev.vigie.event.Plural;
 import dev.vigie.privacy.Redactor;
 import java.io.BufferedReader;
@@ -46,7 +45,7 @@ public final class RedactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
+        Settings settings = options.loadWithoutCreating();
         Redactor redactor = settings.redactor();
         return score != null ? score(redactor) : filter(redactor);
     }

@@ -1,7 +1,6 @@
 package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
-import dev.vigie.config.SettingsLoader;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +34,7 @@ public final class RunCommand implements Callable<Integer> {
         } else if (!options.noSimulator) {
             values.put("simulator.enabled", "true");
         }
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), values);
+        Settings settings = options.load(values);
         SourcesGiven.check(settings.sources());
         if (settings.replayDir() != null && !Files.isDirectory(settings.replayDir())) {
             throw new IllegalArgumentException("no recordings to replay at " + settings.replayDir() + (demo

@@ -1,5 +1,9 @@
 package dev.vigie.cli;
 
+import dev.vigie.config.Settings;
+import dev.vigie.config.SettingsLoader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +45,35 @@ public final class SettingsOptions {
     @Option(names = "--redact-pattern", paramLabel = "NAME=REGEX",
             description = "One more kind of secret to redact, written <secret:NAME> (repeatable)")
     Map<String, String> redactPatterns;
+
+    /** The settings for a command that writes (the data directory is created if need be); warnings go to standard error. */
+    public Settings load(Map<String, String> values) throws IOException {
+        return said(SettingsLoader.forThisProcess().load(dataDir, values));
+    }
+
+    /** The settings for a command that only reads: nothing is created; warnings go to standard error. */
+    public Settings loadWithoutCreating() throws IOException {
+        return said(SettingsLoader.forThisProcess().loadWithoutCreating(dataDir, values()));
+    }
+
+    /**
+     * The settings for a command that reads what the engine stored.
+     *
+     * @throws IllegalArgumentException when nothing was stored there yet
+     */
+    public Settings loadStored() throws IOException {
+        Settings s = loadWithoutCreating();
+        if (!Files.isRegularFile(s.databaseFile())) {
+            throw new IllegalArgumentException("nothing is stored in " + s.dataDir() + " yet: give --data-dir, or let Vigie "
+                    + "read some logs there first");
+        }
+        return s;
+    }
+
+    private static Settings said(Settings s) {
+        s.warnings().forEach(w -> System.err.println("vigie: " + w));
+        return s;
+    }
 
     public Path path() {
         return dataDir;

@@ -1,7 +1,6 @@
 package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
-import dev.vigie.config.SettingsLoader;
 import dev.vigie.event.Plural;
 import dev.vigie.event.SourceStatus;
 import dev.vigie.store.Store;
@@ -23,7 +22,7 @@ public final class SourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsLoader.forThisProcess().load(options.path(), options.values());
+        Settings settings = options.loadStored();
         List<SourceStatus> sources;
         try (Store store = new Store(settings.databaseFile(), Clock.systemUTC())) {
             sources = store.sources();

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param mail          where incident reports are e-mailed, if anywhere
  * @param dependencies  service → the services it calls: anomalies of related services are one incident
  * @param detector      the metric checks' parameters
+ * @param warnings      what was odd in the settings but did not stop them (an unknown key…), each in a sentence
  */
 public record Settings(
         Path dataDir,
@@ -45,13 +46,15 @@ public record Settings(
         Redactor redactor,
         MailSettings mail,
         Map<String, List<String>> dependencies,
-        DetectorSettings detector) {
+        DetectorSettings detector,
+        List<String> warnings) {
 
     public Settings {
         sources = List.copyOf(sources);
         formats = Map.copyOf(formats);
         redactPatterns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(redactPatterns));
         dependencies = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dependencies));
+        warnings = List.copyOf(warnings);
     }
 
     public Path databaseFile() {

@@ -1,18 +1,18 @@
 package dev.vigie.config;
 
+import dev.vigie.privacy.OwnerOnly;
 import dev.vigie.privacy.Redactor;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Resolves {@link Settings}: command line, then environment, then {@code settings.properties} in
@@ -86,59 +86,105 @@ public final class SettingsLoader {
     }
 
     /**
+     * Settings for a command that writes: the data directory is created if need be (its owner's
+     * alone), and the settings file with it.
+     *
      * @param cliDataDir  {@code --data-dir}, or null
      * @param cliValues   other command-line values by settings key; absent keys fall through
      */
     public Settings load(Path cliDataDir, Map<String, String> cliValues) throws IOException {
         Path dataDir = dataDir(cliDataDir);
-        Files.createDirectories(dataDir);
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new IllegalArgumentException("the data directory " + dataDir + " is a file, not a directory");
+        }
+        OwnerOnly.directory(dataDir);
         Path file = dataDir.resolve(FILE_NAME);
         if (!Files.exists(file)) {
             writeTemplate(file);
+            OwnerOnly.file(file);
         }
-        Properties fromFile = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            fromFile.load(r);
-        }
-        Map<String, String> values = new HashMap<>(defaults());
-        fromFile.stringPropertyNames().forEach(k -> values.put(k, fromFile.getProperty(k).trim()));
+        return resolve(dataDir, file, cliValues);
+    }
+
+    /** Settings for a command that only reads: nothing is created; a settings file is read if there is one. */
+    public Settings loadWithoutCreating(Path cliDataDir, Map<String, String> cliValues) throws IOException {
+        Path dataDir = dataDir(cliDataDir);
+        return resolve(dataDir, dataDir.resolve(FILE_NAME), cliValues);
+    }
+
+    private Settings resolve(Path dataDir, Path file, Map<String, String> cliValues) throws IOException {
+        SettingsValues values = new SettingsValues();
+        KEYS.forEach(k -> values.put(k.name(), k.fallback(), "the default"));
+        List<String> warnings = new ArrayList<>();
+        SettingsFile.read(file).forEach((key, line) -> {
+            values.put(key, line.value(), file + " line " + line.number());
+            if (!known(key)) {
+                warnings.add(file + " line " + line.number() + ": unknown setting '" + key + "'" + suggestion(key));
+            }
+        });
         KEYS.forEach(k -> {
             String v = env.get(k.env());
             if (v != null && !v.isBlank()) {
-                values.put(k.name(), v.trim());
+                values.put(k.name(), v, "the environment variable " + k.env());
             }
         });
         if (!env.containsKey("VIGIE_OLLAMA_URL") && env.get("OLLAMA_HOST") != null && !env.get("OLLAMA_HOST").isBlank()) {
-            values.put(OLLAMA_URL, env.get("OLLAMA_HOST").trim());
+            values.put(OLLAMA_URL, env.get("OLLAMA_HOST"), "the environment variable OLLAMA_HOST");
         }
-        values.putAll(cliValues);
+        cliValues.forEach((k, v) -> values.put(k, v, "the command line"));
 
         Map<String, String> patterns = redactPatterns(values);
-        String replay = values.get(REPLAY_DIR);
+        String replay = values.text(REPLAY_DIR);
         Path replayDir = replay.isBlank() ? null : workingDir.resolve(replay).normalize();
+        String ollama;
+        try {
+            ollama = OllamaUrls.normalise(values.text(OLLAMA_URL));
+        } catch (IllegalArgumentException e) {
+            throw values.wrong(OLLAMA_URL, "is not a URL");
+        }
         return new Settings(
                 dataDir,
                 file,
-                list(values.get(SOURCES)),
+                list(values.text(SOURCES)),
                 replayDir,
-                replaySpeed(values.get(REPLAY_SPEED)),
-                OllamaUrls.normalise(values.get(OLLAMA_URL)),
-                values.get(OLLAMA_MODEL),
-                Boolean.parseBoolean(values.get(SIMULATOR)),
-                Duration.ofSeconds((long) positive(values, INCIDENT_GAP)),
-                new IngestOptions((int) Math.min(Integer.MAX_VALUE - 8, positive(values, MAX_LINE)),
-                        Duration.ofMillis((long) positive(values, QUIET))),
-                values.get(LOG_FORMAT),
-                prefixed(values, FORMAT_PREFIX),
-                Boolean.parseBoolean(values.get(INCLUDE_GZ)),
+                values.speed(REPLAY_SPEED),
+                ollama,
+                values.text(OLLAMA_MODEL),
+                values.flag(SIMULATOR),
+                Duration.ofSeconds(values.whole(INCIDENT_GAP, 1, Duration.ofDays(7).toSeconds(), "seconds")),
+                new IngestOptions((int) values.whole(MAX_LINE, 1024, 1 << 30, "bytes"),
+                        Duration.ofMillis(values.whole(QUIET, 1, Duration.ofHours(1).toMillis(), "milliseconds"))),
+                values.text(LOG_FORMAT),
+                values.prefixed(FORMAT_PREFIX),
+                values.flag(INCLUDE_GZ),
                 patterns,
                 Redactor.with(patterns),
-                new MailSettings(values.get(MAIL_HOST).strip(), (int) positive(values, MAIL_PORT),
-                        values.get(MAIL_SECURITY).strip().toLowerCase(java.util.Locale.ROOT), values.get(MAIL_FROM).strip(),
-                        list(values.get(MAIL_TO)), (int) positive(values, MAIL_MAX), values.get(MAIL_TRUST).strip(),
+                new MailSettings(values.text(MAIL_HOST), (int) values.whole(MAIL_PORT, 1, 65_535, ""),
+                        values.oneOf(MAIL_SECURITY, List.of("starttls", "ssl", "none")), values.text(MAIL_FROM),
+                        list(values.text(MAIL_TO)), (int) values.whole(MAIL_MAX, 1, 100_000, "mails"), values.text(MAIL_TRUST),
                         env.getOrDefault("VIGIE_SMTP_USERNAME", ""), env.getOrDefault("VIGIE_SMTP_PASSWORD", "")),
                 dependencies(values),
-                DetectorSettings.DEFAULTS);
+                DetectorSettings.DEFAULTS,
+                warnings);
+    }
+
+    private static boolean known(String key) {
+        return KEYS.stream().anyMatch(k -> k.name().equals(key))
+                || Stream.of(FORMAT_PREFIX, REDACT_PREFIX, DEPENDS_PREFIX).anyMatch(p -> key.startsWith(p) && key.length() > p.length());
+    }
+
+    /** The closest known key, when one is close enough to be a typo of it. */
+    private static String suggestion(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Key k : KEYS) {
+            int d = Typos.distance(key, k.name());
+            if (d < bestDistance) {
+                best = k.name();
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 4) ? "; did you mean '" + best + "'?" : "; it is ignored";
     }
 
     Path dataDir(Path cliDataDir) {
@@ -154,31 +200,15 @@ public final class SettingsLoader {
         return base.resolve("vigie").toAbsolutePath().normalize();
     }
 
-    private static Map<String, String> defaults() {
-        Map<String, String> out = new HashMap<>();
-        KEYS.forEach(k -> out.put(k.name(), k.fallback()));
-        return out;
-    }
-
-    private static Map<String, String> prefixed(Map<String, String> values, String prefix) {
-        Map<String, String> out = new java.util.TreeMap<>();
-        values.forEach((k, v) -> {
-            if (k.startsWith(prefix) && !v.isBlank()) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
-    }
-
-    private static Map<String, List<String>> dependencies(Map<String, String> values) {
+    private static Map<String, List<String>> dependencies(SettingsValues values) {
         Map<String, List<String>> out = new java.util.TreeMap<>();
-        prefixed(values, DEPENDS_PREFIX).forEach((service, callees) -> out.put(service, list(callees)));
+        values.prefixed(DEPENDS_PREFIX).forEach((service, callees) -> out.put(service, list(callees)));
         return out;
     }
 
     /** Checked here, so that a pattern that does not compile stops the start with its name. */
-    private static Map<String, String> redactPatterns(Map<String, String> values) {
-        Map<String, String> patterns = prefixed(values, REDACT_PREFIX);
+    private static Map<String, String> redactPatterns(SettingsValues values) {
+        Map<String, String> patterns = values.prefixed(REDACT_PREFIX);
         patterns.forEach((name, regex) -> {
             if (!name.matches("[a-z0-9-]+")) {
                 throw new IllegalArgumentException(REDACT_PREFIX + name + ": a pattern's name is lower-case letters, digits and dashes");
@@ -194,35 +224,6 @@ public final class SettingsLoader {
 
     private static List<String> list(String csv) {
         return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** From 1 (real time) up, or {@code max}: as fast as the pipeline goes. */
-    private static double replaySpeed(String raw) {
-        if (raw.strip().equalsIgnoreCase("max")) {
-            return Double.POSITIVE_INFINITY;
-        }
-        try {
-            double v = Double.parseDouble(raw);
-            if (v >= 1 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(REPLAY_SPEED + " is a speed from 1 (real time) up, or max; got '" + raw + "'");
-    }
-
-    private static double positive(Map<String, String> values, String key) {
-        String raw = values.get(key);
-        try {
-            double v = Double.parseDouble(raw);
-            if (v > 0 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(key + " must be a positive number, got '" + raw + "'");
     }
 
     /** The commented settings file written on first start; the values it shows are the defaults, filled in from {@link #KEYS}. */

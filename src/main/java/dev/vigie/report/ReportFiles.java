@@ -1,5 +1,6 @@
 package dev.vigie.report;
 
+import dev.vigie.privacy.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,9 @@ public final class ReportFiles {
     Path write(String incidentId, String markdown, String factsJson) {
         Path report = dir.resolve(incidentId + ".md");
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(incidentId + ".facts.json"), factsJson, StandardCharsets.UTF_8);
-            Files.writeString(report, markdown, StandardCharsets.UTF_8);
+            OwnerOnly.directory(dir);
+            OwnerOnly.file(Files.writeString(dir.resolve(incidentId + ".facts.json"), factsJson, StandardCharsets.UTF_8));
+            OwnerOnly.file(Files.writeString(report, markdown, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of " + incidentId, e);
         }

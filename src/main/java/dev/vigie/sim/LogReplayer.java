@@ -1,5 +1,6 @@
 package dev.vigie.sim;
 
+import dev.vigie.privacy.OwnerOnly;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +88,7 @@ public final class LogReplayer {
 
     /** Counts what the spool holds of each file and skips it; a last line cut short is completed. */
     private void resume() throws IOException {
-        Files.createDirectories(spool);
+        OwnerOnly.directory(spool);
         Map<String, List<Entry>> byFile = new HashMap<>();
         entries.forEach(e -> byFile.computeIfAbsent(e.file(), k -> new ArrayList<>()).add(e));
         byFile.values().forEach(l -> l.sort(Comparator.comparingInt(Entry::seq)));
@@ -172,6 +173,7 @@ public final class LogReplayer {
             if (w == null) {
                 w = Files.newBufferedWriter(spool.resolve(e.file()), StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                OwnerOnly.file(spool.resolve(e.file()));
                 writers.put(e.file(), w);
             }
             w.write(e.text());

@@ -1,5 +1,6 @@
 package dev.vigie.store;
 
+import dev.vigie.privacy.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ final class Database {
         try (Connection c = connect()) {
             migrate(c);
         }
+        OwnerOnly.file(file);
     }
 
     Connection connect() throws SQLException {

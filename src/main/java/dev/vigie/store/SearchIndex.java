@@ -1,5 +1,7 @@
 package dev.vigie.store;
 
+import dev.vigie.privacy.OwnerOnly;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +29,11 @@ final class SearchIndex implements AutoCloseable {
             s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS messages USING fts5(message, content='', detail='none')");
             s.execute("CREATE TABLE IF NOT EXISTS progress (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_upto INTEGER NOT NULL)");
             s.execute("INSERT OR IGNORE INTO progress (id, indexed_upto) VALUES (1, 0)");
+        }
+        try {
+            OwnerOnly.file(file);
+        } catch (IOException e) {
+            throw new SQLException("cannot make " + file + " its owner's alone: " + e.getMessage(), e);
         }
     }
 

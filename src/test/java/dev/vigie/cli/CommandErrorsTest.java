@@ -40,7 +40,7 @@ class CommandErrorsTest {
     void aBadSettingIsOneLine(@TempDir Path dir) {
         Cli.Result r = Cli.run("incidents", "--data-dir", dir.toString(), "--replay-speed", "0.5");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).singleElement().asString().startsWith("vigie: replay.speed is a speed from 1");
+        assertThat(r.err().lines()).singleElement().asString().isEqualTo("vigie: the command line: replay.speed is a speed from 1 (real time) up, or max; got '0.5'");
     }
 
     @Test
@@ -50,6 +50,18 @@ class CommandErrorsTest {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err().lines()).singleElement().asString().startsWith("vigie: ");
         assertThat(file).exists();
+    }
+
+    @Test
+    void aReadingCommandOnADirectoryWithNothingStoredSaysSoAndCreatesNothing(@TempDir Path dir) {
+        Path typo = dir.resolve("typo");
+        for (String command : new String[] {"incidents", "sources"}) {
+            Cli.Result r = Cli.run(command, "--data-dir", typo.toString());
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("vigie: nothing is stored in " + typo + " yet: give --data-dir, or let Vigie read some logs "
+                    + "there first" + System.lineSeparator());
+        }
+        assertThat(typo).doesNotExist();
     }
 
     @Test

@@ -3,10 +3,15 @@ package dev.vigie.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +79,8 @@ class SettingsLoaderTest {
     void aBadValueIsAClearError() throws Exception {
         SettingsLoader loader = new SettingsLoader(Map.of("VIGIE_REPLAY_SPEED", "fast"), home, home);
         assertThatThrownBy(() -> loader.load(home.resolve("d"), Map.of()))
-                .hasMessage("replay.speed is a speed from 1 (real time) up, or max; got 'fast'");
+                .hasMessage("the environment variable VIGIE_REPLAY_SPEED: replay.speed is a speed from 1 (real time) up, or max; "
+                        + "got 'fast'");
     }
 
     @Test
@@ -104,6 +110,69 @@ class SettingsLoaderTest {
 
         assertThat(new SettingsLoader(Map.of(), home, home).load(data, Map.of()).mail().enabled()).isFalse();
         assertThatThrownBy(() -> loader.load(data, Map.of("mail.smtp.security", "tls-maybe")))
-                .hasMessageContaining("mail.smtp.security is starttls, ssl or none");
+                .hasMessageContaining("the command line: mail.smtp.security must be one of starttls, ssl, none; got 'tls-maybe'");
+    }
+
+    private Path fileWith(String name, String text) throws Exception {
+        Path data = Files.createDirectories(home.resolve(name));
+        Files.writeString(data.resolve(SettingsLoader.FILE_NAME), text);
+        return data;
+    }
+
+    @Test
+    void aValueOutOfRangeNamesTheFileAndTheLine() throws Exception {
+        SettingsLoader loader = new SettingsLoader(Map.of(), home, home);
+        Path gap = fileWith("gap", "# mine\nreplay.speed=max\nincident.gap.seconds=99999999999999999999\n");
+        assertThatThrownBy(() -> loader.load(gap, Map.of())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(gap.resolve(SettingsLoader.FILE_NAME) + " line 3: incident.gap.seconds must be a whole number of seconds "
+                        + "from 1 to 604800; got '99999999999999999999'");
+        Path port = fileWith("port", "mail.smtp.port = 70000\n");
+        assertThatThrownBy(() -> loader.load(port, Map.of())).hasMessageEndingWith(
+                " line 1: mail.smtp.port must be a whole number from 1 to 65535; got '70000'");
+        Path flag = fileWith("flag", "ingest.include.gz=yes please\n");
+        assertThatThrownBy(() -> loader.load(flag, Map.of())).hasMessageEndingWith(
+                " line 1: ingest.include.gz must be true or false; got 'yes please'");
+        SettingsLoader fromEnv = new SettingsLoader(Map.of("VIGIE_SMTP_PORT", "0"), home, home);
+        assertThatThrownBy(() -> fromEnv.load(home.resolve("env"), Map.of())).hasMessage(
+                "the environment variable VIGIE_SMTP_PORT: mail.smtp.port must be a whole number from 1 to 65535; got '0'");
+    }
+
+    @Test
+    void anUnknownKeyIsWarnedWithTheClosestKnownOne() throws Exception {
+        Path data = fileWith("typo", "incident.gap.second=60\nformat./var/log/x.log=json\ncolour=blue\n");
+        Settings s = new SettingsLoader(Map.of(), home, home).load(data, Map.of());
+        Path file = data.resolve(SettingsLoader.FILE_NAME);
+        assertThat(s.warnings()).containsExactly(
+                file + " line 3: unknown setting 'colour'; it is ignored",
+                file + " line 1: unknown setting 'incident.gap.second'; did you mean 'incident.gap.seconds'?");
+        assertThat(s.incidentGap()).as("the typo did not set it").isEqualTo(Duration.ofSeconds(300));
+    }
+
+    @Test
+    void aSettingsFileThatIsNotUtf8IsNamed() throws Exception {
+        Path data = Files.createDirectories(home.resolve("latin1"));
+        Files.write(data.resolve(SettingsLoader.FILE_NAME), "mail.from=r\u00e9mi@example.com\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> new SettingsLoader(Map.of(), home, home).load(data, Map.of()))
+                .hasMessage(data.resolve(SettingsLoader.FILE_NAME) + " is not UTF-8 text: save it as UTF-8");
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileIsSaidAndAReadingCommandCreatesNothing() throws Exception {
+        Path file = Files.writeString(home.resolve("a-file"), "x");
+        SettingsLoader loader = new SettingsLoader(Map.of(), home, home);
+        assertThatThrownBy(() -> loader.load(file, Map.of())).hasMessage("the data directory " + file + " is a file, not a directory");
+        Path typo = home.resolve("typo-dir");
+        assertThat(loader.loadWithoutCreating(typo, Map.of()).dataDir()).isEqualTo(typo);
+        assertThat(typo).doesNotExist();
+    }
+
+    @Test
+    void theDataDirectoryAndTheSettingsFileAreTheOwnersAlone() throws Exception {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        Path data = home.resolve("private/data");
+        new SettingsLoader(Map.of(), home, home).load(data, Map.of());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(SettingsLoader.FILE_NAME))))
+                .isEqualTo("rw-------");
     }
 }
