@@ -33,10 +33,11 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> values = new HashMap<>(options.values());
-        SourcesGiven.check(paths);
         if (!once) {
+            SourcesGiven.checkFollowed(paths);
             return follow(values);
         }
+        SourcesGiven.check(paths);
         Settings settings = options.load(values);
         OnceIngest.Summary s;
         try (Engine engine = Engine.open(settings, Clock.systemUTC(), "vigie ingest --once")) {

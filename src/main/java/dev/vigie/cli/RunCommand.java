@@ -35,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
             values.put("simulator.enabled", "true");
         }
         Settings settings = options.load(values);
-        SourcesGiven.check(settings.sources());
+        SourcesGiven.checkFollowed(settings.sources());
         if (settings.replayDir() != null && !Files.isDirectory(settings.replayDir())) {
             throw new IllegalArgumentException("no recordings to replay at " + settings.replayDir() + (demo
                     ? ": --demo replays sample-logs from the working directory; write them with 'vigie sample-logs --out DIR'"

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -16,7 +18,8 @@ import java.util.stream.Stream;
  */
 public final class SourcePaths {
     private final List<Spec> specs = new ArrayList<>();
-    private final List<String> missing = new ArrayList<>();
+    /** The paths named without a glob, as given and as resolved. */
+    private final Map<String, Path> named = new LinkedHashMap<>();
     private final boolean includeCompressed;
 
     private record Spec(Path base, PathMatcher matcher) {
@@ -35,11 +38,10 @@ public final class SourcePaths {
             int glob = firstGlobChar(pattern);
             if (glob < 0) {
                 Path p = Path.of(pattern).toAbsolutePath().normalize();
-                if (!Files.exists(p)) {
-                    missing.add(pattern);
-                }
-                specs.add(new Spec(Files.isRegularFile(p) ? p.getParent() : p, Files.isRegularFile(p)
-                        ? candidate -> candidate.equals(p) : candidate -> true));
+                named.put(pattern, p);
+                // a path that is not a directory yet may become a file or a directory: watched from its parent
+                specs.add(Files.isDirectory(p) ? new Spec(p, candidate -> true)
+                        : new Spec(p.getParent(), candidate -> candidate.equals(p) || candidate.startsWith(p)));
             } else {
                 String absolute = Path.of("").toAbsolutePath().resolve(pattern).normalize().toString();
                 String prefix = absolute.substring(0, firstGlobChar(absolute));
@@ -58,9 +60,34 @@ public final class SourcePaths {
         return -1;
     }
 
-    /** The files and directories named (not globs) that do not exist. */
+    /** The files and directories named (not globs) that do not exist now, as given. */
     public List<String> missing() {
-        return List.copyOf(missing);
+        return named.entrySet().stream().filter(e -> !Files.exists(e.getValue()) && !Files.isSymbolicLink(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** The same, as absolute paths: the names their files will be read under. */
+    public List<String> missingAbsolute() {
+        return named.values().stream().filter(p -> !Files.exists(p) && !Files.isSymbolicLink(p)).map(Path::toString).toList();
+    }
+
+    /**
+     * What is wrong, now, with the paths named (not globs), by path as given: missing, a symbolic link
+     * that leads nowhere (a loop, a missing target), or something that is neither a regular file nor
+     * a directory (a FIFO, a device). Empty when all can be read.
+     */
+    public Map<String, String> problems() {
+        Map<String, String> out = new LinkedHashMap<>();
+        named.forEach((given, p) -> {
+            if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+                out.put(given, "is a symbolic link that leads nowhere (a loop, or its target is missing)");
+            } else if (!Files.exists(p)) {
+                out.put(given, "does not exist");
+            } else if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
+                out.put(given, "is not a regular file or a directory");
+            }
+        });
+        return out;
     }
 
     /** Directories to watch for new files. */

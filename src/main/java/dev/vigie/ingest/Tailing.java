@@ -32,6 +32,7 @@ public final class Tailing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tailing.class);
     private static final long TICK_MILLIS = 250;
     private static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(2);
+    static final String WAITING = "waiting for it to appear";
 
     private final SourcePaths paths;
     private final FileResolver resolver;
@@ -126,6 +127,24 @@ public final class Tailing implements AutoCloseable {
         }
     }
 
+    /** A source named that does not exist yet is said once, as waited for; once it appears, that is cleared (an empty error). */
+    private void waitingFor() {
+        Set<String> missing = new HashSet<>(paths.missingAbsolute());
+        for (String path : missing) {
+            if (!WAITING.equals(errors.put(path, WAITING))) {
+                errorSink.accept(path, WAITING);
+            }
+        }
+        var it = errors.entrySet().iterator();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (e.getValue().equals(WAITING) && !missing.contains(e.getKey())) {
+                it.remove();
+                errorSink.accept(e.getKey(), "");
+            }
+        }
+    }
+
     private void discover() {
         List<Path> files;
         try {
@@ -134,6 +153,7 @@ public final class Tailing implements AutoCloseable {
             LOG.warn("cannot list sources: {}", e.toString());
             return;
         }
+        waitingFor();
         Set<String> present = new HashSet<>();
         for (Path file : files) {
             try {

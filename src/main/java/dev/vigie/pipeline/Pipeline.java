@@ -149,7 +149,7 @@ public final class Pipeline {
                 event != null && event.timeInferred() ? 1 : 0));
     }
 
-    /** A source could not be read; the error is stored with the source's counts. */
+    /** A source could not be read, or is waited for; the error is stored with the source's counts (empty: it can be read again). */
     public void onSourceError(String source, String error) {
         batch.sourceError(source, error);
     }

@@ -110,9 +110,14 @@ final class EventRepository {
             }
             st.executeBatch();
             for (var e : b.sourceErrors.entrySet()) {
+                boolean cleared = e.getValue().isEmpty(); // the source can be read again
                 err.setString(1, e.getKey());
-                err.setString(2, e.getValue());
-                err.setLong(3, now);
+                err.setString(2, cleared ? null : e.getValue());
+                if (cleared) {
+                    err.setNull(3, java.sql.Types.INTEGER);
+                } else {
+                    err.setLong(3, now);
+                }
                 err.setLong(4, now);
                 err.addBatch();
             }

@@ -6,6 +6,7 @@ import dev.vigie.Cli;
 import dev.vigie.event.Plural;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,7 @@ class CommandErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"diagnose MISSING --offline --data-dir DATA", "templates MISSING", "metrics MISSING", "score MISSING",
         "redact --score MISSING --data-dir DATA", "simulate --script MISSING", "diagnose --score MISSING",
-        "ingest MISSING --once --data-dir DATA", "run --source MISSING --data-dir DATA"})
+        "ingest MISSING --once --data-dir DATA"})
     void aMissingInputIsNamedInOneLine(String command, @TempDir Path dir) {
         Path missing = dir.resolve("missing.log");
         String[] args = java.util.Arrays.stream(command.split(" "))
@@ -62,6 +63,29 @@ class CommandErrorsTest {
                     + "there first" + System.lineSeparator());
         }
         assertThat(typo).doesNotExist();
+    }
+
+    @Test
+    void readOnceAFifoOrASymbolicLinkLoopIsRefusedWithItsReason(@TempDir Path dir) throws Exception {
+        Path loop = dir.resolve("loop.log");
+        Files.createSymbolicLink(loop, dir.resolve("other.log"));
+        Files.createSymbolicLink(dir.resolve("other.log"), loop);
+        Cli.Result r = Cli.run("ingest", loop.toString(), "--once", "--data-dir", dir.resolve("data").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("vigie: " + loop + " is a symbolic link that leads nowhere (a loop, or its target is missing)"
+                + System.lineSeparator());
+
+        Path fifo = dir.resolve("pipe.log");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (java.io.IOException e) {
+            made = false;
+        }
+        Assumptions.assumeTrue(made, "mkfifo is not available here");
+        Cli.Result f = Cli.run("ingest", fifo.toString(), "--once", "--data-dir", dir.resolve("data").toString());
+        assertThat(f.exitCode()).isEqualTo(2);
+        assertThat(f.err()).isEqualTo("vigie: " + fifo + " is not a regular file or a directory" + System.lineSeparator());
     }
 
     @Test

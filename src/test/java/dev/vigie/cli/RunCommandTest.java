@@ -78,6 +78,24 @@ class RunCommandTest {
     }
 
     @Test
+    void aSourceThatDoesNotExistYetIsWaitedForAndReadOnceItAppears(@TempDir Path dir) throws Exception {
+        Path later = dir.resolve("later/app.log");
+        Path data = dir.resolve("data");
+        Path err = dir.resolve("run.err");
+        Process p = run(data, later, err);
+        try {
+            await().atMost(LONG).until(() -> Files.exists(err)
+                    && Files.readString(err).contains("vigie: waiting for " + later + ": it does not exist yet"));
+            Files.createDirectories(later.getParent());
+            Files.write(later, List.of("2026-03-14T08:00:00Z INFO up", "2026-03-14T08:00:01Z INFO ready"));
+            await().atMost(LONG).until(() -> Files.exists(data.resolve("vigie.db")) && stored(data) == 2);
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void withNothingToRunItSaysWhatToGive(@TempDir Path dir) {
         Cli.Result r = Cli.run("run", "--data-dir", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
