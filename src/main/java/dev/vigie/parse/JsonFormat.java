@@ -9,6 +9,8 @@ import dev.vigie.event.Level;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /**
@@ -48,7 +50,7 @@ final class JsonFormat implements LogFormat {
                 return null; // trailing content: not one JSON object
             }
         } catch (IOException | RuntimeException e) {
-            return null; // malformed or truncated: another format (plain) reads the line
+            return partial(line, reference); // cut, too deep, or malformed
         }
         String timeKey = first(all, TIME);
         String levelKey = first(all, LEVEL);
@@ -73,6 +75,32 @@ final class JsonFormat implements LogFormat {
             fields.put("exception", fields.remove(exceptionKey));
         }
         return new Parsed(time, level, serviceKey == null ? null : all.get(serviceKey), message, fields);
+    }
+
+    /** How far into a line that cannot be read whole the time and level are looked for. */
+    static final int SCAN_CHARS = 4096;
+    private static final Pattern SCANNED_TIME = Pattern.compile(
+            "\"(?:@timestamp|timestamp|time|ts|@t|date|datetime|asctime)\"\\s*:\\s*(?:\"([^\"\\\\]{1,64})\"|(\\d{9,19}(?:\\.\\d{1,9})?))");
+    private static final Pattern SCANNED_LEVEL = Pattern.compile(
+            "\"(?:level|severity|lvl|levelname|@l|loglevel)\"\\s*:\\s*\"([A-Za-z]{1,12})\"");
+
+    /**
+     * A JSON line too deep, too long or cut before its end still gives its time and level when a
+     * bounded scan of its start finds them; the whole line is the message. Without a time, null:
+     * another format reads the line.
+     */
+    private static Parsed partial(String line, Instant reference) {
+        String head = line.length() > SCAN_CHARS ? line.substring(0, SCAN_CHARS) : line;
+        Matcher t = SCANNED_TIME.matcher(head);
+        if (!t.find()) {
+            return null;
+        }
+        Instant time = Timestamps.any(t.group(1) != null ? t.group(1) : t.group(2), reference);
+        if (time == null) {
+            return null;
+        }
+        Matcher l = SCANNED_LEVEL.matcher(head);
+        return new Parsed(time, l.find() ? level(l.group(1)) : null, null, line, new LinkedHashMap<>());
     }
 
     private static Instant time(Map<String, String> all, String key, Instant reference) {

@@ -85,12 +85,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Incidents that a stop left open are resolved where they stood: the correlator that held them is
-     * gone, and the lines around them with it. Their facts, from their stored anomalies, go to the
-     * report stage like any closed incident's.
+     * Incidents that a stop left open are resolved where they stood (the correlator that held them
+     * is gone, and the lines around them with it), and those closed without a report get one: their
+     * facts, from their stored anomalies, go to the report stage like any closed incident's.
      */
-    List<FactsReport> resolveLeftOpen() {
-        List<Incident> open = store.leftOpen();
+    List<FactsReport> finishLeftOver() {
+        List<Incident> open = store.unfinished();
         if (open.isEmpty()) {
             return List.of();
         }
@@ -104,7 +104,7 @@ public final class Engine implements AutoCloseable {
             facts.add(builder.build(resolved, new EvidenceBuffer()));
         }
         store.write(batch);
-        LOG.info("resolved {} left open by the last stop", Plural.of(open.size(), "incident"));
+        LOG.info("{} left unfinished by the last stop: resolved and sent for analysis", Plural.of(open.size(), "incident"));
         return facts;
     }
 

@@ -204,7 +204,7 @@ public final class LiveRuntime implements AutoCloseable {
         writerThread = thread("vigie-store", this::writerLoop);
         tailing.start();
         agents.submit(engine.team()::health);
-        engine.resolveLeftOpen().forEach(this::analyseLater);
+        engine.finishLeftOver().forEach(this::analyseLater);
         indexer.scheduleWithFixedDelay(this::indexTick, 0, 300, TimeUnit.MILLISECONDS);
         if (simulator != null) {
             nextStep = MetricSimulator.alignToStep(clock.now());

@@ -42,7 +42,7 @@ public final class OnceIngest {
     public static Summary run(Engine engine, List<String> paths) throws IOException {
         Settings settings = engine.settings();
         Store store = engine.store();
-        List<FactsReport> closed = new ArrayList<>(engine.resolveLeftOpen());
+        List<FactsReport> closed = new ArrayList<>(engine.finishLeftOver());
         PipelineStats stats = new PipelineStats();
         Pipeline pipeline = engine.pipeline(new EventBus(), stats, closed::add);
 

@@ -109,11 +109,14 @@ final class IncidentRepository {
         }
     }
 
-    /** Incidents a stop left open or reopened, each with its anomalies; the services it spans, where it began first. */
-    List<Incident> leftOpen() {
+    /**
+     * Incidents a stop left unfinished: open or reopened, or closed without a report (the analysis
+     * was under way, or failed). Each with its anomalies; the services it spans, where it began first.
+     */
+    List<Incident> unfinished() {
         List<Incident> out = new ArrayList<>();
         try (PreparedStatement ps = reader.prepareStatement("SELECT id, service, start_ms, end_ms, severity, status FROM incidents "
-                + "WHERE status IN ('OPEN', 'REOPENED') ORDER BY start_ms, id");
+                + "WHERE status IN ('OPEN', 'REOPENED') OR report_path IS NULL ORDER BY start_ms, id");
              PreparedStatement as = reader.prepareStatement("SELECT a.check_name, a.service, a.series, a.start_ms, a.end_ms, "
                 + "a.severity, a.score, a.text, a.evidence FROM incident_anomalies ia JOIN anomalies a ON a.id = ia.anomaly_id "
                 + "WHERE ia.incident_id = ? ORDER BY a.start_ms, a.id");
@@ -135,7 +138,7 @@ final class IncidentRepository {
                         Severity.valueOf(rs.getString(5)), IncidentStatus.valueOf(rs.getString(6)), anomalies, List.copyOf(services)));
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot list the incidents left open", e);
+            throw new StoreException("cannot list the incidents left unfinished", e);
         }
         return out;
     }

@@ -105,9 +105,9 @@ public final class Store implements CheckpointSource, AutoCloseable {
         return incidents.incidents();
     }
 
-    /** Incidents still open or reopened, with their anomalies: those a stop left open. */
-    public synchronized List<Incident> leftOpen() {
-        return incidents.leftOpen();
+    /** Incidents a stop left open, or closed without a report, with their anomalies. */
+    public synchronized List<Incident> unfinished() {
+        return incidents.unfinished();
     }
 
     /** What people said of an incident's analysis, oldest first. */

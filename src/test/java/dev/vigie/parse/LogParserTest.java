@@ -102,4 +102,20 @@ class LogParserTest {
         assertThat(parse("/l/bin.log", "   ")).isNull();
         assertThat(parse("/l/bin.log", "text with one \uFFFD replaced byte")).isNotNull();
     }
+
+    @Test
+    void aJsonLineTooDeepOrCutStillGivesItsOwnTime() {
+        String deep = "{\"timestamp\":\"2026-03-14T08:20:00.250Z\",\"level\":\"ERROR\",\"payload\":" + "[".repeat(3000)
+                + "]".repeat(3000) + "}";
+        LogEvent e = parse("/l/api.jsonl", deep);
+        assertThat(e.time()).isEqualTo(Instant.parse("2026-03-14T08:20:00.250Z"));
+        assertThat(e.timeInferred()).isFalse();
+        assertThat(e.level()).isEqualTo(Level.ERROR);
+
+        LogEvent cut = parse("/l/api.jsonl", "{\"ts\":1773476400.5,\"level\":\"warn\",\"msg\":\"pool exhausted, waiting for");
+        assertThat(cut.time()).isEqualTo(Instant.parse("2026-03-14T08:20:00.500Z"));
+        assertThat(cut.timeInferred()).isFalse();
+        assertThat(cut.level()).isEqualTo(Level.WARN);
+        assertThat(cut.message()).startsWith("{\"ts\":");
+    }
 }
