@@ -68,6 +68,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final RecentActivity recent = new RecentActivity(bus);
     private final BlockingQueue<Object> input = new ArrayBlockingQueue<>(INPUT_CAPACITY);
     private final BlockingQueue<StoreBatch> toWriter = new ArrayBlockingQueue<>(64);
+    private final BatchWriter writer;
     private final Store store;
     private final LiveClient client;
     private final Pipeline pipeline;
@@ -81,7 +82,6 @@ public final class LiveRuntime implements AutoCloseable {
     private final ExecutorService agents = Executors.newFixedThreadPool(2, daemon("vigie-agent"));
     private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(daemon("vigie-index"));
     private final AtomicLong openIncidents = new AtomicLong();
-    private final AtomicLong writeErrors = new AtomicLong();
     private final AtomicLong analysisErrors = new AtomicLong();
     private volatile DetectorSettings detectorSettings;
     private volatile boolean running;
@@ -99,6 +99,7 @@ public final class LiveRuntime implements AutoCloseable {
             this.detectorSettings = settings.detector();
             Clock wall = engine.clock();
             this.store = engine.store();
+            this.writer = new BatchWriter(toWriter, store::write);
             engine.team().onReporterTokens((incident, text) -> bus.publish(new ReporterToken(incident, text)));
             this.pipeline = engine.pipeline(bus, stats, this::analyseLater);
 
@@ -193,8 +194,8 @@ public final class LiveRuntime implements AutoCloseable {
         return new EngineSnapshot(stats.snapshot(), clock.now(), input.size(), openIncidents.get(),
                 replayer == null ? 0 : replayer.replayed(), replayer == null ? 0 : replayer.total(),
                 replay == null ? 1 : replay.speed(), replay != null && replay.paused(),
-                new ModelStatus(h.up(), h.model(), h.models().size(), h.error()), writeErrors.get(), analysisErrors.get(),
-                tailing.errors(), pipeline.checkRates(), engine.reports().notifications());
+                new ModelStatus(h.up(), h.model(), h.models().size(), h.error()), writer.dropped(), analysisErrors.get(),
+                tailing.errors(), pipeline.checkRates(), engine.reports().notifications(), writer.problem());
     }
 
     public synchronized void start() throws IOException {
@@ -316,19 +317,10 @@ public final class LiveRuntime implements AutoCloseable {
     }
 
     private void writerLoop() {
-        while (writing || !toWriter.isEmpty()) {
-            try {
-                StoreBatch b = toWriter.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
-                if (b != null) {
-                    store.write(b);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                writeErrors.incrementAndGet();
-                LOG.error("store write failed", e);
-            }
+        try {
+            writer.run(() -> writing);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.Optional;
  * holds up ingestion.
  */
 public final class Store implements CheckpointSource, AutoCloseable {
+    private final Path file;
     private final Database database;
     private final Connection writer;
     private final Connection reader;
@@ -36,6 +37,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
     private final ReportRepository reports;
 
     public Store(Path file, Clock clock) throws IOException {
+        this.file = file;
         try {
             this.database = new Database(file);
             this.writer = database.connect();
@@ -74,14 +76,27 @@ public final class Store implements CheckpointSource, AutoCloseable {
                 reports.insertFeedback(b.feedback);
                 writer.commit();
             } catch (SQLException | RuntimeException e) {
-                writer.rollback();
+                rollBack(e);
                 events.rolledBack();
                 throw e;
             } finally {
-                writer.setAutoCommit(true);
+                try {
+                    writer.setAutoCommit(true);
+                } catch (SQLException e) {
+                    // the write's own failure is the one to say
+                }
             }
         } catch (SQLException e) {
-            throw new StoreException("write failed: " + e.getMessage(), e);
+            throw StoreException.of("cannot write to " + file, e);
+        }
+    }
+
+    /** After a failed write; SQLite may have rolled back already (a full disk does), which is no news. */
+    private void rollBack(Exception cause) {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

@@ -30,8 +30,12 @@ class StatusBarTest {
     }
 
     private static CockpitSnapshot snapshot(ModelStatus model, String mail, double speed, boolean paused) {
+        return snapshot(model, mail, speed, paused, "");
+    }
+
+    private static CockpitSnapshot snapshot(ModelStatus model, String mail, double speed, boolean paused, String store) {
         EngineSnapshot status = new EngineSnapshot(new Counts(0, 0, 0, 0, 0, 0, 0), Instant.parse("2026-03-14T10:15:30Z"),
-                3, 1, 0, 0, speed, paused, model, 0, 0, Map.of(), List.of(), mail);
+                3, 1, 0, 0, speed, paused, model, 0, 0, Map.of(), List.of(), mail, store);
         return new CockpitSnapshot(status, 0, 0, List.of(), List.of(), Map.of(), 7);
     }
 
@@ -54,5 +58,12 @@ class StatusBarTest {
         ModelStatus up = new ModelStatus(true, "llama3.1:8b", 1, "");
         robot.interact(() -> bar.apply(snapshot(up, "", 1, true)));
         assertThat(shown(robot)).contains("simulation paused").contains("Ollama: llama3.1:8b").doesNotContain("mail");
+    }
+
+    @Test
+    void aStoreThatCannotBeWrittenIsSaidWithItsReason(FxRobot robot) {
+        ModelStatus up = new ModelStatus(true, "llama3.1:8b", 1, "");
+        robot.interact(() -> bar.apply(snapshot(up, "", 1, true, "cannot write to /data/vigie.db: the disk is full")));
+        assertThat(shown(robot)).contains("· cannot write to /data/vigie.db: the disk is full, retrying ·");
     }
 }

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param replaySpeed      event-time seconds per wall-clock second; infinite at max speed
  * @param replayTotal      lines the replay holds; 0 without a replay
  * @param model            whether a model answers, or why not
+ * @param writeErrors      batches the store could not take at all (a defect), dropped
  * @param notifications    what became of the notifications (mail…), empty without any
+ * @param storeProblem     why the store cannot be written now (a full disk…), while reading waits; empty when it can
  */
 public record EngineSnapshot(Counts counts, Instant eventTime, int queueDepth, long openIncidents, int replayed,
                              int replayTotal, double replaySpeed, boolean paused, ModelStatus model, long writeErrors,
                              long analysisErrors, Map<String, String> unreadableSources, List<CheckRate> checks,
-                             String notifications) {
+                             String notifications, String storeProblem) {
 }
