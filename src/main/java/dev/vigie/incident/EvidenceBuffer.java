@@ -20,6 +20,8 @@ import java.util.TreeMap;
 public final class EvidenceBuffer {
     static final Duration HORIZON = Duration.ofMinutes(90);
     private static final int MAX_LINES_PER_SERVICE = 50_000;
+    /** Of a line, what is kept: a facts report shows 400 characters at most, and memory stays bounded whatever the input. */
+    static final int MAX_RAW_CHARS = 2_000;
 
     record Line(Instant time, String templateId, Level level, String raw) {
     }
@@ -34,7 +36,8 @@ public final class EvidenceBuffer {
         templateTexts.put(t.id(), t.text());
         templateFirstSeen.putIfAbsent(t.id(), t.firstSeen());
         Deque<Line> q = lines.computeIfAbsent(e.service(), k -> new ArrayDeque<>());
-        q.addLast(new Line(e.time(), t.id(), e.level(), e.raw()));
+        String raw = e.raw().length() > MAX_RAW_CHARS ? e.raw().substring(0, MAX_RAW_CHARS) : e.raw();
+        q.addLast(new Line(e.time(), t.id(), e.level(), raw));
         if (q.size() > MAX_LINES_PER_SERVICE) {
             q.removeFirst();
         }

@@ -302,7 +302,8 @@ public final class LiveRuntime implements AutoCloseable {
                 }
                 openIncidents.set(pipeline.openIncidents());
                 int pending = pipeline.pendingBatchSize();
-                if (pending >= BATCH_ITEMS || (pending > 0 && System.nanoTime() - lastFlush > BATCH_NANOS)) {
+                if (pending >= BATCH_ITEMS || pipeline.pendingBatchChars() > OnceIngest.BATCH_CHARS
+                        || (pending > 0 && System.nanoTime() - lastFlush > BATCH_NANOS)) {
                     toWriter.put(pipeline.takeBatch());
                     lastFlush = System.nanoTime();
                 }

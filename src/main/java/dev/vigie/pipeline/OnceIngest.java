@@ -26,6 +26,8 @@ import java.util.TreeMap;
  */
 public final class OnceIngest {
     static final int BATCH_EVENTS = 5_000;
+    /** A batch of very long lines is committed sooner: memory stays bounded whatever the input. */
+    static final long BATCH_CHARS = 16L << 20;
 
     /** What this run read and found. */
     public record Summary(long lines, long events, long rejected, long anomalies, long incidents,
@@ -82,7 +84,7 @@ public final class OnceIngest {
             Head h = heads.poll();
             pipeline.onParsed(h.record(), h.event());
             refill(h.stream(), streams.get(h.stream()), pipeline, heads, seq);
-            if (++sinceCommit >= BATCH_EVENTS) {
+            if (++sinceCommit >= BATCH_EVENTS || pipeline.pendingBatchChars() > BATCH_CHARS) {
                 store.write(pipeline.takeBatch());
                 sinceCommit = 0;
             }

@@ -219,4 +219,9 @@ public final class Pipeline {
     public int pendingBatchSize() {
         return batch.size();
     }
+
+    /** About how much text the batch in progress holds. */
+    public long pendingBatchChars() {
+        return batch.chars();
+    }
 }

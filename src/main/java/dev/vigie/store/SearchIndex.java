@@ -18,6 +18,10 @@ import java.util.List;
  * event ids, the messages stay in {@code vigie.db}. It follows the events table by id, behind it.
  */
 final class SearchIndex implements AutoCloseable {
+    /** Of each message, what can be searched for. */
+    static final int MAX_INDEXED_CHARS = 65_536;
+    private static final long BATCH_CHARS = 8L << 20;
+
     private final Connection index;
 
     SearchIndex(Path file) throws SQLException {
@@ -54,18 +58,25 @@ final class SearchIndex implements AutoCloseable {
         long last = from;
         index.setAutoCommit(false);
         try (PreparedStatement read = events.prepareStatement(
-                "SELECT id, message FROM log_events WHERE id > ? ORDER BY id LIMIT ?");
+                "SELECT id, substr(message, 1, " + MAX_INDEXED_CHARS + ") FROM log_events WHERE id > ? ORDER BY id LIMIT ?");
              PreparedStatement add = index.prepareStatement("INSERT INTO messages (rowid, message) VALUES (?, ?)");
              PreparedStatement mark = index.prepareStatement("UPDATE progress SET indexed_upto = ?")) {
             read.setLong(1, from);
             read.setInt(2, max);
+            long held = 0;
             try (ResultSet rs = read.executeQuery()) {
                 while (rs.next()) {
                     last = rs.getLong(1);
+                    String message = rs.getString(2);
                     add.setLong(1, last);
-                    add.setString(2, rs.getString(2));
+                    add.setString(2, message);
                     add.addBatch();
                     n++;
+                    held += message.length();
+                    if (held > BATCH_CHARS) {
+                        add.executeBatch(); // long messages: memory stays bounded
+                        held = 0;
+                    }
                 }
             }
             add.executeBatch();

@@ -31,9 +31,16 @@ public final class StoreBatch {
     final List<Incident> incidents = new ArrayList<>();
     final List<IncidentReport> reports = new ArrayList<>();
     final List<Feedback> feedback = new ArrayList<>();
+    private long chars;
 
     public void event(LogEvent e) {
         events.add(e);
+        chars += e.raw().length() + e.message().length();
+    }
+
+    /** About how much text the batch holds: a batch of long lines is committed sooner, so memory stays bounded. */
+    public long chars() {
+        return chars;
     }
 
     private record ContentKey(String fileKey, String fingerprint) {

@@ -58,6 +58,9 @@ public final class TemplateMiner {
         return key(tokens.length, tokens[0].contains(Masker.WILDCARD) ? Tokenizer.WILDCARD_HASH : Tokenizer.hash(tokens[0]));
     }
 
+    /** What of a message is mined; longer messages (far beyond any real template) are mined on their start. */
+    static final int MAX_CHARS = 4_096;
+
     /** A template being mined; {@code into} points to the cluster it merged into, if it did. */
     static final class Cluster {
         private static final byte CONSTANT = 0;
@@ -196,7 +199,8 @@ public final class TemplateMiner {
     /** The cluster a message belongs to, made or generalised as needed; counts are the caller's. */
     Cluster clusterOf(String message) {
         Tokenizer line = tokenizer;
-        line.read(message);
+        // a line of a megabyte would hold a token and a set of variants per word: its first part makes its template
+        line.read(message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message);
         Buckets.Bucket found = buckets.get(key(line));
         List<Cluster> bucket = found == null ? null : found.clusters;
         int n = line.count();
