@@ -2,8 +2,8 @@ package dev.vigie;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigie.store.Store;
 import dev.vigie.event.StoredIncident;
+import dev.vigie.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

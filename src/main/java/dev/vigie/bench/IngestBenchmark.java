@@ -1,13 +1,13 @@
 package dev.vigie.bench;
 
+import dev.vigie.bench.BenchCorpus;
+import dev.vigie.config.IngestOptions;
 import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.Checkpoint;
-import dev.vigie.config.IngestOptions;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.RecordStream;
 import dev.vigie.ingest.SourcePaths;
 import dev.vigie.parse.LogParser;
-import dev.vigie.bench.BenchCorpus;
 import dev.vigie.store.SourceProgress;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;

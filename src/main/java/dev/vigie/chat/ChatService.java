@@ -59,7 +59,8 @@ public final class ChatService {
             return !time.isBefore(start) && !time.isAfter(end);
         }).toList();
         if (hits.isEmpty()) {
-            return "No incident within " + WINDOW_MINUTES + " minutes of " + time + " UTC (" + Plural.of(all.size(), "incident") + " stored).";
+            return "No incident within " + WINDOW_MINUTES + " minutes of " + time + " UTC (" + Plural.of(all.size(), "incident")
+                    + " stored).";
         }
         StringBuilder b = new StringBuilder("Around " + time + " UTC:\n");
         hits.forEach(i -> b.append(line(i)));

@@ -1,8 +1,8 @@
 package dev.vigie.cli;
 
+import dev.vigie.bench.IngestBenchmark;
 import dev.vigie.bench.RedetectBenchmark;
 import dev.vigie.bench.ScoreBenchmark;
-import dev.vigie.bench.IngestBenchmark;
 import dev.vigie.bench.TemplateBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.vigie.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigie.agent.Analysis;
 import dev.vigie.agent.AgentTeam;
+import dev.vigie.agent.Analysis;
 import dev.vigie.agent.Diagnosis;
 import dev.vigie.agent.OfflineAnalyst;
 import dev.vigie.agent.OllamaGateway;

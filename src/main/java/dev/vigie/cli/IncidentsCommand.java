@@ -1,8 +1,8 @@
 package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
-import dev.vigie.store.Store;
 import dev.vigie.event.StoredIncident;
+import dev.vigie.store.Store;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;

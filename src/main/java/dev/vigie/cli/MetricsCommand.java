@@ -53,7 +53,8 @@ public final class MetricsCommand implements Callable<Integer> {
             }
         }
         samples.sort(Comparator.comparing(MetricSample::time)); // several files: one stream in event time
-        List<Anomaly> found = Detector.detectMetrics(DetectorSettings.DEFAULTS.toBuilder().zThreshold(z).window(window).thresholds(!noThresholds).build(), samples);
+        DetectorSettings settings = DetectorSettings.DEFAULTS.toBuilder().zThreshold(z).window(window).thresholds(!noThresholds).build();
+        List<Anomaly> found = Detector.detectMetrics(settings, samples);
         List<Row> rows = found.stream().map(a -> new Row(a.series(), a.check(), a.start().toString(), a.end().toString(),
                 a.severity().name(), Math.round(a.score() * 1000) / 1000.0, a.text())).toList();
         if (json) {

@@ -36,7 +36,8 @@ public final class SourcesCommand implements Callable<Integer> {
         }
         for (SourceStatus s : sources) {
             System.out.printf("%s%n    %s, %s, %d rejected, %d invalid UTF-8, %d cut, %d without time%s%n",
-                    s.source(), Plural.of(s.lines(), "line"), Plural.of(s.events(), "event"), s.rejected(), s.invalidUtf8(), s.truncated(), s.timeInferred(),
+                    s.source(), Plural.of(s.lines(), "line"), Plural.of(s.events(), "event"), s.rejected(), s.invalidUtf8(),
+                    s.truncated(), s.timeInferred(),
                     s.lastError() == null ? "" : "\n    last error " + s.lastErrorAt() + ": " + s.lastError());
         }
         return 0;

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
     private final Settings settings;
     private final Clock clock;
     private final DataDirectoryLock owner;

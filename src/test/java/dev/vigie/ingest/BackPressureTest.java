@@ -1,9 +1,9 @@
 package dev.vigie.ingest;
 
-import dev.vigie.config.IngestOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.vigie.config.IngestOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.vigie.ingest;
 
-import dev.vigie.config.IngestOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.config.IngestOptions;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.vigie.ingest;
 
-import dev.vigie.config.IngestOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigie.config.IngestOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

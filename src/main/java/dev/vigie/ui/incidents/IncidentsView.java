@@ -1,8 +1,8 @@
 package dev.vigie.ui.incidents;
 
+import dev.vigie.event.StoredIncident;
 import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.ui.Background;
-import dev.vigie.event.StoredIncident;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.View;
 import java.time.ZoneOffset;

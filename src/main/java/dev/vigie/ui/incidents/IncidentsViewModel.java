@@ -1,7 +1,7 @@
 package dev.vigie.ui.incidents;
 
-import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.event.StoredIncident;
+import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.ui.Tasks;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ObjectProperty;

@@ -1,8 +1,8 @@
 package dev.vigie.ui.logs;
 
+import dev.vigie.event.StoredEvent;
 import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.ui.Background;
-import dev.vigie.event.StoredEvent;
 import dev.vigie.ui.CockpitSnapshot;
 import dev.vigie.ui.Columns;
 import dev.vigie.ui.View;
@@ -44,7 +44,6 @@ public final class LogsView extends View<VBox> {
         status.textProperty().bind(vm.status);
         root.getChildren().addAll(new HBox(8, query, search), status, table);
     }
-
 
     @Override
     public void onShow() {
