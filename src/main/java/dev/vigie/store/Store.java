@@ -45,7 +45,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
             this.indexerReader = database.connect();
             this.search = new SearchIndex(file.resolveSibling("search.db"));
         } catch (SQLException e) {
-            throw new IOException("cannot open the database " + file + ": " + e.getMessage(), e);
+            throw new IOException(StoreException.of("cannot open " + file, e).getMessage(), e);
         }
         this.events = new EventRepository(writer, reader, clock);
         this.templates = new TemplateRepository(writer, reader);

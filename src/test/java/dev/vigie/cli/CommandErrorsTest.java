@@ -89,6 +89,17 @@ class CommandErrorsTest {
     }
 
     @Test
+    void aDamagedDatabaseIsNamedInPlainWords(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("vigie.db"), "this is not a database, it was overwritten by mistake ".repeat(200));
+        Path log = Files.writeString(dir.resolve("app.log"), "2026-03-14T08:00:00Z INFO up\n");
+        Cli.Result r = Cli.run("ingest", log.toString(), "--once", "--data-dir", data.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("vigie: cannot open " + data.resolve("vigie.db")
+                + ": the database file is damaged; move it aside and Vigie starts a new one" + System.lineSeparator());
+    }
+
+    @Test
     void countsAgreeWithTheirNouns() {
         assertThat(Plural.of(1, "anomaly")).isEqualTo("1 anomaly");
         assertThat(Plural.of(2, "anomaly")).isEqualTo("2 anomalies");
