@@ -18,7 +18,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads one file (one content: one file key and fingerprint) from a byte offset, line by line,
  * into records. Its channel stays open, so a renamed or deleted file is still read to its end.
- * Whether the content was replaced (truncated, rewritten) is for the caller to ask.
+ * Whether the content was replaced (truncated, rewritten) is for the caller to ask. A byte-order
+ * mark says the encoding: UTF-8 (the mark is skipped), or UTF-16 in either byte order, read two
+ * bytes at a time; without one, UTF-8.
  */
 final class FileTailer implements AutoCloseable {
     private Path path;
@@ -38,6 +40,7 @@ final class FileTailer implements AutoCloseable {
     private final Consumer<RawRecord> tracker;
     /** The first line this content started with (plain files): if the file stops starting with it, the content was replaced. */
     private final byte[] head;
+    private final Encoding encoding;
 
     private FileTailer(Path path, ReadableByteChannel channel, String fileKey, String fingerprint, long offset,
                        IngestOptions options) throws IOException {
@@ -52,10 +55,50 @@ final class FileTailer implements AutoCloseable {
         this.tracker = r -> emitted = r.endOffset();
         if (channel instanceof FileChannel file) {
             this.head = Fingerprint.head(file);
-            file.position(offset);
+            this.encoding = Encoding.of(head);
+            if (offset < encoding.mark) {
+                // the mark is not text: reading starts after it
+                this.consumed = encoding.mark;
+                this.emitted = encoding.mark;
+            }
+            file.position(consumed);
         } else {
             this.head = null;
+            this.encoding = Encoding.UTF_8;
             skip(channel, offset);
+        }
+    }
+
+    /** How the bytes of a file are text, as its byte-order mark says; {@code mark} is that mark's length. */
+    enum Encoding {
+        UTF_8(StandardCharsets.UTF_8, 0),
+        UTF_8_MARKED(StandardCharsets.UTF_8, 3),
+        UTF_16LE(StandardCharsets.UTF_16LE, 2),
+        UTF_16BE(StandardCharsets.UTF_16BE, 2);
+
+        final java.nio.charset.Charset charset;
+        final int mark;
+
+        Encoding(java.nio.charset.Charset charset, int mark) {
+            this.charset = charset;
+            this.mark = mark;
+        }
+
+        boolean wide() {
+            return this == UTF_16LE || this == UTF_16BE;
+        }
+
+        static Encoding of(byte[] start) {
+            if (start.length >= 3 && (start[0] & 0xFF) == 0xEF && (start[1] & 0xFF) == 0xBB && (start[2] & 0xFF) == 0xBF) {
+                return UTF_8_MARKED;
+            }
+            if (start.length >= 2 && (start[0] & 0xFF) == 0xFF && (start[1] & 0xFF) == 0xFE) {
+                return UTF_16LE;
+            }
+            if (start.length >= 2 && (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF) {
+                return UTF_16BE;
+            }
+            return UTF_8;
         }
     }
 
@@ -187,12 +230,32 @@ final class FileTailer implements AutoCloseable {
             lastDataNanos = System.nanoTime();
             byte[] bytes = buffer.array();
             int start = 0;
-            for (int i = 0; i < n; i++) {
-                if (bytes[i] == '\n') {
-                    append(bytes, start, i - start);
-                    position += i - start + 1;
-                    emitLine(position, both);
-                    start = i + 1;
+            if (encoding.wide()) {
+                if ((n & 1) == 1) {
+                    // half a code unit: read again with the next one, so that a line always ends on a unit
+                    n--;
+                    ((FileChannel) channel).position(position + n);
+                    if (n == 0) {
+                        return false;
+                    }
+                }
+                int newline = encoding == Encoding.UTF_16LE ? 0 : 1;
+                for (int i = 0; i + 1 < n; i += 2) {
+                    if (bytes[i + newline] == '\n' && bytes[i + 1 - newline] == 0) {
+                        append(bytes, start, i - start);
+                        position += i - start + 2;
+                        emitLine(position, both);
+                        start = i + 2;
+                    }
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    if (bytes[i] == '\n') {
+                        append(bytes, start, i - start);
+                        position += i - start + 1;
+                        emitLine(position, both);
+                        start = i + 1;
+                    }
                 }
             }
             append(bytes, start, n - start);
@@ -220,11 +283,21 @@ final class FileTailer implements AutoCloseable {
 
     private void emitLine(long endOffset, Consumer<RawRecord> out) {
         int len = lineLength;
-        if (len > 0 && line[len - 1] == '\r') {
-            len--;
+        int flags = lineCut ? RawRecord.TRUNCATED : 0;
+        String text;
+        if (encoding.wide()) {
+            int cr = encoding == Encoding.UTF_16LE ? len - 2 : len - 1;
+            if (len >= 2 && line[cr] == '\r' && line[encoding == Encoding.UTF_16LE ? len - 1 : len - 2] == 0) {
+                len -= 2;
+            }
+            text = new String(line, 0, len & ~1, encoding.charset);
+        } else {
+            if (len > 0 && line[len - 1] == '\r') {
+                len--;
+            }
+            flags |= Utf8.valid(line, len) ? 0 : RawRecord.INVALID_UTF8;
+            text = new String(line, 0, len, StandardCharsets.UTF_8);
         }
-        int flags = (lineCut ? RawRecord.TRUNCATED : 0) | (Utf8.valid(line, len) ? 0 : RawRecord.INVALID_UTF8);
-        String text = new String(line, 0, len, StandardCharsets.UTF_8);
         lineLength = 0;
         lineCut = false;
         assembler.line(text, endOffset, flags, out);

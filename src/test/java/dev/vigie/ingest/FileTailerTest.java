@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigie.config.IngestOptions;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,5 +31,46 @@ class FileTailerTest {
             assertThat(t.contentReplaced()).isTrue();
             assertThat(t.emittedOffset()).isEqualTo("1 original\n".length());
         }
+    }
+
+    private static List<RawRecord> readAll(Path log, long offset) throws Exception {
+        List<RawRecord> out = new ArrayList<>();
+        FileChannel channel = FileTailer.open(log);
+        try (FileTailer t = FileTailer.at(log, channel, FileTailer.fileKey(log), Fingerprint.of(channel, true), offset,
+                IngestOptions.DEFAULTS)) {
+            t.poll(out::add, true);
+        }
+        return out;
+    }
+
+    private static byte[] marked(byte[] mark, String text, Charset charset) {
+        byte[] body = text.getBytes(charset);
+        byte[] all = Arrays.copyOf(mark, mark.length + body.length);
+        System.arraycopy(body, 0, all, mark.length, body.length);
+        return all;
+    }
+
+    @Test
+    void utf16WithAByteOrderMarkIsReadInEitherOrderAndResumesWhereItStopped(@TempDir Path dir) throws Exception {
+        String text = "2026-03-14T08:00:00Z INFO café ouvert\r\n2026-03-14T08:00:01Z WARN 日本の倉庫 ĊĠ\n2026-03-14T08:00:02Z ERROR fin\n";
+        List<String> lines = List.of("2026-03-14T08:00:00Z INFO café ouvert", "2026-03-14T08:00:01Z WARN 日本の倉庫 ĊĠ",
+                "2026-03-14T08:00:02Z ERROR fin");
+        Path le = Files.write(dir.resolve("le.log"), marked(new byte[] {(byte) 0xFF, (byte) 0xFE}, text, StandardCharsets.UTF_16LE));
+        Path be = Files.write(dir.resolve("be.log"), marked(new byte[] {(byte) 0xFE, (byte) 0xFF}, text, StandardCharsets.UTF_16BE));
+        for (Path log : List.of(le, be)) {
+            List<RawRecord> records = readAll(log, 0);
+            assertThat(records).extracting(RawRecord::text).as(log.toString()).containsExactlyElementsOf(lines);
+            assertThat(records.get(2).endOffset()).isEqualTo(Files.size(log));
+            assertThat(records).allSatisfy(r -> assertThat(r.has(RawRecord.INVALID_UTF8)).isFalse());
+            // from a checkpoint: the rest, and nothing before it
+            assertThat(readAll(log, records.get(0).endOffset())).extracting(RawRecord::text).containsExactlyElementsOf(lines.subList(1, 3));
+        }
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsNotPartOfTheFirstLine(@TempDir Path dir) throws Exception {
+        Path log = Files.write(dir.resolve("bom.log"), marked(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "2026-03-14T08:00:00Z INFO up\n", StandardCharsets.UTF_8));
+        assertThat(readAll(log, 0)).extracting(RawRecord::text).containsExactly("2026-03-14T08:00:00Z INFO up");
     }
 }
