@@ -295,8 +295,12 @@ final class FileTailer implements AutoCloseable {
             if (len > 0 && line[len - 1] == '\r') {
                 len--;
             }
-            flags |= Utf8.valid(line, len) ? 0 : RawRecord.INVALID_UTF8;
+            boolean valid = Utf8.valid(line, len);
+            flags |= valid ? 0 : RawRecord.INVALID_UTF8;
             text = new String(line, 0, len, StandardCharsets.UTF_8);
+            if (!valid) {
+                text = text.replace('\u0000', '\uFFFD'); // counted with the invalid bytes, never stored
+            }
         }
         lineLength = 0;
         lineCut = false;

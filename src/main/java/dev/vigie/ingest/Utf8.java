@@ -1,6 +1,9 @@
 package dev.vigie.ingest;
 
-/** Checks that bytes are well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF). */
+/**
+ * Checks that bytes are well-formed UTF-8 text (no overlongs, no surrogates, nothing past U+10FFFF)
+ * and hold no NUL, which no text file has (a NUL says binary data, or UTF-16 without its mark).
+ */
 final class Utf8 {
     private Utf8() {
     }
@@ -9,6 +12,9 @@ final class Utf8 {
         int i = 0;
         while (i < length) {
             int c = b[i] & 0xFF;
+            if (c == 0) {
+                return false;
+            }
             if (c < 0x80) {
                 i++;
                 continue;

@@ -73,4 +73,14 @@ class FileTailerTest {
                 "2026-03-14T08:00:00Z INFO up\n", StandardCharsets.UTF_8));
         assertThat(readAll(log, 0)).extracting(RawRecord::text).containsExactly("2026-03-14T08:00:00Z INFO up");
     }
+
+    @Test
+    void nulBytesAreCountedWithInvalidTextAndNeverStored(@TempDir Path dir) throws Exception {
+        Path log = Files.write(dir.resolve("nul.log"), "2026-03-14T08:00:00Z INFO a\u0000b\n2026-03-14T08:00:01Z INFO clean\n"
+                .getBytes(StandardCharsets.UTF_8));
+        List<RawRecord> records = readAll(log, 0);
+        assertThat(records.get(0).text()).isEqualTo("2026-03-14T08:00:00Z INFO a\uFFFDb");
+        assertThat(records.get(0).has(RawRecord.INVALID_UTF8)).isTrue();
+        assertThat(records.get(1).has(RawRecord.INVALID_UTF8)).isFalse();
+    }
 }
