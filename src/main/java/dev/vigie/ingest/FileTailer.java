@@ -41,6 +41,13 @@ final class FileTailer implements AutoCloseable {
     /** The first line this content started with (plain files): if the file stops starting with it, the content was replaced. */
     private final byte[] head;
     private final Encoding encoding;
+    /** How much of what was read last is kept to check that the file still holds it. */
+    static final int TAIL_BYTES = 32;
+    /**
+     * The bytes read just before {@link #consumed}: a file rewritten in place with the same first line
+     * and more bytes (a log re-created on a reused inode) no longer holds them there.
+     */
+    private byte[] tail = new byte[0];
 
     private FileTailer(Path path, ReadableByteChannel channel, String fileKey, String fingerprint, long offset,
                        IngestOptions options) throws IOException {
@@ -62,11 +69,23 @@ final class FileTailer implements AutoCloseable {
                 this.emitted = encoding.mark;
             }
             file.position(consumed);
+            tail = bytesBefore(file, consumed);
         } else {
             this.head = null;
             this.encoding = Encoding.UTF_8;
             skip(channel, offset);
         }
+    }
+
+    private static byte[] bytesBefore(FileChannel file, long end) throws IOException {
+        int n = (int) Math.min(TAIL_BYTES, end);
+        ByteBuffer b = ByteBuffer.allocate(n);
+        while (b.hasRemaining()) {
+            if (file.read(b, end - n + b.position()) <= 0) {
+                break;
+            }
+        }
+        return Arrays.copyOf(b.array(), b.position());
     }
 
     /** How the bytes of a file are text, as its byte-order mark says; {@code mark} is that mark's length. */
@@ -167,6 +186,17 @@ final class FileTailer implements AutoCloseable {
         }
     }
 
+    /**
+     * The file no longer holds, just before where reading reached, the bytes read there: it was
+     * rewritten in place (same first line, not shorter). Its content is new, from its start.
+     */
+    boolean overwritten() throws IOException {
+        if (!(channel instanceof FileChannel file) || tail.length == 0) {
+            return false;
+        }
+        return !Arrays.equals(bytesBefore(file, consumed), tail);
+    }
+
     /** The file was truncated or rewritten under us: what we were reading is gone from it. */
     boolean contentReplaced() throws IOException {
         if (!(channel instanceof FileChannel file)) {
@@ -221,7 +251,7 @@ final class FileTailer implements AutoCloseable {
             if (n <= 0) {
                 return false;
             }
-            if (channel instanceof FileChannel file && contentReplaced()) {
+            if (channel instanceof FileChannel file && (contentReplaced() || overwritten())) {
                 // truncated and rewritten around this read: these bytes may be the new content, read
                 // from the old offset. Dropped: the old content's rest is in the copy the rotation made.
                 file.position(consumed);
@@ -261,8 +291,21 @@ final class FileTailer implements AutoCloseable {
             append(bytes, start, n - start);
             position += n - start;
             consumed = position;
+            keepTail(bytes, n);
         }
         return true;
+    }
+
+    /** The last {@value #TAIL_BYTES} bytes read, with what was kept before when this read was shorter. */
+    private void keepTail(byte[] bytes, int n) {
+        if (n >= TAIL_BYTES) {
+            tail = Arrays.copyOfRange(bytes, n - TAIL_BYTES, n);
+            return;
+        }
+        int keep = Math.min(tail.length, TAIL_BYTES - n);
+        byte[] next = Arrays.copyOf(Arrays.copyOfRange(tail, tail.length - keep, tail.length), keep + n);
+        System.arraycopy(bytes, 0, next, keep, n);
+        tail = next;
     }
 
     private void append(byte[] bytes, int from, int length) {

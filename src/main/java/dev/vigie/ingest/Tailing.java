@@ -42,6 +42,8 @@ public final class Tailing implements AutoCloseable {
     private final Opener opener;
     private final Map<String, FileTailer> tailers = new LinkedHashMap<>();
     private final Map<String, Long> retired = new HashMap<>();
+    /** File keys whose content was rewritten in place: the file there now is read from its start. */
+    private final Set<String> fromStart = new HashSet<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -202,7 +204,8 @@ public final class Tailing implements AutoCloseable {
                 channel.close(); // no complete first line yet
                 return;
             }
-            FileResolver.Decision d = resolver.resolve(file, channel.size(), key, fingerprint, tailers.values(), retired);
+            FileResolver.Decision d = fromStart.remove(key) ? new FileResolver.Decision(0)
+                    : resolver.resolve(file, channel.size(), key, fingerprint, tailers.values(), retired);
             if (d.deferred()) {
                 channel.close();
                 return;
@@ -221,6 +224,13 @@ public final class Tailing implements AutoCloseable {
                 if (t.contentReplaced()) {
                     release(t, false);
                     tailers.remove(t.fileKey());
+                    rescan = true;
+                } else if (t.overwritten()) {
+                    // rewritten in place: nothing of the old content is left to copy, the new one is read from its start
+                    t.finish(out);
+                    t.close();
+                    tailers.remove(t.fileKey());
+                    fromStart.add(t.fileKey());
                     rescan = true;
                 }
             } catch (IOException e) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.vigie.config.IngestOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +95,23 @@ class LiveTailingTest {
         append(dir.resolve("a.log"), "complete\npartial");
         await().atMost(SOON).until(() -> lines.size() == 2);
         assertThat(lines).containsExactly("complete", "partial");
+    }
+
+    @Test
+    void aFileRewrittenInPlaceWithTheSameFirstLineIsReadAgainFromItsStart() throws Exception {
+        Path log = dir.resolve("export.csv");
+        append(log, "time,level,message\n2026-03-14T08:00:00Z,INFO,first run a\n2026-03-14T08:00:01Z,INFO,first run b\n");
+        await().atMost(SOON).until(() -> lines.size() == 3);
+        String key = FileTailer.fileKey(log);
+        // the same file (same inode), rewritten from its start with the same header and more than was read
+        String again = "time,level,message\n2026-03-14T09:00:00Z,WARN,second run a\n2026-03-14T09:00:01Z,WARN,second run b\n"
+                + "2026-03-14T09:00:02Z,WARN,second run c\n";
+        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(again.getBytes(StandardCharsets.UTF_8)), 0);
+        }
+        assertThat(FileTailer.fileKey(log)).isEqualTo(key);
+        await().atMost(SOON).until(() -> lines.size() == 7);
+        assertThat(lines.subList(3, 7)).containsExactly("time,level,message", "2026-03-14T09:00:00Z,WARN,second run a",
+                "2026-03-14T09:00:01Z,WARN,second run b", "2026-03-14T09:00:02Z,WARN,second run c");
     }
 }
