@@ -38,8 +38,10 @@ final class FileResolver {
                      Collection<FileTailer> tracked, Map<String, Long> retired) throws IOException {
         Optional<Checkpoint> own = checkpoints.find(fileKey, fingerprint);
         if (own.isPresent()) {
-            // same first line but shorter than what was read: rewritten in place, so it is new
-            return new Decision(own.get().offset() <= size ? own.get().offset() : 0);
+            // same first line but shorter than what was read, or other bytes where reading stopped:
+            // rewritten in place (or a new file on the old one's inode), so it is new
+            Checkpoint c = own.get();
+            return new Decision(c.offset() <= size && holdsTail(path, c) ? c.offset() : 0);
         }
         for (FileTailer t : tracked) {
             if (t.fingerprint().equals(fingerprint) && !t.fileKey().equals(fileKey)) {
@@ -63,6 +65,18 @@ final class FileResolver {
             }
         }
         return new Decision(0);
+    }
+
+    /** Whether the file still holds, just before the checkpoint's offset, what it held when it was stored (unknown: yes). */
+    private static boolean holdsTail(Path path, Checkpoint c) {
+        if (c.tail() == null || FileTailer.compressed(path)) {
+            return true;
+        }
+        try (FileChannel ch = FileTailer.open(path)) {
+            return c.tail().equals(Tails.before(ch, c.offset()));
+        } catch (IOException e) {
+            return true; // unreadable now: the tailer will say so
+        }
     }
 
     /** Whether the file at {@code path} is still that content: same key, same first line. */

@@ -213,6 +213,7 @@ public final class Pipeline {
     public StoreBatch takeBatch() {
         StoreBatch b = batch;
         batch = new StoreBatch();
+        b.readTails(); // one small read per file and batch: how a content rewritten in place is told apart after a stop
         return b;
     }
 

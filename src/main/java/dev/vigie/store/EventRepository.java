@@ -78,9 +78,9 @@ final class EventRepository {
     void upsertSources(StoreBatch b) throws SQLException {
         long now = clock.millis();
         try (PreparedStatement cp = writer.prepareStatement("INSERT INTO checkpoints "
-                + "(file_key, fingerprint, path, offset, updated_ms) VALUES (?,?,?,?,?) "
+                + "(file_key, fingerprint, path, offset, updated_ms, tail) VALUES (?,?,?,?,?,?) "
                 + "ON CONFLICT(file_key, fingerprint) DO UPDATE SET path = excluded.path, offset = excluded.offset, "
-                + "updated_ms = excluded.updated_ms");
+                + "updated_ms = excluded.updated_ms, tail = excluded.tail");
              PreparedStatement st = writer.prepareStatement("INSERT INTO source_stats "
                 + "(source, lines, events, rejected, invalid_utf8, truncated, time_inferred, updated_ms) VALUES (?,?,?,?,?,?,?,?) "
                 + "ON CONFLICT(source) DO UPDATE SET lines = lines + excluded.lines, events = events + excluded.events, "
@@ -95,6 +95,7 @@ final class EventRepository {
                 cp.setString(2, c.fingerprint());
                 cp.setString(3, c.path());
                 cp.setLong(4, c.offset());
+                cp.setString(6, c.tail());
                 cp.setLong(5, now);
                 cp.addBatch();
             }
@@ -141,14 +142,14 @@ final class EventRepository {
 
     List<Checkpoint> checkpoints(String where, String... args) {
         List<Checkpoint> out = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement("SELECT file_key, fingerprint, path, offset FROM checkpoints WHERE "
+        try (PreparedStatement ps = reader.prepareStatement("SELECT file_key, fingerprint, path, offset, tail FROM checkpoints WHERE "
                 + where + " ORDER BY updated_ms DESC, offset DESC")) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Checkpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                    out.add(new Checkpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5)));
                 }
             }
         } catch (SQLException e) {

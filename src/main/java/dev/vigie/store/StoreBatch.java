@@ -61,6 +61,11 @@ public final class StoreBatch {
         checkpoints.put(new ContentKey(c.fileKey(), c.fingerprint()), c);
     }
 
+    /** The checkpoints of this batch, each with the bytes its file holds before its offset now. */
+    public void readTails() {
+        checkpoints.replaceAll((k, c) -> c.tail() == null ? c.withTailRead() : c);
+    }
+
     public void sourceError(String source, String error) {
         sourceErrors.put(source, error);
     }

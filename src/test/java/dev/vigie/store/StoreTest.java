@@ -66,6 +66,7 @@ class StoreTest {
             // the file as it was before V7
             c.createStatement().execute("DELETE FROM schema_version WHERE version >= 7");
             c.createStatement().execute("DROP TABLE feedback");
+            c.createStatement().execute("ALTER TABLE checkpoints DROP COLUMN tail");
         }
         try (Store store = new Store(db, Clock.systemUTC())) {
             assertThat(store.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
