@@ -42,7 +42,7 @@ public final class Tailing implements AutoCloseable {
     private final Opener opener;
     private final Map<String, FileTailer> tailers = new LinkedHashMap<>();
     private final Map<String, Long> retired = new HashMap<>();
-    /** File keys whose content was rewritten in place: the file there now is read from its start. */
+    /** File keys whose content was rewritten in place, or whose file went away: the file there now is read from its start. */
     private final Set<String> fromStart = new HashSet<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
@@ -76,6 +76,11 @@ public final class Tailing implements AutoCloseable {
     }
 
     /** Last error per source that could not be read (e.g. permission denied); it is retried. */
+    /** How many contents are being read now. */
+    int tracked() {
+        return tailers.size();
+    }
+
     public Map<String, String> errors() {
         return Map.copyOf(errors);
     }
@@ -178,9 +183,11 @@ public final class Tailing implements AutoCloseable {
         while (it.hasNext()) {
             FileTailer t = it.next();
             if (!present.contains(t.fileKey())) {
-                // deleted or moved out of the sources: what is left in it is still ours, then it is released
+                // deleted or moved out of the sources: what is left in it is still ours, then it is released;
+                // a file that comes later on its inode is another one, even with the same bytes
                 release(t, true);
                 it.remove();
+                fromStart.add(t.fileKey());
             }
         }
     }

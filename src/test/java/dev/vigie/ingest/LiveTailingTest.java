@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,5 +114,21 @@ class LiveTailingTest {
         await().atMost(SOON).until(() -> lines.size() == 7);
         assertThat(lines.subList(3, 7)).containsExactly("time,level,message", "2026-03-14T09:00:00Z,WARN,second run a",
                 "2026-03-14T09:00:01Z,WARN,second run b", "2026-03-14T09:00:02Z,WARN,second run c");
+    }
+
+    @Test
+    void aFileDeletedThenCreatedAgainOnItsInodeWithTheSameBytesIsReadAgain() throws Exception {
+        Path log = dir.resolve("same.log");
+        String content = "2026-03-14T08:00:00Z INFO hello\n2026-03-14T08:00:01Z INFO bye\n";
+        append(log, content);
+        await().atMost(SOON).until(() -> lines.size() == 2);
+        String key = FileTailer.fileKey(log);
+        Files.delete(log);
+        await().atMost(SOON).until(() -> tailing.tracked() == 0);
+        append(log, content);
+        Assumptions.assumeTrue(FileTailer.fileKey(log).equals(key), "this file system gave the new file another inode");
+        await().atMost(SOON).until(() -> lines.size() == 4);
+        assertThat(lines).containsExactly("2026-03-14T08:00:00Z INFO hello", "2026-03-14T08:00:01Z INFO bye",
+                "2026-03-14T08:00:00Z INFO hello", "2026-03-14T08:00:01Z INFO bye");
     }
 }
