@@ -13,6 +13,14 @@ import java.util.Optional;
  * nothing until the original is truncated, then where the original's reading had reached.
  */
 final class FileResolver {
+    /**
+     * Where the reading of a content stopped when it was truncated or deleted, and the bytes just
+     * before that point (null when not known): a copy holds them there; a new file that only starts
+     * with the same line (a header) does not.
+     */
+    record Retired(long offset, String tail) {
+    }
+
     /** Start reading at {@code offset}, or (when {@code offset} is negative) not yet. */
     record Decision(long offset) {
         static final Decision DEFER = new Decision(-1);
@@ -35,7 +43,7 @@ final class FileResolver {
      *                where their reading had reached
      */
     Decision resolve(Path path, long size, String fileKey, String fingerprint,
-                     Collection<FileTailer> tracked, Map<String, Long> retired) throws IOException {
+                     Collection<FileTailer> tracked, Map<String, Retired> retired) throws IOException {
         Optional<Checkpoint> own = checkpoints.find(fileKey, fingerprint);
         if (own.isPresent()) {
             // same first line but shorter than what was read, or other bytes where reading stopped:
@@ -54,17 +62,35 @@ final class FileResolver {
                 return FileTailer.compressed(path) || Fingerprint.samePrefix(path, t.path()) ? Decision.DEFER : new Decision(0);
             }
         }
-        Long fromRetired = retired.remove(fingerprint);
-        if (fromRetired != null) {
-            return new Decision(Math.min(fromRetired, size));
+        Retired fromRetired = retired.remove(fingerprint);
+        if (fromRetired != null && holdsTail(path, new Checkpoint(fileKey, fingerprint, path.toString(), fromRetired.offset(),
+                fromRetired.tail()))) {
+            return new Decision(Math.min(fromRetired.offset(), size));
         }
         for (Checkpoint c : checkpoints.withFingerprint(fingerprint)) {
-            if (!c.fileKey().equals(fileKey) && !presents(Path.of(c.path()), c.fileKey(), fingerprint) && c.offset() <= size) {
+            if (!c.fileKey().equals(fileKey) && !presents(Path.of(c.path()), c.fileKey(), fingerprint) && c.offset() <= size
+                    && copyOf(path, c)) {
                 // the original no longer holds this content (truncated, rotated away): this is its copy
                 return new Decision(c.offset());
             }
         }
         return new Decision(0);
+    }
+
+    /**
+     * Whether the file can be a copy of the checkpoint's content: it holds what that content held
+     * before the checkpoint; where that is not known, the original must still be at its path
+     * (truncated in place, as copy-truncate leaves it), not replaced by another file.
+     */
+    private static boolean copyOf(Path path, Checkpoint c) {
+        if (c.tail() != null || FileTailer.compressed(path)) {
+            return holdsTail(path, c);
+        }
+        try {
+            return FileTailer.fileKey(Path.of(c.path())).equals(c.fileKey());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether the file still holds, just before the checkpoint's offset, what it held when it was stored (unknown: yes). */

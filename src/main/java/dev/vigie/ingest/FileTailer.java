@@ -174,6 +174,18 @@ final class FileTailer implements AutoCloseable {
         return fingerprint;
     }
 
+    /** The bytes just before {@link #emittedOffset()}, as a checkpoint keeps them; null when they cannot be read. */
+    String tailBeforeEmitted() {
+        if (!(channel instanceof FileChannel file) || !file.isOpen()) {
+            return null;
+        }
+        try {
+            return Tails.before(file, emitted);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** End of the last record handed out: what a copy of this content resumes from. */
     long emittedOffset() {
         return emitted;

@@ -41,7 +41,7 @@ public final class Tailing implements AutoCloseable {
     private final BiConsumer<String, String> errorSink;
     private final Opener opener;
     private final Map<String, FileTailer> tailers = new LinkedHashMap<>();
-    private final Map<String, Long> retired = new HashMap<>();
+    private final Map<String, FileResolver.Retired> retired = new HashMap<>();
     /** File keys whose content was rewritten in place, or whose file went away: the file there now is read from its start. */
     private final Set<String> fromStart = new HashSet<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
@@ -272,7 +272,7 @@ public final class Tailing implements AutoCloseable {
         } catch (IOException e) {
             fail(t.source(), e);
         }
-        retired.put(t.fingerprint(), t.emittedOffset());
+        retired.put(t.fingerprint(), new FileResolver.Retired(t.emittedOffset(), t.tailBeforeEmitted()));
         try {
             t.close();
         } catch (IOException ignored) {
