@@ -4,6 +4,8 @@ import dev.vigie.config.Settings;
 import dev.vigie.pipeline.Engine;
 import dev.vigie.pipeline.LiveRuntime;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,6 +15,14 @@ import java.util.concurrent.CountDownLatch;
  */
 final class Headless {
     private Headless() {
+    }
+
+    /** The settings a headless run gets unless asked otherwise: no sample replay, no simulator (demo data never mixes with real data). */
+    static Map<String, String> withoutDemo(Map<String, String> values) {
+        Map<String, String> out = new HashMap<>(values);
+        out.putIfAbsent("replay.dir", "");
+        out.put("simulator.enabled", "false");
+        return out;
     }
 
     static int run(Settings settings, String command, String what) throws Exception {

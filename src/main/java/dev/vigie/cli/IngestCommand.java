@@ -66,9 +66,7 @@ public final class IngestCommand implements Callable<Integer> {
     /** Tails the paths headless, with neither replay nor simulator, until the process is stopped. */
     private int follow(Map<String, String> values) throws Exception {
         values.put("sources", String.join(",", paths));
-        values.putIfAbsent("replay.dir", "");
-        values.putIfAbsent("simulator.enabled", "false");
-        Settings settings = options.load(values);
+        Settings settings = options.load(Headless.withoutDemo(values));
         return Headless.run(settings, "ingest", "following " + String.join(", ", paths));
     }
 }

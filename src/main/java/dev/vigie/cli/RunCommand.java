@@ -27,11 +27,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> values = new HashMap<>(options.values());
-        if (!demo) {
-            values.putIfAbsent("replay.dir", "");
-            values.put("simulator.enabled", "false");
-        } else if (!options.noSimulator) {
+        Map<String, String> values = demo ? new HashMap<>(options.values()) : Headless.withoutDemo(options.values());
+        if (demo && !options.noSimulator) {
             values.put("simulator.enabled", "true");
         }
         Settings settings = options.load(values);

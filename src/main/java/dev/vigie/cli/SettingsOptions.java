@@ -3,15 +3,22 @@ package dev.vigie.cli;
 import dev.vigie.config.Settings;
 import dev.vigie.config.SettingsLoader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The settings every command accepts; given on the command line, they win over environment and file. */
 public final class SettingsOptions {
+    /** The command these options belong to: its error stream is where warnings go. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data directory (default: $VIGIE_DATA_DIR, else $XDG_DATA_HOME/vigie, else ~/.local/share/vigie)")
     Path dataDir;
@@ -70,13 +77,11 @@ public final class SettingsOptions {
         return s;
     }
 
-    private static Settings said(Settings s) {
-        s.warnings().forEach(w -> System.err.println("vigie: " + w));
+    private Settings said(Settings s) {
+        PrintWriter err = command == null ? new PrintWriter(System.err, true) : command.commandLine().getErr();
+        s.warnings().forEach(w -> err.println("vigie: " + w));
+        err.flush();
         return s;
-    }
-
-    public Path path() {
-        return dataDir;
     }
 
     /** The settings given on the command line, by settings key. */

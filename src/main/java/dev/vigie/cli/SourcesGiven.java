@@ -17,7 +17,7 @@ final class SourcesGiven {
     /** For a command that reads once: every problem is an error. */
     static void check(List<String> paths) {
         Map<String, String> problems = new SourcePaths(paths).problems();
-        List<String> missing = problems.entrySet().stream().filter(e -> e.getValue().equals("does not exist"))
+        List<String> missing = problems.entrySet().stream().filter(e -> e.getValue().equals(SourcePaths.MISSING))
                 .map(Map.Entry::getKey).toList();
         if (!missing.isEmpty() && missing.size() == problems.size()) {
             throw new IllegalArgumentException("no such file or directory: " + String.join(", ", missing));
@@ -31,7 +31,7 @@ final class SourcesGiven {
     static void checkFollowed(List<String> paths) {
         Map<String, String> problems = new SourcePaths(paths).problems();
         Map<String, String> fatal = new LinkedHashMap<>(problems);
-        fatal.values().removeIf(reason -> reason.equals("does not exist"));
+        fatal.values().removeIf(SourcePaths.MISSING::equals);
         if (!fatal.isEmpty()) {
             throw new IllegalArgumentException(said(fatal));
         }

@@ -49,7 +49,7 @@ final class FileResolver {
             // same first line but shorter than what was read, or other bytes where reading stopped:
             // rewritten in place (or a new file on the old one's inode), so it is new
             Checkpoint c = own.get();
-            return new Decision(c.offset() <= size && holdsTail(path, c) ? c.offset() : 0);
+            return new Decision(c.offset() <= size && holdsTail(path, c.offset(), c.tail()) ? c.offset() : 0);
         }
         for (FileTailer t : tracked) {
             if (t.fingerprint().equals(fingerprint) && !t.fileKey().equals(fileKey)) {
@@ -63,8 +63,7 @@ final class FileResolver {
             }
         }
         Retired fromRetired = retired.remove(fingerprint);
-        if (fromRetired != null && holdsTail(path, new Checkpoint(fileKey, fingerprint, path.toString(), fromRetired.offset(),
-                fromRetired.tail()))) {
+        if (fromRetired != null && holdsTail(path, fromRetired.offset(), fromRetired.tail())) {
             return new Decision(Math.min(fromRetired.offset(), size));
         }
         for (Checkpoint c : checkpoints.withFingerprint(fingerprint)) {
@@ -84,7 +83,7 @@ final class FileResolver {
      */
     private static boolean copyOf(Path path, Checkpoint c) {
         if (c.tail() != null || FileTailer.compressed(path)) {
-            return holdsTail(path, c);
+            return holdsTail(path, c.offset(), c.tail());
         }
         try {
             return FileTailer.fileKey(Path.of(c.path())).equals(c.fileKey());
@@ -93,13 +92,13 @@ final class FileResolver {
         }
     }
 
-    /** Whether the file still holds, just before the checkpoint's offset, what it held when it was stored (unknown: yes). */
-    private static boolean holdsTail(Path path, Checkpoint c) {
-        if (c.tail() == null || FileTailer.compressed(path)) {
+    /** Whether the file still holds, just before {@code offset}, the bytes {@code tail} (hex; null: not known, so yes). */
+    private static boolean holdsTail(Path path, long offset, String tail) {
+        if (tail == null || FileTailer.compressed(path)) {
             return true;
         }
         try (FileChannel ch = FileTailer.open(path)) {
-            return c.tail().equals(Tails.before(ch, c.offset()));
+            return tail.equals(Tails.before(ch, offset));
         } catch (IOException e) {
             return true; // unreadable now: the tailer will say so
         }

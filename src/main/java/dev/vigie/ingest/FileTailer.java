@@ -69,23 +69,13 @@ final class FileTailer implements AutoCloseable {
                 this.emitted = encoding.mark;
             }
             file.position(consumed);
-            tail = bytesBefore(file, consumed);
+            byte[] before = Tails.bytes(file, consumed);
+            tail = before == null ? new byte[0] : before;
         } else {
             this.head = null;
             this.encoding = Encoding.UTF_8;
             skip(channel, offset);
         }
-    }
-
-    private static byte[] bytesBefore(FileChannel file, long end) throws IOException {
-        int n = (int) Math.min(TAIL_BYTES, end);
-        ByteBuffer b = ByteBuffer.allocate(n);
-        while (b.hasRemaining()) {
-            if (file.read(b, end - n + b.position()) <= 0) {
-                break;
-            }
-        }
-        return Arrays.copyOf(b.array(), b.position());
     }
 
     /** How the bytes of a file are text, as its byte-order mark says; {@code mark} is that mark's length. */
@@ -206,7 +196,7 @@ final class FileTailer implements AutoCloseable {
         if (!(channel instanceof FileChannel file) || tail.length == 0) {
             return false;
         }
-        return !Arrays.equals(bytesBefore(file, consumed), tail);
+        return !Arrays.equals(Tails.bytes(file, consumed), tail);
     }
 
     /** The file was truncated or rewritten under us: what we were reading is gone from it. */

@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  */
 public final class SourcePaths {
     private final List<Spec> specs = new ArrayList<>();
+    /** A path's problem when it is not there (yet). */
+    public static final String MISSING = "does not exist";
+
     /** The paths named without a glob, as given and as resolved. */
     private final Map<String, Path> named = new LinkedHashMap<>();
     private final boolean includeCompressed;
@@ -60,13 +63,7 @@ public final class SourcePaths {
         return -1;
     }
 
-    /** The files and directories named (not globs) that do not exist now, as given. */
-    public List<String> missing() {
-        return named.entrySet().stream().filter(e -> !Files.exists(e.getValue()) && !Files.isSymbolicLink(e.getValue()))
-                .map(Map.Entry::getKey).toList();
-    }
-
-    /** The same, as absolute paths: the names their files will be read under. */
+    /** The files and directories named (not globs) that do not exist now, as absolute paths: the names they will be read under. */
     public List<String> missingAbsolute() {
         return named.values().stream().filter(p -> !Files.exists(p) && !Files.isSymbolicLink(p)).map(Path::toString).toList();
     }
@@ -82,7 +79,7 @@ public final class SourcePaths {
             if (Files.isSymbolicLink(p) && !Files.exists(p)) {
                 out.put(given, "is a symbolic link that leads nowhere (a loop, or its target is missing)");
             } else if (!Files.exists(p)) {
-                out.put(given, "does not exist");
+                out.put(given, MISSING);
             } else if (!Files.isRegularFile(p) && !Files.isDirectory(p)) {
                 out.put(given, "is not a regular file or a directory");
             }

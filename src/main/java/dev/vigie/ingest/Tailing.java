@@ -32,7 +32,7 @@ public final class Tailing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tailing.class);
     private static final long TICK_MILLIS = 250;
     private static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(2);
-    static final String WAITING = "waiting for it to appear";
+    public static final String WAITING = "waiting for it to appear";
 
     private final SourcePaths paths;
     private final FileResolver resolver;

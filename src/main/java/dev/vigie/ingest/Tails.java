@@ -30,6 +30,15 @@ final class Tails {
 
     /** @return null when the file is shorter than the offset */
     static String before(FileChannel ch, long offset) throws IOException {
+        byte[] b = bytes(ch, offset);
+        return b == null ? null : HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * The last {@value FileTailer#TAIL_BYTES} bytes (fewer near the start) before {@code offset};
+     * null when the file is shorter than the offset.
+     */
+    static byte[] bytes(FileChannel ch, long offset) throws IOException {
         int n = (int) Math.min(FileTailer.TAIL_BYTES, offset);
         if (ch.size() < offset) {
             return null;
@@ -40,6 +49,6 @@ final class Tails {
                 return null;
             }
         }
-        return HexFormat.of().formatHex(b.array());
+        return b.array();
     }
 }

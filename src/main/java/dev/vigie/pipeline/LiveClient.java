@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -171,14 +170,10 @@ public final class LiveClient implements EngineQueries, EngineCommands {
 
     @Override
     public Redetection redetect(DetectorSettings with, int points) {
-        List<String> names = recent.seriesNames();
-        List<MetricSample> all = new ArrayList<>();
-        for (String n : names) {
-            all.addAll(recent.series(n, points));
-        }
+        List<MetricSample> all = recent.all(points);
         long t0 = System.nanoTime();
         List<Anomaly> found = Detector.detectMetrics(with, all);
-        return new Redetection(found, all.size(), names.size(), (System.nanoTime() - t0) / 1e6);
+        return new Redetection(found, all.size(), recent.seriesNames().size(), (System.nanoTime() - t0) / 1e6);
     }
 
     @Override

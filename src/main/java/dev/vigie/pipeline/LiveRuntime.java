@@ -28,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -169,15 +171,6 @@ public final class LiveRuntime implements AutoCloseable {
         enqueue(new DetectorChange(with));
     }
 
-    /** Every buffered point of every series, series by series. */
-    private List<MetricSample> history() {
-        List<MetricSample> all = new ArrayList<>();
-        for (String name : recent.seriesNames()) {
-            all.addAll(recent.series(name, RecentActivity.POINTS_PER_SERIES));
-        }
-        return all;
-    }
-
     /** Queues a batch for the writer thread, behind what the pipeline produced before it. */
     void write(StoreBatch b) {
         try {
@@ -195,11 +188,15 @@ public final class LiveRuntime implements AutoCloseable {
     /** The engine's counts and state now; any thread. */
     EngineSnapshot snapshot() {
         OllamaGateway.Health h = engine.team().lastHealth();
+        Map<String, String> unreadable = new TreeMap<>(tailing.errors());
+        List<String> waiting = unreadable.entrySet().stream().filter(e -> e.getValue().equals(Tailing.WAITING))
+                .map(Map.Entry::getKey).toList();
+        waiting.forEach(unreadable::remove);
         return new EngineSnapshot(stats.snapshot(), clock.now(), input.size(), openIncidents.get(),
                 replayer == null ? 0 : replayer.replayed(), replayer == null ? 0 : replayer.total(),
                 replay == null ? 1 : replay.speed(), replay != null && replay.paused(),
                 new ModelStatus(h.up(), h.model(), h.models().size(), h.error()), writer.dropped(), analysisErrors.get(),
-                tailing.errors(), pipeline.checkRates(), engine.reports().notifications(), writer.problem());
+                unreadable, pipeline.checkRates(), engine.reports().notifications(), writer.problem(), waiting);
     }
 
     public synchronized void start() throws IOException {
@@ -308,7 +305,7 @@ public final class LiveRuntime implements AutoCloseable {
                 } else if (item instanceof MetricSample s) {
                     pipeline.onSample(s);
                 } else if (item instanceof DetectorChange c) {
-                    pipeline.reconfigure(c.settings(), history());
+                    pipeline.reconfigure(c.settings(), recent.all(RecentActivity.POINTS_PER_SERIES));
                     detectorSettings = c.settings();
                 } else if (item instanceof SourceError e) {
                     pipeline.onSourceError(e.source(), e.error());

@@ -58,6 +58,15 @@ public final class RecentActivity {
         return List.copyOf(all.subList(Math.max(0, all.size() - max), all.size()));
     }
 
+    /** The last {@code max} points of every series, series by series: what re-detection reads. */
+    public synchronized List<MetricSample> all(int max) {
+        List<MetricSample> out = new ArrayList<>();
+        for (String name : series.keySet()) {
+            out.addAll(series(name, max));
+        }
+        return out;
+    }
+
     /** The last {@code max} points of a series, oldest first. */
     public List<MetricSample> series(String name, int max) {
         return scored(name, max).stream().map(ScoredSample::sample).toList();

@@ -157,10 +157,6 @@ public final class LogReplayer {
         return replayed;
     }
 
-    public synchronized boolean finished() {
-        return next >= entries.size();
-    }
-
     /** Appends every record due by {@code now}. */
     public synchronized int advanceTo(Instant now) throws IOException {
         int written = 0;

@@ -100,6 +100,28 @@ class CommandErrorsTest {
     }
 
     @Test
+    void aTypoInTheSettingsFileIsWarnedOnStandardErrorBeforeWhatFollows(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("settings.properties"), "incident.gap.second=60\n");
+        Cli.Result r = Cli.run("sources", "--data-dir", data.toString());
+        assertThat(r.err().lines()).containsExactly(
+                "vigie: " + data.resolve("settings.properties") + " line 1: unknown setting 'incident.gap.second'; "
+                        + "did you mean 'incident.gap.seconds'?",
+                "vigie: nothing is stored in " + data + " yet: give --data-dir, or let Vigie read some logs there first");
+    }
+
+    @Test
+    void aReplayOfRecordingsThatAreNotThereAndAnOllamaAddressThatIsNoUrlAreRefused(@TempDir Path dir) {
+        Cli.Result replay = Cli.run("run", "--replay-dir", dir.resolve("nope").toString(), "--data-dir", dir.resolve("d").toString());
+        assertThat(replay.exitCode()).isEqualTo(2);
+        assertThat(replay.err()).isEqualTo("vigie: no recordings to replay at " + dir.resolve("nope") + System.lineSeparator());
+        Cli.Result url = Cli.run("sources", "--ollama-url", "http://bad host", "--data-dir", dir.toString());
+        assertThat(url.exitCode()).isEqualTo(2);
+        assertThat(url.err()).isEqualTo("vigie: the command line: ollama.url is not a URL; got 'http://bad host'"
+                + System.lineSeparator());
+    }
+
+    @Test
     void countsAgreeWithTheirNouns() {
         assertThat(Plural.of(1, "anomaly")).isEqualTo("1 anomaly");
         assertThat(Plural.of(2, "anomaly")).isEqualTo("2 anomalies");

@@ -102,6 +102,26 @@ class StoreTest {
     }
 
     @Test
+    void aSourceErrorIsKeptUntilTheSourceCanBeReadAgain(@TempDir Path dir) throws Exception {
+        try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
+            StoreBatch waiting = new StoreBatch();
+            waiting.sourceError("/l/later.log", "waiting for it to appear");
+            store.write(waiting);
+            assertThat(store.sources()).singleElement().satisfies(s -> {
+                assertThat(s.lastError()).isEqualTo("waiting for it to appear");
+                assertThat(s.lastErrorAt()).isNotNull();
+            });
+            StoreBatch cleared = new StoreBatch();
+            cleared.sourceError("/l/later.log", "");
+            store.write(cleared);
+            assertThat(store.sources()).singleElement().satisfies(s -> {
+                assertThat(s.lastError()).isNull();
+                assertThat(s.lastErrorAt()).isNull();
+            });
+        }
+    }
+
+    @Test
     void eventsAndTheirCheckpointCommitTogetherOrNotAtAll(@TempDir Path dir) throws Exception {
         try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
             StoreBatch ok = new StoreBatch();

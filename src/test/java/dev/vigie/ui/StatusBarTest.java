@@ -35,7 +35,7 @@ class StatusBarTest {
 
     private static CockpitSnapshot snapshot(ModelStatus model, String mail, double speed, boolean paused, String store) {
         EngineSnapshot status = new EngineSnapshot(new Counts(0, 0, 0, 0, 0, 0, 0), Instant.parse("2026-03-14T10:15:30Z"),
-                3, 1, 0, 0, speed, paused, model, 0, 0, Map.of(), List.of(), mail, store);
+                3, 1, 0, 0, speed, paused, model, 0, 0, Map.of(), List.of(), mail, store, List.of());
         return new CockpitSnapshot(status, 0, 0, List.of(), List.of(), Map.of(), 7);
     }
 

@@ -43,8 +43,8 @@ public final class SettingsViewModel {
                 Plural.of(st.incidents(), "incident"), Plural.of(st.samples(), "metric sample"), s.engine().queueDepth(),
                 Plural.of(s.engine().writeErrors(), "store write error"), Plural.of(s.engine().analysisErrors(), "analysis error"))
                 + s.engine().unreadableSources().entrySet().stream()
-                        .map(e -> e.getValue().startsWith("waiting") ? "\nWaiting for " + e.getKey() + ": it does not exist yet"
-                                : "\nCannot read " + e.getKey() + ": " + e.getValue())
+                        .map(e -> "\nCannot read " + e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining())
+                + s.engine().waitingSources().stream().map(p -> "\nWaiting for " + p + ": it does not exist yet")
                         .collect(java.util.stream.Collectors.joining())
                 + (s.engine().checks().isEmpty() ? "" : "\nLog checks, fired / service-minutes examined: " + s.engine().checks().stream()
                         .map(c -> String.format(Locale.ROOT, "%s %d/%d", c.check(), c.fired(), c.examined()))

@@ -22,7 +22,7 @@ class SettingsViewModelTest {
     private static CockpitSnapshot snapshot(ModelStatus model) {
         EngineSnapshot engine = new EngineSnapshot(new Counts(120, 118, 4, 2, 3, 1, 60), Instant.parse("2026-03-14T08:21:00Z"),
                 5, 0, 0, 0, 60, false, model, 0, 1, Map.of("/var/log/locked.log", "AccessDeniedException"),
-                List.of(new CheckRate("error_events", 31, 1)), "", "");
+                List.of(new CheckRate("error_events", 31, 1)), "", "", List.of("/var/log/later.log"));
         return new CockpitSnapshot(engine, 0, 0, List.of(), List.of(), Map.of(), 0);
     }
 
@@ -38,7 +38,8 @@ class SettingsViewModelTest {
         assertThat(vm.model.get()).isEqualTo("Offline analyst in use: no Ollama at http://127.0.0.1:9");
         assertThat(vm.counts.get()).startsWith("120 lines, 118 events, 2 rejected, 3 anomalies, 1 incident closed, 60 metric samples · queue 5 · "
                 + "0 store write errors · 1 analysis error")
-                .contains("Cannot read /var/log/locked.log: AccessDeniedException", "error_events 1/31");
+                .contains("Cannot read /var/log/locked.log: AccessDeniedException", "error_events 1/31",
+                        "Waiting for /var/log/later.log: it does not exist yet");
         assertThat(vm.sources).hasSize(1);
 
         vm.apply(snapshot(new ModelStatus(true, "qwen2.5:7b", 2, "")));
