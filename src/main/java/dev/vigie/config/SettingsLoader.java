@@ -31,6 +31,8 @@ public final class SettingsLoader {
     static final String INCIDENT_GAP = "incident.gap.seconds";
     static final String MAX_LINE = "ingest.max.line.bytes";
     static final String QUIET = "ingest.quiet.ms";
+    static final String MAX_OPEN = "ingest.max.open.files";
+    static final String CLOSE_INACTIVE = "ingest.close.inactive.seconds";
     static final String LOG_FORMAT = "log.format";
     static final String INCLUDE_GZ = "ingest.include.gz";
     static final String MAIL_HOST = "mail.smtp.host";
@@ -61,6 +63,8 @@ public final class SettingsLoader {
             new Key(INCIDENT_GAP, "VIGIE_INCIDENT_GAP_SECONDS", "300"),
             new Key(MAX_LINE, "VIGIE_MAX_LINE_BYTES", String.valueOf(IngestOptions.DEFAULTS.maxLineBytes())),
             new Key(QUIET, "VIGIE_QUIET_MS", String.valueOf(IngestOptions.DEFAULTS.quiet().toMillis())),
+            new Key(MAX_OPEN, "VIGIE_MAX_OPEN_FILES", String.valueOf(IngestOptions.DEFAULTS.maxOpenFiles())),
+            new Key(CLOSE_INACTIVE, "VIGIE_CLOSE_INACTIVE_SECONDS", String.valueOf(IngestOptions.DEFAULTS.closeInactive().toSeconds())),
             new Key(LOG_FORMAT, "VIGIE_LOG_FORMAT", "auto"),
             new Key(INCLUDE_GZ, "VIGIE_INCLUDE_GZ", "false"),
             new Key(MAIL_HOST, "VIGIE_SMTP_HOST", ""),
@@ -153,7 +157,9 @@ public final class SettingsLoader {
                 values.flag(SIMULATOR),
                 Duration.ofSeconds(values.whole(INCIDENT_GAP, 1, Duration.ofDays(7).toSeconds(), "seconds")),
                 new IngestOptions((int) values.whole(MAX_LINE, 1024, 1 << 30, "bytes"),
-                        Duration.ofMillis(values.whole(QUIET, 1, Duration.ofHours(1).toMillis(), "milliseconds"))),
+                        Duration.ofMillis(values.whole(QUIET, 1, Duration.ofHours(1).toMillis(), "milliseconds")),
+                        (int) values.whole(MAX_OPEN, 8, 1_000_000, "files"),
+                        Duration.ofSeconds(values.whole(CLOSE_INACTIVE, 1, Duration.ofDays(1).toSeconds(), "seconds"))),
                 values.text(LOG_FORMAT),
                 values.prefixed(FORMAT_PREFIX),
                 values.flag(INCLUDE_GZ),
@@ -245,6 +251,9 @@ public final class SettingsLoader {
                     # Lines longer than this are cut (and flagged); a held last line or stack trace is complete after this quiet time.
                     #ingest.max.line.bytes=
                     #ingest.quiet.ms=
+                    # At most this many log files are held open; a followed file idle this long is closed until it grows.
+                    #ingest.max.open.files=
+                    #ingest.close.inactive.seconds=
                     # Read rotated .gz files too (each from where its original's reading stopped).
                     #ingest.include.gz=
                     # Log format of every source: auto (sniffed per source), json, logfmt, syslog, access, nginx-error,

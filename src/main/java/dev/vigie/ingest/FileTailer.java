@@ -17,21 +17,28 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads one file (one content: one file key and fingerprint) from a byte offset, line by line,
- * into records. Its channel stays open, so a renamed or deleted file is still read to its end.
+ * into records. Its channel stays open while it is read, so a renamed or deleted file is still read
+ * to its end; an idle one can be parked (closed) and reopened by identity.
  * Whether the content was replaced (truncated, rewritten) is for the caller to ask. A byte-order
  * mark says the encoding: UTF-8 (the mark is skipped), or UTF-16 in either byte order, read two
  * bytes at a time; without one, UTF-8.
  */
 final class FileTailer implements AutoCloseable {
+    /** One read buffer per reading thread, not per file: thousands of files are followed at once. */
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * 1024));
+
     private Path path;
-    /** A plain file (tailable), or the decompressed stream of a {@code .gz} file (read once, never replaced). */
-    private final ReadableByteChannel channel;
+    /**
+     * A plain file (tailable), or the decompressed stream of a {@code .gz} file (read once, never
+     * replaced); null while parked.
+     */
+    private ReadableByteChannel channel;
+    private final boolean plain;
     private final String fileKey;
     private final String fingerprint;
     private final IngestOptions options;
     private MultilineAssembler assembler;
-    private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-    private byte[] line = new byte[8 * 1024];
+    private byte[] line = new byte[256];
     private int lineLength;
     private boolean lineCut;
     private long consumed;
@@ -53,6 +60,7 @@ final class FileTailer implements AutoCloseable {
                        IngestOptions options) throws IOException {
         this.path = path;
         this.channel = channel;
+        this.plain = channel instanceof FileChannel;
         this.fileKey = fileKey;
         this.fingerprint = fingerprint;
         this.options = options;
@@ -131,7 +139,11 @@ final class FileTailer implements AutoCloseable {
     }
 
     static String fileKey(Path path) throws IOException {
-        Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        return fileKey(path, Files.readAttributes(path, BasicFileAttributes.class));
+    }
+
+    static String fileKey(Path path, BasicFileAttributes attributes) {
+        Object key = attributes.fileKey();
         return key != null ? key.toString() : "path:" + path;
     }
 
@@ -181,6 +193,61 @@ final class FileTailer implements AutoCloseable {
         return emitted;
     }
 
+    /** Closes the file and keeps where reading is, so that thousands of idle files hold no descriptor. */
+    void park() throws IOException {
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+    }
+
+    boolean parked() {
+        return channel == null;
+    }
+
+    /**
+     * Opens the file again at its path, where reading stopped, if it is still this file (its key);
+     * whether its content is still the one read is checked as for an open file.
+     *
+     * @return false when the file there is gone or another one: nothing more can be read from it
+     */
+    boolean unpark() throws IOException {
+        if (channel != null) {
+            return true;
+        }
+        if (!plain) {
+            ReadableByteChannel reopened = openCompressed(path);
+            skip(reopened, consumed);
+            channel = reopened;
+            return true;
+        }
+        try {
+            if (!fileKey(path).equals(fileKey)) {
+                return false;
+            }
+            FileChannel file = open(path);
+            file.position(consumed);
+            channel = file;
+            return true;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** Bytes read so far (uncompressed for a {@code .gz}): a parked file longer or shorter than this has changed. */
+    long readOffset() {
+        return consumed;
+    }
+
+    boolean compressedContent() {
+        return !plain;
+    }
+
+    /** How long nothing new came from the file. */
+    long idleNanos() {
+        return System.nanoTime() - lastDataNanos;
+    }
+
     void movedTo(Path newPath) {
         if (!newPath.equals(path)) {
             path = newPath;
@@ -213,7 +280,7 @@ final class FileTailer implements AutoCloseable {
      * without newline and a held multi-line record.
      */
     void poll(Consumer<RawRecord> out, boolean endOfInput) throws IOException {
-        read(out, Integer.MAX_VALUE);
+        read(out, Integer.MAX_VALUE, Integer.MAX_VALUE);
         if (endOfInput) {
             finish(out);
         }
@@ -224,8 +291,8 @@ final class FileTailer implements AutoCloseable {
      *
      * @return false at the end of the file
      */
-    boolean readChunk(Consumer<RawRecord> out) throws IOException {
-        return read(out, 1);
+    boolean readChunk(Consumer<RawRecord> out, int maxBytes) throws IOException {
+        return read(out, 1, maxBytes);
     }
 
     /** After a quiet period the held record and an unterminated last line are complete. */
@@ -244,11 +311,12 @@ final class FileTailer implements AutoCloseable {
         assembler.flush(both);
     }
 
-    private boolean read(Consumer<RawRecord> out, int maxReads) throws IOException {
+    private boolean read(Consumer<RawRecord> out, int maxReads, int maxBytes) throws IOException {
         Consumer<RawRecord> both = tracker.andThen(out);
         long position = consumed;
+        ByteBuffer buffer = BUFFER.get();
         for (int reads = 0; reads < maxReads; reads++) {
-            buffer.clear();
+            buffer.clear().limit(Math.min(buffer.capacity(), Math.max(2, maxBytes)));
             int n = channel.read(buffer);
             if (n <= 0) {
                 return false;
@@ -354,6 +422,6 @@ final class FileTailer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        park();
     }
 }

@@ -5,8 +5,10 @@ import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,12 +28,20 @@ import org.slf4j.LoggerFactory;
  * fingerprint): a renamed file keeps its tailer, which reads it to its end; a new file at an old
  * path gets a new one; a truncated file is read again from 0; a deleted file is read to its end and
  * released. A directory watcher wakes the tail thread when files appear or grow, and a short tick
- * catches what a watcher can miss, so appends are seen within a second.
+ * catches what a watcher can miss, so appends are seen within a second. Files idle for a while, and
+ * the idlest beyond the open-file limit, are parked: closed, then reopened by identity once they
+ * grow (seen by the watcher or at the next scan).
  */
 public final class Tailing implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Tailing.class);
     private static final long TICK_MILLIS = 250;
-    private static final long RESCAN_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * How often the sources are listed again, whatever the watcher said: every 2 s, up to every 10 s
+     * when there are thousands of files (listing 5,000 costs tens of milliseconds).
+     */
+    private static final long RESCAN_MIN_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long RESCAN_MAX_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long RESCAN_NANOS_PER_FILE = TimeUnit.MILLISECONDS.toNanos(2);
     public static final String WAITING = "waiting for it to appear";
 
     private final SourcePaths paths;
@@ -45,6 +55,12 @@ public final class Tailing implements AutoCloseable {
     /** File keys whose content was rewritten in place, or whose file went away: the file there now is read from its start. */
     private final Set<String> fromStart = new HashSet<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final OpenFiles open;
+    /** Parked files that changed since they were parked (their size differs, or the watcher saw them written). */
+    private final Set<String> changed = new HashSet<>();
+    private final Set<Path> modified = ConcurrentHashMap.newKeySet();
+    /** Tracked files the last listing did not show. */
+    private final Set<String> missedOnce = new HashSet<>();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean rescan = true;
@@ -73,14 +89,20 @@ public final class Tailing implements AutoCloseable {
         this.resolver = new FileResolver(checkpoints);
         this.options = options;
         this.out = out;
+        this.open = new OpenFiles(options.maxOpenFiles());
     }
 
-    /** Last error per source that could not be read (e.g. permission denied); it is retried. */
     /** How many contents are being read now. */
     int tracked() {
         return tailers.size();
     }
 
+    /** How many of them hold their file open now. */
+    int openFiles() {
+        return open.size();
+    }
+
+    /** Last error per source that could not be read (e.g. permission denied); it is retried. */
     public Map<String, String> errors() {
         return Map.copyOf(errors);
     }
@@ -95,6 +117,8 @@ public final class Tailing implements AutoCloseable {
                     .listener(event -> {
                         if (event.eventType() != DirectoryChangeEvent.EventType.MODIFY) {
                             rescan = true;
+                        } else if (event.path() != null) {
+                            modified.add(event.path());
                         }
                         wake.release();
                     })
@@ -119,7 +143,8 @@ public final class Tailing implements AutoCloseable {
                 wake.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 releaseReplaced();
-                if (rescan || System.nanoTime() - lastScan > RESCAN_NANOS) {
+                long every = Math.min(RESCAN_MAX_NANOS, Math.max(RESCAN_MIN_NANOS, tailers.size() * RESCAN_NANOS_PER_FILE));
+                if (rescan || System.nanoTime() - lastScan > every) {
                     rescan = false;
                     lastScan = System.nanoTime();
                     discover();
@@ -164,11 +189,15 @@ public final class Tailing implements AutoCloseable {
         Set<String> present = new HashSet<>();
         for (Path file : files) {
             try {
-                String key = FileTailer.fileKey(file);
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                String key = FileTailer.fileKey(file, attributes);
                 present.add(key);
                 FileTailer known = tailers.get(key);
                 if (known != null) {
                     known.movedTo(file);
+                    if (known.parked() && !known.compressedContent() && attributes.size() != known.readOffset()) {
+                        changed.add(key);
+                    }
                 } else {
                     track(file, key);
                 }
@@ -179,10 +208,16 @@ public final class Tailing implements AutoCloseable {
                 fail(file.toString(), e);
             }
         }
+        missedOnce.retainAll(tailers.keySet());
+        missedOnce.removeAll(present);
         var it = tailers.values().iterator();
         while (it.hasNext()) {
             FileTailer t = it.next();
-            if (!present.contains(t.fileKey())) {
+            if (!present.contains(t.fileKey()) && missedOnce.add(t.fileKey())) {
+                // a listing taken while files are renamed can miss one: gone only if the next one misses it too
+                rescan = true;
+            } else if (!present.contains(t.fileKey())) {
+                missedOnce.remove(t.fileKey());
                 // deleted or moved out of the sources: what is left in it is still ours, then it is released;
                 // a file that comes later on its inode is another one, even with the same bytes
                 release(t, true);
@@ -200,10 +235,14 @@ public final class Tailing implements AutoCloseable {
             }
             FileResolver.Decision d = resolver.resolve(file, Long.MAX_VALUE, key, fingerprint, tailers.values(), retired);
             if (!d.deferred()) {
-                tailers.put(key, FileTailer.at(file, FileTailer.openCompressed(file), key, fingerprint, d.offset(), options));
+                open.makeRoom();
+                FileTailer t = FileTailer.at(file, FileTailer.openCompressed(file), key, fingerprint, d.offset(), options);
+                tailers.put(key, t);
+                open.opened(t);
             }
             return;
         }
+        open.makeRoom();
         FileChannel channel = opener.open(file);
         try {
             String fingerprint = Fingerprint.of(channel, false);
@@ -217,7 +256,10 @@ public final class Tailing implements AutoCloseable {
                 channel.close();
                 return;
             }
-            tailers.put(key, FileTailer.at(file, channel, key, fingerprint, d.offset(), options));
+            FileTailer t = FileTailer.at(file, channel, key, fingerprint, d.offset(), options);
+            tailers.put(key, t);
+            open.opened(t);
+            changed.add(key); // read once even if parked before its first turn
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -227,6 +269,9 @@ public final class Tailing implements AutoCloseable {
     /** Contents truncated or rewritten under their tailer are released first, so that a copy resolves to where they stopped. */
     private void releaseReplaced() {
         for (FileTailer t : List.copyOf(tailers.values())) {
+            if (t.parked()) {
+                continue; // checked when it is reopened
+            }
             try {
                 if (t.contentReplaced()) {
                     release(t, false);
@@ -235,6 +280,7 @@ public final class Tailing implements AutoCloseable {
                 } else if (t.overwritten()) {
                     // rewritten in place: nothing of the old content is left to copy, the new one is read from its start
                     t.finish(out);
+                    open.closed(t);
                     t.close();
                     tailers.remove(t.fileKey());
                     fromStart.add(t.fileKey());
@@ -248,11 +294,36 @@ public final class Tailing implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads every open file, and every parked one that changed (reopened, parking the one idle
+     * longest if the limit is reached); a file idle for longer than the inactive time is parked.
+     */
     private void pollAll() {
+        Set<Path> written = Set.copyOf(modified);
+        modified.removeAll(written);
         for (FileTailer t : List.copyOf(tailers.values())) {
             try {
+                if (t.parked()) {
+                    if (!changed.remove(t.fileKey()) && !written.contains(t.path())) {
+                        t.flushIfQuiet(out);
+                        continue;
+                    }
+                    if (!open.use(t)) {
+                        // gone or replaced while parked: the next scan sees what is there now
+                        release(t, false);
+                        tailers.remove(t.fileKey());
+                        rescan = true;
+                        continue;
+                    }
+                }
+                long before = t.readOffset();
                 t.poll(out, false);
                 t.flushIfQuiet(out);
+                if (t.readOffset() != before) {
+                    open.gaveData(t);
+                } else if (t.idleNanos() > options.closeInactive().toNanos()) {
+                    open.park(t);
+                }
             } catch (IOException e) {
                 fail(t.source(), e);
                 release(t, false);
@@ -263,8 +334,9 @@ public final class Tailing implements AutoCloseable {
 
     /** Stops reading a content, remembering how far it got in case a copy of it turns up. */
     private void release(FileTailer t, boolean drain) {
+        open.closed(t);
         try {
-            if (drain) {
+            if (drain && t.unpark()) {
                 t.poll(out, true);
             } else {
                 t.finish(out);

@@ -51,7 +51,6 @@ public final class OnceIngest {
         Map<String, String> unreadable = new TreeMap<>();
         List<RecordStream> streams = RecordStream.open(new SourcePaths(paths, settings.includeCompressed()), store,
                 settings.ingest(), (source, e) -> unreadable.put(source, e.toString()));
-        unreadable.forEach(pipeline::onSourceError);
         try {
             merge(streams, pipeline, store);
         } finally {
@@ -59,6 +58,7 @@ public final class OnceIngest {
                 s.close();
             }
         }
+        unreadable.forEach(pipeline::onSourceError);
         pipeline.finish();
         store.write(pipeline.takeBatch());
         store.indexAll();
