@@ -3,8 +3,11 @@ package dev.vigie.ingest;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,11 +17,11 @@ import java.util.Optional;
  */
 final class FileResolver {
     /**
-     * Where the reading of a content stopped when it was truncated or deleted, and the bytes just
-     * before that point (null when not known): a copy holds them there; a new file that only starts
-     * with the same line (a header) does not.
+     * Where the reading of a content stopped when it was truncated or deleted, the content's first
+     * bytes, and the bytes just before that point (null when not known): a copy holds them there; a
+     * new file that only starts with the same bytes (a header) does not.
      */
-    record Retired(long offset, String tail) {
+    record Retired(byte[] head, long offset, String tail) {
     }
 
     /** Start reading at {@code offset}, or (when {@code offset} is negative) not yet. */
@@ -38,22 +41,22 @@ final class FileResolver {
 
     /**
      * @param size    the file's length in bytes (unknown once decompressed for a {@code .gz}: Long.MAX_VALUE)
+     * @param head    the file's first bytes (at most {@value Fingerprint#SIZE})
      * @param tracked contents being read now
-     * @param retired fingerprints of contents that were truncated or deleted while being read, with
-     *                where their reading had reached
+     * @param retired contents that were truncated or deleted while being read, with where their reading had reached
      */
-    Decision resolve(Path path, long size, String fileKey, String fingerprint,
-                     Collection<FileTailer> tracked, Map<String, Retired> retired) throws IOException {
-        Optional<Checkpoint> own = checkpoints.find(fileKey, fingerprint);
-        if (own.isPresent()) {
-            // same first line but shorter than what was read, or other bytes where reading stopped:
+    Decision resolve(Path path, long size, String fileKey, byte[] head,
+                     Collection<FileTailer> tracked, List<Retired> retired) throws IOException {
+        List<Checkpoint> own = checkpoints.withKey(fileKey).stream().filter(c -> Fingerprint.matches(head, c.fingerprint())).toList();
+        if (!own.isEmpty()) {
+            // same start but shorter than what was read, or other bytes where reading stopped:
             // rewritten in place (or a new file on the old one's inode), so it is new
-            Checkpoint c = own.get();
-            return new Decision(c.offset() <= size && holdsTail(path, c.offset(), c.tail()) ? c.offset() : 0);
+            return new Decision(own.stream().filter(c -> c.offset() <= size && holdsTail(path, c.offset(), c.tail()))
+                    .mapToLong(Checkpoint::offset).max().orElse(0));
         }
         for (FileTailer t : tracked) {
-            if (t.fingerprint().equals(fingerprint) && !t.fileKey().equals(fileKey)) {
-                if (!presents(t.path(), t.fileKey(), fingerprint)) {
+            if (!t.fileKey().equals(fileKey) && Fingerprint.sameStart(t.head(), head)) {
+                if (!presents(t.path(), t.fileKey(), t.head())) {
                     // the original was just truncated: once its tailer is released (and has handed out
                     // what it held), this copy continues from there
                     return Decision.DEFER;
@@ -62,18 +65,29 @@ final class FileResolver {
                 return FileTailer.compressed(path) || Fingerprint.samePrefix(path, t.path()) ? Decision.DEFER : new Decision(0);
             }
         }
-        Retired fromRetired = retired.remove(fingerprint);
-        if (fromRetired != null && holdsTail(path, fromRetired.offset(), fromRetired.tail())) {
-            return new Decision(Math.min(fromRetired.offset(), size));
-        }
-        for (Checkpoint c : checkpoints.withFingerprint(fingerprint)) {
-            if (!c.fileKey().equals(fileKey) && !presents(Path.of(c.path()), c.fileKey(), fingerprint) && c.offset() <= size
-                    && copyOf(path, c)) {
-                // the original no longer holds this content (truncated, rotated away): this is its copy
-                return new Decision(c.offset());
+        for (Iterator<Retired> it = retired.iterator(); it.hasNext(); ) {
+            Retired r = it.next();
+            if (Fingerprint.sameStart(r.head(), head) && holdsTail(path, r.offset(), r.tail())) {
+                it.remove();
+                return new Decision(Math.min(r.offset(), size));
             }
         }
-        return new Decision(0);
+        Optional<Checkpoint> original = checkpoints.withFingerprints(fingerprints(head)).stream()
+                .filter(c -> !c.fileKey().equals(fileKey) && c.offset() <= size)
+                .filter(c -> !presents(Path.of(c.path()), c.fileKey(), c.fingerprint()) && copyOf(path, c))
+                .max(Comparator.comparingLong(Checkpoint::offset));
+        // the original no longer holds this content (truncated, rotated away): this is its copy
+        return new Decision(original.map(Checkpoint::offset).orElse(0L));
+    }
+
+    /** Every fingerprint a content starting with {@code head} may be stored under. */
+    private List<String> fingerprints(byte[] head) {
+        List<String> all = new ArrayList<>(Fingerprint.ofPrefixes(head, checkpoints.fingerprintLengths()));
+        String legacy = Fingerprint.legacy(head);
+        if (legacy != null) {
+            all.add(legacy);
+        }
+        return all;
     }
 
     /**
@@ -104,20 +118,32 @@ final class FileResolver {
         }
     }
 
-    /** Whether the file at {@code path} is still that content: same key, same first line. */
+    /** Whether the file at {@code path} is still that content: same key, and it starts with the bytes the content started with. */
+    private static boolean presents(Path path, String fileKey, byte[] head) {
+        byte[] now = headAt(path, fileKey);
+        return now != null && Fingerprint.startsWith(now, head);
+    }
+
+    /** Whether the file at {@code path} is still the content a checkpoint was made of. */
     private static boolean presents(Path path, String fileKey, String fingerprint) {
+        byte[] now = headAt(path, fileKey);
+        return now != null && Fingerprint.matches(now, fingerprint);
+    }
+
+    /** The first bytes of the file at {@code path}, or null when it is gone or is another file. */
+    private static byte[] headAt(Path path, String fileKey) {
         try {
             if (!FileTailer.fileKey(path).equals(fileKey)) {
-                return false;
+                return null;
             }
             if (FileTailer.compressed(path)) {
-                return fingerprint.equals(Fingerprint.ofCompressed(path));
+                return Fingerprint.headOfCompressed(path);
             }
             try (FileChannel ch = FileTailer.open(path)) {
-                return fingerprint.equals(Fingerprint.of(ch, true));
+                return Fingerprint.head(ch);
             }
         } catch (IOException e) {
-            return false;
+            return null;
         }
     }
 }

@@ -35,7 +35,7 @@ final class FileTailer implements AutoCloseable {
     private ReadableByteChannel channel;
     private final boolean plain;
     private final String fileKey;
-    private final String fingerprint;
+    private String fingerprint;
     private final IngestOptions options;
     private MultilineAssembler assembler;
     private byte[] line = new byte[256];
@@ -45,8 +45,11 @@ final class FileTailer implements AutoCloseable {
     private long emitted;
     private long lastDataNanos = System.nanoTime();
     private final Consumer<RawRecord> tracker;
-    /** The first line this content started with (plain files): if the file stops starting with it, the content was replaced. */
-    private final byte[] head;
+    /**
+     * The first bytes this content started with (up to {@value Fingerprint#SIZE}; more as a short file
+     * grows): if the file stops starting with them, the content was replaced.
+     */
+    private byte[] head;
     private final Encoding encoding;
     /** How much of what was read last is kept to check that the file still holds it. */
     static final int TAIL_BYTES = 32;
@@ -56,33 +59,31 @@ final class FileTailer implements AutoCloseable {
      */
     private byte[] tail = new byte[0];
 
-    private FileTailer(Path path, ReadableByteChannel channel, String fileKey, String fingerprint, long offset,
+    private FileTailer(Path path, ReadableByteChannel channel, String fileKey, byte[] head, long offset,
                        IngestOptions options) throws IOException {
         this.path = path;
         this.channel = channel;
         this.plain = channel instanceof FileChannel;
         this.fileKey = fileKey;
-        this.fingerprint = fingerprint;
+        this.head = head;
+        this.fingerprint = Fingerprint.of(head);
         this.options = options;
         this.assembler = new MultilineAssembler(path.toString(), fileKey, fingerprint);
         this.consumed = offset;
         this.emitted = offset;
         this.tracker = r -> emitted = r.endOffset();
+        this.encoding = Encoding.of(head);
+        if (offset < encoding.mark) {
+            // the mark is not text: reading starts after it
+            this.consumed = encoding.mark;
+            this.emitted = encoding.mark;
+        }
         if (channel instanceof FileChannel file) {
-            this.head = Fingerprint.head(file);
-            this.encoding = Encoding.of(head);
-            if (offset < encoding.mark) {
-                // the mark is not text: reading starts after it
-                this.consumed = encoding.mark;
-                this.emitted = encoding.mark;
-            }
             file.position(consumed);
             byte[] before = Tails.bytes(file, consumed);
             tail = before == null ? new byte[0] : before;
         } else {
-            this.head = null;
-            this.encoding = Encoding.UTF_8;
-            skip(channel, offset);
+            skip(channel, consumed);
         }
     }
 
@@ -133,9 +134,9 @@ final class FileTailer implements AutoCloseable {
     }
 
     /** Takes over an open channel and reads it from {@code offset} (in uncompressed bytes for a {@code .gz}). */
-    static FileTailer at(Path path, ReadableByteChannel channel, String fileKey, String fingerprint, long offset,
+    static FileTailer at(Path path, ReadableByteChannel channel, String fileKey, byte[] head, long offset,
                          IngestOptions options) throws IOException {
-        return new FileTailer(path, channel, fileKey, fingerprint, offset, options);
+        return new FileTailer(path, channel, fileKey, head, offset, options);
     }
 
     static String fileKey(Path path) throws IOException {
@@ -174,6 +175,10 @@ final class FileTailer implements AutoCloseable {
 
     String fingerprint() {
         return fingerprint;
+    }
+
+    byte[] head() {
+        return head;
     }
 
     /** The bytes just before {@link #emittedOffset()}, as a checkpoint keeps them; null when they cannot be read. */
@@ -271,7 +276,20 @@ final class FileTailer implements AutoCloseable {
         if (!(channel instanceof FileChannel file)) {
             return false; // a compressed file is a finished one
         }
-        return file.size() < consumed || !Fingerprint.startsWith(file, head);
+        if (file.size() < consumed) {
+            return true;
+        }
+        byte[] now = Fingerprint.head(file);
+        if (!Fingerprint.startsWith(now, head)) {
+            return true;
+        }
+        if (now.length > head.length) {
+            // a short file grew: identified by more of its bytes from now on
+            head = now;
+            fingerprint = Fingerprint.of(now);
+            assembler.identified(fingerprint);
+        }
+        return false;
     }
 
     /**

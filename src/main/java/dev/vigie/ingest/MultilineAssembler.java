@@ -26,7 +26,7 @@ final class MultilineAssembler {
 
     private final String source;
     private final String fileKey;
-    private final String fingerprint;
+    private String fingerprint;
     private StringBuilder pending;
     private long pendingEnd;
     private int pendingLines;
@@ -69,6 +69,11 @@ final class MultilineAssembler {
             pending = null;
             goDump = false;
         }
+    }
+
+    /** The content's fingerprint covers more of it now (it grew): records from now on carry the new one. */
+    void identified(String newFingerprint) {
+        fingerprint = newFingerprint;
     }
 
     /** The file was renamed: records read from now on say so. */

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -51,18 +50,18 @@ public final class RecordStream implements AutoCloseable {
                 if (!gz) {
                     channel = FileTailer.open(file);
                 }
-                String fingerprint = gz ? Fingerprint.ofCompressed(file) : Fingerprint.of(channel, true);
-                if (fingerprint == null) {
+                byte[] head = gz ? Fingerprint.headOfCompressed(file) : Fingerprint.head(channel);
+                if (head.length == 0) {
                     close(channel);
                     continue; // empty
                 }
-                FileResolver.Decision d = resolver.resolve(file, gz ? Long.MAX_VALUE : channel.size(), key, fingerprint,
-                        opened, new HashMap<>());
+                FileResolver.Decision d = resolver.resolve(file, gz ? Long.MAX_VALUE : channel.size(), key, head,
+                        opened, new ArrayList<>());
                 if (d.deferred()) {
                     close(channel);
                     continue;
                 }
-                FileTailer t = FileTailer.at(file, gz ? FileTailer.openCompressed(file) : channel, key, fingerprint, d.offset(),
+                FileTailer t = FileTailer.at(file, gz ? FileTailer.openCompressed(file) : channel, key, head, d.offset(),
                         options);
                 opened.add(t);
                 files.opened(t);

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +42,7 @@ public final class Tailing implements AutoCloseable {
     private static final long RESCAN_MIN_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long RESCAN_MAX_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long RESCAN_NANOS_PER_FILE = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final int MAX_RETIRED = 1000;
     public static final String WAITING = "waiting for it to appear";
 
     private final SourcePaths paths;
@@ -51,7 +52,7 @@ public final class Tailing implements AutoCloseable {
     private final BiConsumer<String, String> errorSink;
     private final Opener opener;
     private final Map<String, FileTailer> tailers = new LinkedHashMap<>();
-    private final Map<String, FileResolver.Retired> retired = new HashMap<>();
+    private final List<FileResolver.Retired> retired = new ArrayList<>();
     /** File keys whose content was rewritten in place, or whose file went away: the file there now is read from its start. */
     private final Set<String> fromStart = new HashSet<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
@@ -229,14 +230,14 @@ public final class Tailing implements AutoCloseable {
 
     private void track(Path file, String key) throws IOException {
         if (FileTailer.compressed(file)) {
-            String fingerprint = Fingerprint.ofCompressed(file); // a .gz still being written fails here and is retried
-            if (fingerprint == null) {
+            byte[] head = Fingerprint.headOfCompressed(file); // a .gz still being written fails here and is retried
+            if (head.length == 0) {
                 return;
             }
-            FileResolver.Decision d = resolver.resolve(file, Long.MAX_VALUE, key, fingerprint, tailers.values(), retired);
+            FileResolver.Decision d = resolver.resolve(file, Long.MAX_VALUE, key, head, tailers.values(), retired);
             if (!d.deferred()) {
                 open.makeRoom();
-                FileTailer t = FileTailer.at(file, FileTailer.openCompressed(file), key, fingerprint, d.offset(), options);
+                FileTailer t = FileTailer.at(file, FileTailer.openCompressed(file), key, head, d.offset(), options);
                 tailers.put(key, t);
                 open.opened(t);
             }
@@ -245,18 +246,18 @@ public final class Tailing implements AutoCloseable {
         open.makeRoom();
         FileChannel channel = opener.open(file);
         try {
-            String fingerprint = Fingerprint.of(channel, false);
-            if (fingerprint == null) {
-                channel.close(); // no complete first line yet
+            byte[] head = Fingerprint.head(channel);
+            if (head.length == 0) {
+                channel.close(); // nothing to identify it by yet
                 return;
             }
             FileResolver.Decision d = fromStart.remove(key) ? new FileResolver.Decision(0)
-                    : resolver.resolve(file, channel.size(), key, fingerprint, tailers.values(), retired);
+                    : resolver.resolve(file, channel.size(), key, head, tailers.values(), retired);
             if (d.deferred()) {
                 channel.close();
                 return;
             }
-            FileTailer t = FileTailer.at(file, channel, key, fingerprint, d.offset(), options);
+            FileTailer t = FileTailer.at(file, channel, key, head, d.offset(), options);
             tailers.put(key, t);
             open.opened(t);
             changed.add(key); // read once even if parked before its first turn
@@ -344,7 +345,10 @@ public final class Tailing implements AutoCloseable {
         } catch (IOException e) {
             fail(t.source(), e);
         }
-        retired.put(t.fingerprint(), new FileResolver.Retired(t.emittedOffset(), t.tailBeforeEmitted()));
+        retired.add(new FileResolver.Retired(t.head(), t.emittedOffset(), t.tailBeforeEmitted()));
+        if (retired.size() > MAX_RETIRED) {
+            retired.remove(0); // a copy turns up soon after its original goes, or not at all
+        }
         try {
             t.close();
         } catch (IOException ignored) {

@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What was read: log events, metric samples, sources with their counts, and the checkpoints that say how far. */
 final class EventRepository {
@@ -23,6 +25,8 @@ final class EventRepository {
     private final Clock clock;
     /** Source ids known to the writer; cleared when a write fails, as its new ids were rolled back. */
     private final Map<String, Long> sourceIds = new HashMap<>();
+    /** Loaded on first use, then kept up to date by the writes. */
+    private Set<Integer> fingerprintLengths;
 
     EventRepository(Connection writer, Connection reader, Clock clock) {
         this.writer = writer;
@@ -81,6 +85,11 @@ final class EventRepository {
                 + "(file_key, fingerprint, path, offset, updated_ms, tail) VALUES (?,?,?,?,?,?) "
                 + "ON CONFLICT(file_key, fingerprint) DO UPDATE SET path = excluded.path, offset = excluded.offset, "
                 + "updated_ms = excluded.updated_ms, tail = excluded.tail");
+             // what a content's checkpoint supersedes: those made when its file was shorter (or before
+             // fingerprints covered bytes), at the same file and path, not as far
+             PreparedStatement grown = writer.prepareStatement("DELETE FROM checkpoints WHERE file_key = ? AND path = ? "
+                + "AND fingerprint <> ? AND offset <= ? AND (instr(fingerprint, ':') = 0 "
+                + "OR CAST(substr(fingerprint, 1, instr(fingerprint, ':') - 1) AS INTEGER) < ?)");
              PreparedStatement st = writer.prepareStatement("INSERT INTO source_stats "
                 + "(source, lines, events, rejected, invalid_utf8, truncated, time_inferred, updated_ms) VALUES (?,?,?,?,?,?,?,?) "
                 + "ON CONFLICT(source) DO UPDATE SET lines = lines + excluded.lines, events = events + excluded.events, "
@@ -91,15 +100,23 @@ final class EventRepository {
                 + "(source, last_error, last_error_ms, updated_ms) VALUES (?,?,?,?) ON CONFLICT(source) DO UPDATE SET "
                 + "last_error = excluded.last_error, last_error_ms = excluded.last_error_ms, updated_ms = excluded.updated_ms")) {
             for (Checkpoint c : b.checkpoints.values()) {
+                if (fingerprintLengths != null) {
+                    fingerprintLengths.add(lengthOf(c.fingerprint())); // a rolled-back one only costs a useless candidate
+                }
                 cp.setString(1, c.fileKey());
                 cp.setString(2, c.fingerprint());
                 cp.setString(3, c.path());
                 cp.setLong(4, c.offset());
                 cp.setString(6, c.tail());
                 cp.setLong(5, now);
-                cp.addBatch();
+                cp.executeUpdate();
+                grown.setString(1, c.fileKey());
+                grown.setString(2, c.path());
+                grown.setString(3, c.fingerprint());
+                grown.setLong(4, c.offset());
+                grown.setInt(5, lengthOf(c.fingerprint()));
+                grown.executeUpdate();
             }
-            cp.executeBatch();
             for (var e : b.sources.entrySet()) {
                 long[] c = e.getValue();
                 st.setString(1, e.getKey());
@@ -138,6 +155,33 @@ final class EventRepository {
             }
             ps.executeBatch();
         }
+    }
+
+    /**
+     * How many bytes the stored fingerprints cover ({@code <length>:<hash>}; those of old checkpoints,
+     * a hash of the first line, have none): the prefixes of a new file to look up a copy by.
+     */
+    Set<Integer> fingerprintLengths() {
+        if (fingerprintLengths == null) {
+            Set<Integer> lengths = new HashSet<>();
+            try (PreparedStatement ps = reader.prepareStatement("SELECT DISTINCT substr(fingerprint, 1, instr(fingerprint, ':') - 1) "
+                    + "FROM checkpoints WHERE instr(fingerprint, ':') > 0");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lengths.add(Integer.parseInt(rs.getString(1)));
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot read checkpoints", e);
+            }
+            fingerprintLengths = lengths;
+        }
+        fingerprintLengths.remove(-1);
+        return Set.copyOf(fingerprintLengths);
+    }
+
+    private static int lengthOf(String fingerprint) {
+        int colon = fingerprint.indexOf(':');
+        return colon < 0 ? -1 : Integer.parseInt(fingerprint, 0, colon, 10);
     }
 
     List<Checkpoint> checkpoints(String where, String... args) {

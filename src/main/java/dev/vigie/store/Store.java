@@ -15,8 +15,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Vigie's history in one SQLite file, one repository per table family (events and checkpoints,
@@ -101,14 +103,22 @@ public final class Store implements CheckpointSource, AutoCloseable {
     }
 
     @Override
-    public synchronized Optional<Checkpoint> find(String fileKey, String fingerprint) {
-        List<Checkpoint> found = events.checkpoints("file_key = ? AND fingerprint = ?", fileKey, fingerprint);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    public synchronized List<Checkpoint> withKey(String fileKey) {
+        return events.checkpoints("file_key = ?", fileKey);
     }
 
     @Override
-    public synchronized List<Checkpoint> withFingerprint(String fingerprint) {
-        return events.checkpoints("fingerprint = ?", fingerprint);
+    public synchronized List<Checkpoint> withFingerprints(Collection<String> fingerprints) {
+        if (fingerprints.isEmpty()) {
+            return List.of();
+        }
+        return events.checkpoints("fingerprint IN (" + "?,".repeat(fingerprints.size() - 1) + "?)",
+                fingerprints.toArray(String[]::new));
+    }
+
+    @Override
+    public synchronized Set<Integer> fingerprintLengths() {
+        return events.fingerprintLengths();
     }
 
     /** Checkpoints of the contents last seen at {@code path}, newest first. */

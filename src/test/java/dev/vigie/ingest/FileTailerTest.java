@@ -21,7 +21,7 @@ class FileTailerTest {
         Files.writeString(log, "1 original\n2\n");
         List<String> out = new ArrayList<>();
         FileChannel channel = FileTailer.open(log);
-        try (FileTailer t = FileTailer.at(log, channel, FileTailer.fileKey(log), Fingerprint.of(channel, false), 0,
+        try (FileTailer t = FileTailer.at(log, channel, FileTailer.fileKey(log), Fingerprint.head(channel), 0,
                 IngestOptions.DEFAULTS)) {
             t.poll(r -> out.add(r.text()), false);
             // copy-truncate then a write longer than what was read: size alone would not tell
@@ -36,7 +36,7 @@ class FileTailerTest {
     private static List<RawRecord> readAll(Path log, long offset) throws Exception {
         List<RawRecord> out = new ArrayList<>();
         FileChannel channel = FileTailer.open(log);
-        try (FileTailer t = FileTailer.at(log, channel, FileTailer.fileKey(log), Fingerprint.of(channel, true), offset,
+        try (FileTailer t = FileTailer.at(log, channel, FileTailer.fileKey(log), Fingerprint.head(channel), offset,
                 IngestOptions.DEFAULTS)) {
             t.poll(out::add, true);
         }

@@ -126,23 +126,40 @@ class StoreTest {
         try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
             StoreBatch ok = new StoreBatch();
             ok.event(event("HikariPool connection is not available"));
-            ok.checkpoint(new Checkpoint("(dev=1,ino=2)", "fp", "/l/a.log", 40));
+            ok.checkpoint(new Checkpoint("(dev=1,ino=2)", "12:0123abcd", "/l/a.log", 40));
             ok.progress("/l/a.log", new SourceProgress(1, 1, 0, 0, 0, 0));
             store.write(ok);
-            assertThat(store.find("(dev=1,ino=2)", "fp")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
+            assertThat(store.withKey("(dev=1,ino=2)")).singleElement().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
             assertThat(store.count("log_events")).isEqualTo(1);
 
             StoreBatch broken = new StoreBatch();
             broken.event(event("second"));
-            broken.checkpoint(new Checkpoint("(dev=1,ino=2)", "fp", "/l/a.log", 80));
+            broken.checkpoint(new Checkpoint("(dev=1,ino=2)", "12:0123abcd", "/l/a.log", 80));
             broken.progress("/l/a.log", new SourceProgress(1, 1, 0, 0, 0, 0));
             // a template without text violates NOT NULL: the whole batch must roll back
             broken.template(new Template("bad", null, 1, T0, T0, "x"));
             assertThatThrownBy(() -> store.write(broken)).isInstanceOf(StoreException.class);
             assertThat(store.count("log_events")).isEqualTo(1);
-            assertThat(store.find("(dev=1,ino=2)", "fp")).get().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
+            assertThat(store.withKey("(dev=1,ino=2)")).singleElement().satisfies(c -> assertThat(c.offset()).isEqualTo(40));
             assertThat(store.sources()).singleElement().satisfies(s -> assertThat(s.lines()).isEqualTo(1));
-            assertThat(store.withFingerprint("fp")).hasSize(1);
+            assertThat(store.withFingerprints(List.of("12:0123abcd", "1:00"))).hasSize(1);
+            assertThat(store.fingerprintLengths()).containsExactly(12);
+        }
+    }
+
+    @Test
+    void aCheckpointSupersedesThoseItsContentHadWhenShorterAndNoOther(@TempDir Path dir) throws Exception {
+        try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
+            StoreBatch first = new StoreBatch();
+            first.checkpoint(new Checkpoint("k", "0123abcd", "/l/a.log", 10)); // before fingerprints said their length
+            first.checkpoint(new Checkpoint("k", "7:aaaa", "/l/a.log", 7));
+            first.checkpoint(new Checkpoint("k", "5:bbbb", "/l/a.log.1", 5)); // rotated away: another path
+            store.write(first);
+            StoreBatch grown = new StoreBatch();
+            grown.checkpoint(new Checkpoint("k", "1024:cccc", "/l/a.log", 2000));
+            store.write(grown);
+            assertThat(store.withKey("k")).extracting(Checkpoint::fingerprint).containsExactlyInAnyOrder("1024:cccc", "5:bbbb");
+            assertThat(store.fingerprintLengths()).contains(1024, 5);
         }
     }
 
