@@ -78,10 +78,15 @@ public final class SettingsOptions {
     }
 
     private Settings said(Settings s) {
-        PrintWriter err = command == null ? new PrintWriter(System.err, true) : command.commandLine().getErr();
-        s.warnings().forEach(w -> err.println("vigie: " + w));
-        err.flush();
+        s.warnings().forEach(this::warn);
         return s;
+    }
+
+    /** Says something on the command's error stream, as {@code vigie: …}. */
+    void warn(String text) {
+        PrintWriter err = command == null ? new PrintWriter(System.err, true) : command.commandLine().getErr();
+        err.println("vigie: " + text);
+        err.flush();
     }
 
     /** The settings given on the command line, by settings key. */

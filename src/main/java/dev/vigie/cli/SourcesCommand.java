@@ -3,9 +3,11 @@ package dev.vigie.cli;
 import dev.vigie.config.Settings;
 import dev.vigie.event.Plural;
 import dev.vigie.event.SourceStatus;
+import dev.vigie.store.StorageCheck;
 import dev.vigie.store.Store;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +29,13 @@ public final class SourcesCommand implements Callable<Integer> {
         try (Store store = new Store(settings.databaseFile(), Clock.systemUTC())) {
             sources = store.sources();
         }
+        Optional<String> storage = StorageCheck.problem(settings.dataDir());
         if (json) {
+            storage.ifPresent(options::warn);
             System.out.println(Json.write(sources));
             return 0;
         }
+        storage.ifPresent(p -> System.out.println("Storage: " + p));
         if (sources.isEmpty()) {
             System.out.println("No sources read yet in " + settings.dataDir());
         }

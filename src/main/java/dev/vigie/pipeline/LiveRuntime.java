@@ -14,6 +14,7 @@ import dev.vigie.parse.LogParser;
 import dev.vigie.pipeline.client.EngineSnapshot;
 import dev.vigie.pipeline.client.ModelStatus;
 import dev.vigie.report.IncidentReport;
+import dev.vigie.report.ReportStage;
 import dev.vigie.sim.EventClock;
 import dev.vigie.sim.LogReplayer;
 import dev.vigie.sim.MetricSimulator;
@@ -22,6 +23,7 @@ import dev.vigie.sim.SampleLogGenerator;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,6 +87,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final ReplayClock replay;
     private final MetricSimulator simulator;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("vigie-sources"));
+    private static final long REPORT_RETRY_SECONDS = 10;
     private final ExecutorService agents = Executors.newFixedThreadPool(2, daemon("vigie-agent"));
     private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(daemon("vigie-index"));
     private final AtomicLong openIncidents = new AtomicLong();
@@ -338,18 +341,32 @@ public final class LiveRuntime implements AutoCloseable {
     private void analyseLater(FactsReport facts) {
         agents.submit(() -> {
             try {
-                IncidentReport report = engine.reports().analyse(facts);
-                StoreBatch b = new StoreBatch();
-                b.report(report);
-                toWriter.put(b);
-                bus.publish(report);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                publish(engine.reports().draft(facts), true);
             } catch (RuntimeException e) {
                 analysisErrors.incrementAndGet();
                 LOG.error("analysis of {} failed", facts.incidentId(), e);
             }
         });
+    }
+
+    /** Writes a report; when its files cannot be written (a full disk), says so once and tries again until they can. */
+    private void publish(ReportStage.Draft draft, boolean first) {
+        try {
+            IncidentReport report = engine.reports().publish(draft);
+            StoreBatch b = new StoreBatch();
+            b.report(report);
+            toWriter.put(b);
+            bus.publish(report);
+        } catch (UncheckedIOException e) {
+            if (first) {
+                LOG.error("{}: {}; tried again every {} s", e.getMessage(), e.getCause().getMessage(), REPORT_RETRY_SECONDS);
+            }
+            if (!scheduler.isShutdown()) {
+                scheduler.schedule(() -> agents.submit(() -> publish(draft, false)), REPORT_RETRY_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

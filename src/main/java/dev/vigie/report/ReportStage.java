@@ -28,19 +28,37 @@ public final class ReportStage {
         this.notifiers = List.copyOf(notifiers);
     }
 
+    /** An incident's analysis and its report, rendered but not written yet. */
+    public record Draft(FactsReport facts, Analysis analysis, String factsJson, String markdown) {
+    }
+
     public IncidentReport analyse(FactsReport facts) {
+        return publish(draft(facts));
+    }
+
+    /** Asks the agents (or the offline analyst) and renders the report. */
+    public Draft draft(FactsReport facts) {
         Analysis analysis = team.analyse(facts);
-        String factsJson = FactsJson.write(facts);
-        String markdown = renderer.render(facts, analysis);
-        Path report = files.write(facts.incidentId(), markdown, factsJson);
+        return new Draft(facts, analysis, FactsJson.write(facts), renderer.render(facts, analysis));
+    }
+
+    /**
+     * Writes the report and the facts, then tells the notifiers.
+     *
+     * @throws java.io.UncheckedIOException when the files cannot be written (a full disk): the draft can be published again
+     */
+    public IncidentReport publish(Draft d) {
+        FactsReport facts = d.facts();
+        Analysis analysis = d.analysis();
+        Path report = files.write(facts.incidentId(), d.markdown(), d.factsJson());
         String state = facts.status().name().toLowerCase(Locale.ROOT);
         // a reopened incident resolves again later: its window's end tells the two resolutions apart
         Notification n = new Notification(facts.incidentId(), state + "@" + facts.end(), String.format(Locale.ROOT,
                 "[Vigie] %s %s: %s incident %s (%s)", facts.severity(), facts.service(), analysis.domain(), facts.incidentId(),
-                state), markdown);
+                state), d.markdown());
         notifiers.forEach(x -> x.send(n));
         return new IncidentReport(facts.incidentId(), facts.service(), facts.start(), facts.end(), facts.severity(),
-                facts.status(), factsJson, analysis.domain(), redactor.redact(analysis.cause()), analysis.analyst(),
+                facts.status(), d.factsJson(), analysis.domain(), redactor.redact(analysis.cause()), analysis.analyst(),
                 report.toString());
     }
 
