@@ -47,7 +47,9 @@ public final class Store implements CheckpointSource, AutoCloseable {
             this.indexerReader = database.connect();
             this.search = new SearchIndex(file.resolveSibling("search.db"));
         } catch (SQLException e) {
-            throw new IOException(StoreException.of("cannot open " + file, e).getMessage(), e);
+            // a file system that cannot take writes is the likely reason, and the one to say
+            String why = StorageCheck.problem(file.toAbsolutePath().getParent()).orElse(null);
+            throw new IOException(why != null ? "cannot open " + file + ": " + why : StoreException.of("cannot open " + file, e).getMessage(), e);
         }
         this.events = new EventRepository(writer, reader, clock);
         this.templates = new TemplateRepository(writer, reader);

@@ -109,4 +109,19 @@ class FullDiskTest {
             assertThat(store.incidents()).isNotEmpty().allSatisfy(i -> assertThat(i.reportPath()).isNotNull());
         }
     }
+
+    @Test
+    void aReadOnlyFileSystemIsNamedInOneLineByWritersAndReaders() throws Exception {
+        Path logs = copyOfTheSampleLogs();
+        assertThat(mount("remount,size=128m")).isTrue();
+        assertThat(Cli.run("ingest", logs.resolve("kern.log").toString(), "--once", "--data-dir", data.toString(),
+                "--ollama-url", "http://127.0.0.1:9").exitCode()).isZero();
+        assertThat(mount("remount,ro")).as("remounted read-only").isTrue();
+
+        Cli.Result ingest = Cli.run("ingest", logs.toString(), "--once", "--data-dir", data.toString(), "--ollama-url", "http://127.0.0.1:9");
+        assertThat(ingest.exitCode()).isNotZero();
+        assertThat(ingest.err().strip()).contains("Read-only file system").doesNotContain("\n");
+        Cli.Result sources = Cli.run("sources", "--data-dir", data.toString());
+        assertThat(sources.err().strip()).contains("is read-only").doesNotContain("\n");
+    }
 }
