@@ -87,12 +87,18 @@ final class FileTailer implements AutoCloseable {
         }
     }
 
-    /** How the bytes of a file are text, as its byte-order mark says; {@code mark} is that mark's length. */
+    /**
+     * How the bytes of a file are text, as its byte-order mark says; {@code mark} is that mark's
+     * length. Without a mark, UTF-16 is recognised by its zero bytes (ASCII text in UTF-16 has one
+     * in every other byte, which UTF-8 text never has); anything else is read as UTF-8.
+     */
     enum Encoding {
         UTF_8(StandardCharsets.UTF_8, 0),
         UTF_8_MARKED(StandardCharsets.UTF_8, 3),
         UTF_16LE(StandardCharsets.UTF_16LE, 2),
-        UTF_16BE(StandardCharsets.UTF_16BE, 2);
+        UTF_16BE(StandardCharsets.UTF_16BE, 2),
+        UTF_16LE_UNMARKED(StandardCharsets.UTF_16LE, 0),
+        UTF_16BE_UNMARKED(StandardCharsets.UTF_16BE, 0);
 
         final java.nio.charset.Charset charset;
         final int mark;
@@ -103,7 +109,12 @@ final class FileTailer implements AutoCloseable {
         }
 
         boolean wide() {
-            return this == UTF_16LE || this == UTF_16BE;
+            return charset != StandardCharsets.UTF_8;
+        }
+
+        /** Where, in a two-byte unit, the low byte is: 0 for little-endian, 1 for big-endian. */
+        int low() {
+            return charset == StandardCharsets.UTF_16LE ? 0 : 1;
         }
 
         static Encoding of(byte[] start) {
@@ -115,6 +126,27 @@ final class FileTailer implements AutoCloseable {
             }
             if (start.length >= 2 && (start[0] & 0xFF) == 0xFE && (start[1] & 0xFF) == 0xFF) {
                 return UTF_16BE;
+            }
+            return unmarked(start);
+        }
+
+        /** UTF-16 when at least a third of the units have a zero in one half and almost none in the other. */
+        private static Encoding unmarked(byte[] start) {
+            int units = start.length / 2;
+            if (units < 4) {
+                return UTF_8;
+            }
+            int zeroFirst = 0;
+            int zeroSecond = 0;
+            for (int i = 0; i + 1 < start.length; i += 2) {
+                zeroFirst += start[i] == 0 ? 1 : 0;
+                zeroSecond += start[i + 1] == 0 ? 1 : 0;
+            }
+            if (zeroSecond * 3 >= units && zeroFirst * 20 <= units) {
+                return UTF_16LE_UNMARKED;
+            }
+            if (zeroFirst * 3 >= units && zeroSecond * 20 <= units) {
+                return UTF_16BE_UNMARKED;
             }
             return UTF_8;
         }
@@ -357,7 +389,7 @@ final class FileTailer implements AutoCloseable {
                         return false;
                     }
                 }
-                int newline = encoding == Encoding.UTF_16LE ? 0 : 1;
+                int newline = encoding.low();
                 for (int i = 0; i + 1 < n; i += 2) {
                     if (bytes[i + newline] == '\n' && bytes[i + 1 - newline] == 0) {
                         append(bytes, start, i - start);
@@ -417,8 +449,8 @@ final class FileTailer implements AutoCloseable {
         int flags = lineCut ? RawRecord.TRUNCATED : 0;
         String text;
         if (encoding.wide()) {
-            int cr = encoding == Encoding.UTF_16LE ? len - 2 : len - 1;
-            if (len >= 2 && line[cr] == '\r' && line[encoding == Encoding.UTF_16LE ? len - 1 : len - 2] == 0) {
+            int cr = len - 2 + encoding.low();
+            if (len >= 2 && line[cr] == '\r' && line[len - 1 - encoding.low()] == 0) {
                 len -= 2;
             }
             text = new String(line, 0, len & ~1, encoding.charset);

@@ -68,6 +68,20 @@ class FileTailerTest {
     }
 
     @Test
+    void utf16WithoutAByteOrderMarkIsRecognisedByItsZeroBytes(@TempDir Path dir) throws Exception {
+        String text = "2026-03-14T08:00:00Z INFO café ouvert\r\n2026-03-14T08:00:01Z ERROR 日本の倉庫\n";
+        for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            Path log = Files.write(dir.resolve(charset.name() + ".log"), text.getBytes(charset));
+            assertThat(readAll(log, 0)).as(charset.name()).allSatisfy(r -> assertThat(r.has(RawRecord.INVALID_UTF8)).isFalse())
+                    .extracting(RawRecord::text)
+                    .containsExactly("2026-03-14T08:00:00Z INFO café ouvert", "2026-03-14T08:00:01Z ERROR 日本の倉庫");
+        }
+        // UTF-8 text, even with a few stray zero bytes, stays UTF-8
+        Path utf8 = Files.writeString(dir.resolve("utf8.log"), "2026-03-14T08:00:00Z INFO a\u0000b ok\n2026-03-14T08:00:01Z INFO c\n");
+        assertThat(readAll(utf8, 0)).extracting(RawRecord::text).last().isEqualTo("2026-03-14T08:00:01Z INFO c");
+    }
+
+    @Test
     void aUtf8ByteOrderMarkIsNotPartOfTheFirstLine(@TempDir Path dir) throws Exception {
         Path log = Files.write(dir.resolve("bom.log"), marked(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 "2026-03-14T08:00:00Z INFO up\n", StandardCharsets.UTF_8));
