@@ -1,5 +1,6 @@
 package dev.vigie.cli;
 
+import dev.vigie.bench.IdleBenchmark;
 import dev.vigie.bench.IngestBenchmark;
 import dev.vigie.bench.RedetectBenchmark;
 import dev.vigie.bench.ScoreBenchmark;
@@ -16,8 +17,51 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reproducible: a seeded corpus, medians of several runs.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class, BenchCommand.Redetect.class, BenchCommand.Score.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class, BenchCommand.Redetect.class, BenchCommand.Score.class,
+            BenchCommand.Idle.class})
 public final class BenchCommand {
+
+    @Command(name = "idle", mixinStandardHelpOptions = true,
+            description = "The share of a core spent following many files that do not grow, before and after they are parked.")
+    static final class Idle implements Callable<Integer> {
+        @Option(names = "--files", defaultValue = "5000", description = "Files followed (default: ${DEFAULT-VALUE})")
+        int files;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "Length of each measured window (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--close-inactive-seconds", defaultValue = "10",
+                description = "Idle time before a file is parked, shortened to keep the run short (default: ${DEFAULT-VALUE})")
+        int closeInactive;
+
+        @Option(names = "--runs", defaultValue = "3", description = "Runs; medians are reported (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Mixin
+        Output output;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("vigie-bench");
+            try {
+                IdleBenchmark.Result r = IdleBenchmark.run(files, seconds, runs, java.time.Duration.ofSeconds(closeInactive), work);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("files", r.files());
+                out.put("core_percent_just_read", Math.round(r.openPercent() * 100) / 100.0);
+                out.put("core_percent_parked", Math.round(r.parkedPercent() * 100) / 100.0);
+                out.put("seconds", r.seconds());
+                out.put("runs", r.runs());
+                output.print(out, String.format(Locale.ROOT, "%,d idle files followed, median of %d runs of %d s:%n"
+                                + "  just read (newest open):  %.2f%% of a core%n  all parked:               %.2f%% of a core",
+                        r.files(), r.runs(), r.seconds(), r.openPercent(), r.parkedPercent()));
+            } finally {
+                try (Stream<Path> walk = Files.walk(work)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Lines/s for parsing alone and for tail+parse+persist into SQLite, and the peak heap.")

@@ -44,6 +44,7 @@ final class FileTailer implements AutoCloseable {
     private long consumed;
     private long emitted;
     private long lastDataNanos = System.nanoTime();
+    private long sizeAtLastLook = -1;
     private final Consumer<RawRecord> tracker;
     /**
      * The first bytes this content started with (up to {@value Fingerprint#SIZE}; more as a short file
@@ -301,6 +302,17 @@ final class FileTailer implements AutoCloseable {
             return false;
         }
         return !Arrays.equals(Tails.bytes(file, consumed), tail);
+    }
+
+    /** Whether the file is as long as what was read, as it was at the last look: nothing happened to it, most likely. */
+    boolean sameSizeAsLastLook() throws IOException {
+        if (!(channel instanceof FileChannel file)) {
+            return true;
+        }
+        long size = file.size();
+        boolean same = size == consumed && size == sizeAtLastLook;
+        sizeAtLastLook = size;
+        return same;
     }
 
     /** The file was truncated or rewritten under us: what we were reading is gone from it. */

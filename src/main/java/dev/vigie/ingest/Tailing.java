@@ -43,6 +43,8 @@ public final class Tailing implements AutoCloseable {
     private static final long RESCAN_MAX_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long RESCAN_NANOS_PER_FILE = TimeUnit.MILLISECONDS.toNanos(2);
     private static final int MAX_RETIRED = 1000;
+    /** Every this many ticks, files that did not change size are checked for a rewrite too. */
+    private static final int FULL_CHECK_TICKS = 8;
     public static final String WAITING = "waiting for it to appear";
 
     private final SourcePaths paths;
@@ -65,6 +67,7 @@ public final class Tailing implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile boolean rescan = true;
+    private long ticks;
     private Thread thread;
     private DirectoryWatcher watcher;
 
@@ -143,7 +146,7 @@ public final class Tailing implements AutoCloseable {
             try {
                 wake.tryAcquire(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
-                releaseReplaced();
+                releaseReplaced(++ticks % FULL_CHECK_TICKS == 0);
                 long every = Math.min(RESCAN_MAX_NANOS, Math.max(RESCAN_MIN_NANOS, tailers.size() * RESCAN_NANOS_PER_FILE));
                 if (rescan || System.nanoTime() - lastScan > every) {
                     rescan = false;
@@ -268,12 +271,15 @@ public final class Tailing implements AutoCloseable {
     }
 
     /** Contents truncated or rewritten under their tailer are released first, so that a copy resolves to where they stopped. */
-    private void releaseReplaced() {
+    private void releaseReplaced(boolean evenUnchanged) {
         for (FileTailer t : List.copyOf(tailers.values())) {
             if (t.parked()) {
                 continue; // checked when it is reopened
             }
             try {
+                if (!evenUnchanged && t.sameSizeAsLastLook()) {
+                    continue; // the same length as read: a rewrite of that very length is caught at the next full check
+                }
                 if (t.contentReplaced()) {
                     release(t, false);
                     tailers.remove(t.fileKey());

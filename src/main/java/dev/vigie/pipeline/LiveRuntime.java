@@ -37,7 +37,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -53,7 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class LiveRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRuntime.class);
     static final int INPUT_CAPACITY = 10_000;
-    /** The input queue holds at most this much text too: ten thousand lines of a megabyte would not fit in memory. */
     static final int INPUT_CHARS = 32 << 20;
     private static final int BATCH_ITEMS = 2_000;
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -73,8 +71,7 @@ public final class LiveRuntime implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final PipelineStats stats = new PipelineStats();
     private final RecentActivity recent = new RecentActivity(bus);
-    private final BlockingQueue<Object> input = new ArrayBlockingQueue<>(INPUT_CAPACITY);
-    private final Semaphore inputChars = new Semaphore(INPUT_CHARS);
+    private final InputQueue input = new InputQueue(INPUT_CAPACITY, INPUT_CHARS);
     private final BlockingQueue<StoreBatch> toWriter = new ArrayBlockingQueue<>(64);
     private final BatchWriter writer;
     private final Store store;
@@ -221,9 +218,6 @@ public final class LiveRuntime implements AutoCloseable {
 
     private void enqueue(Object item) {
         try {
-            if (item instanceof RawRecord r) {
-                inputChars.acquire(charsOf(r));
-            }
             input.put(item);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -292,18 +286,12 @@ public final class LiveRuntime implements AutoCloseable {
         }
     }
 
-    /** What a record weighs against {@link #INPUT_CHARS}: its text, and never more than the whole allowance. */
-    private static int charsOf(RawRecord r) {
-        return Math.min(r.text().length(), INPUT_CHARS);
-    }
-
     private void pipelineLoop() {
         long lastFlush = System.nanoTime();
         while (running || !input.isEmpty()) {
             try {
                 Object item = input.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
                 if (item instanceof RawRecord r) {
-                    inputChars.release(charsOf(r));
                     pipeline.onRecord(r);
                 } else if (item instanceof MetricSample s) {
                     pipeline.onSample(s);
