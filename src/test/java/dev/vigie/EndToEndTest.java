@@ -56,6 +56,7 @@ class EndToEndTest {
 
     @Test
     void findsEachEmbeddedIncidentAtItsTimeWithItsDomain() {
+        assertThat(incidents).as("one incident per embedded problem").hasSize(SampleLogGenerator.INCIDENTS.size());
         for (SampleLogGenerator.Embedded expected : SampleLogGenerator.INCIDENTS) {
             List<JsonNode> matching = new ArrayList<>();
             incidents.forEach(i -> {
@@ -67,6 +68,9 @@ class EndToEndTest {
             });
             assertThat(matching).as(expected.name()).hasSize(1);
             assertThat(matching.get(0).get("domain").asText()).as(expected.name()).isEqualTo(expected.domain());
+            List<String> affected = new ArrayList<>();
+            matching.get(0).get("affected").forEach(s -> affected.add(s.asText()));
+            assertThat(affected).as(expected.name() + ": the other services it shows in").containsAll(expected.affected());
         }
     }
 

@@ -97,7 +97,7 @@ public final class ChatService {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Yes: %s%d lines match “%s”, from %s to %s.%n",
                 events.size() == 200 ? "at least " : "", events.size(), words, first, last));
         store.incidents().stream()
-                .filter(i -> events.stream().anyMatch(e -> e.service().equals(i.service())
+                .filter(i -> events.stream().anyMatch(e -> (e.service().equals(i.service()) || i.affected().contains(e.service()))
                         && !e.time().isBefore(i.start()) && !e.time().isAfter(i.end())))
                 .forEach(i -> b.append(line(i)));
         return b.toString();
@@ -114,7 +114,8 @@ public final class ChatService {
     }
 
     private static String line(StoredIncident i) {
-        return "- [" + i.id() + "] " + i.service() + " " + i.start() + " → " + i.end() + " " + i.severity()
+        return "- [" + i.id() + "] " + i.service() + (i.affected().isEmpty() ? "" : " (also " + String.join(", ", i.affected()) + ")")
+                + " " + i.start() + " → " + i.end() + " " + i.severity()
                 + (i.cause() == null ? "" : ": " + i.cause()) + "\n";
     }
 }

@@ -20,7 +20,7 @@ public final class IncidentsCommand implements Callable<Integer> {
 
     /** One incident as printed. */
     record Row(String id, String service, String start, String end, String severity, String status, String domain,
-               String cause, String analyst, String report, List<String> checks) {
+               String cause, String analyst, String report, List<String> checks, List<String> affected) {
     }
 
     @Override
@@ -31,16 +31,17 @@ public final class IncidentsCommand implements Callable<Integer> {
             incidents = store.incidents();
         }
         List<Row> rows = incidents.stream().map(i -> new Row(i.id(), i.service(), i.start().toString(), i.end().toString(),
-                i.severity().name(), i.status().name(), i.domain(), i.cause(), i.analyst(), i.reportPath(), i.checks())).toList();
+                i.severity().name(), i.status().name(), i.domain(), i.cause(), i.analyst(), i.reportPath(), i.checks(), i.affected())).toList();
         if (json) {
             System.out.println(Json.write(rows));
         } else if (rows.isEmpty()) {
             System.out.println("No incidents in " + settings.dataDir());
         } else {
             for (Row r : rows) {
-                System.out.printf("%s  %-12s %s → %s  %-8s %-8s %-14s %s%n      found by %s%n      %s%n", r.id(), r.service(), r.start(),
+                System.out.printf("%s  %-12s %s → %s  %-8s %-8s %-14s %s%n      found by %s%s%n      %s%n", r.id(), r.service(), r.start(),
                         r.end(), r.severity(), r.status(), r.domain() == null ? "-" : r.domain(),
                         r.cause() == null ? "(not analysed yet)" : r.cause(), String.join(", ", r.checks()),
+                        r.affected().isEmpty() ? "" : "; also affected: " + String.join(", ", r.affected()),
                         r.report() == null ? "" : r.report());
             }
         }

@@ -60,6 +60,9 @@ final class Minute {
     double[] requestTimes = new double[0];
     int timed;
 
+    /** The newest event time any service had logged when this minute closed: whether the input went on. */
+    Instant inputUntil;
+
     Minute(String service, Instant start) {
         this.service = service;
         this.start = start;

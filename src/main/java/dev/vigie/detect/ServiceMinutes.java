@@ -22,8 +22,14 @@ final class ServiceMinutes {
     private final Map<String, Instant> lastEvent = new HashMap<>();
     private final Consumer<Minute> closed;
 
+    /** The newest event time of any service. */
+    private Instant latest;
+
     ServiceMinutes(Consumer<Minute> closed) {
-        this.closed = closed;
+        this.closed = m -> {
+            m.inputUntil = latest;
+            closed.accept(m);
+        };
     }
 
     void onEvent(LogEvent e, boolean newTemplate, long offset) {
@@ -39,6 +45,9 @@ final class ServiceMinutes {
         }
         // a late event (its minute already closed) is counted in the open minute: counts stay whole
         m.add(e, newTemplate, offset);
+        if (latest == null || e.time().isAfter(latest)) {
+            latest = e.time();
+        }
         Instant last = lastEvent.get(service);
         if (last == null || e.time().isAfter(last)) {
             lastEvent.put(service, e.time());

@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * A service that logged steadily and stopped: at least 25 of its last 30 minutes had lines, at two
  * or more a minute, then nothing for long enough that chance does not explain it (the Poisson
- * probability of so many empty minutes in a row is below 1e-4, and three minutes at least). One
- * report per silence; it ends when the service logs again.
+ * probability of so many empty minutes in a row is below 1e-4, and three minutes at least), while
+ * other services go on logging: when every log stops at once, the input ended (a finished replay, a
+ * stopped collector), which is no service's silence. One report per silence; it ends when the
+ * service logs again.
  */
 final class SilenceCheck extends MinuteCheck {
     static final int BASELINE_MINUTES = 30;
@@ -59,7 +61,8 @@ final class SilenceCheck extends MinuteCheck {
         h.add(0);
         s.minutes++;
         double chance = Math.exp(-s.rate * s.minutes);
-        if (!s.steady || s.reported || s.minutes < MIN_SILENT_MINUTES || chance >= UNLIKELY) {
+        boolean othersGoOn = m.inputUntil != null && !m.inputUntil.isBefore(m.end());
+        if (!s.steady || s.reported || s.minutes < MIN_SILENT_MINUTES || chance >= UNLIKELY || !othersGoOn) {
             return false;
         }
         s.reported = true;

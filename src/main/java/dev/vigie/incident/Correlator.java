@@ -21,13 +21,21 @@ import java.util.TreeMap;
  * Groups anomalies into incidents, deterministically. Anomalies of one service closer than
  * {@code gap} in event time are one group; so are those of services that depend on each other
  * (configured), when they overlap or follow within {@code gap}: a slow database and the API that
- * waits on it are one incident. A group becomes an incident once it holds a finding of WARNING or
- * worse (a lone INFO finding, such as one error line, opens nothing). It is resolved when all its
+ * waits on it are one incident. Without configuration, anomalies of services that start within
+ * {@link #TOGETHER} of each other are one group when their lines link them ({@link Linkage}: one
+ * names the other, points at its kind, or both name the same process or address), and a service
+ * that falls silent as another fails is part of that failure. A group becomes an incident once it
+ * holds a finding of WARNING or worse (a lone INFO finding, such as one error line, opens nothing);
+ * one announced before the evidence linking it to another arrived is folded into the older one.
+ * It names the service where it began. It is resolved when all its
  * services have been quiet for {@code gap}, and reopened — same id — when one of them is abnormal
  * again within {@code reopenWithin} of that. A new version of an anomaly it holds (the same
  * {@link Anomaly#id()}, grown or ended) replaces the old one in its group, and never reopens it.
  */
 public final class Correlator {
+    /** How close the starts of two services' anomalies must be for their lines to make them one incident. */
+    public static final Duration TOGETHER = Duration.ofMinutes(2);
+
     private final Duration gap;
     private final Duration reopenWithin;
     /** Service → the services it depends on or that depend on it. */
@@ -39,10 +47,11 @@ public final class Correlator {
 
     private static final class Group {
         final String id;
-        final String service;
         final Set<String> services = new LinkedHashSet<>();
         /** By id: a new version of an anomaly (it grew, or it ended) replaces the old one. */
         final Map<String, Anomaly> anomalies = new LinkedHashMap<>();
+        final Map<String, Linkage.Profile> profiles = new HashMap<>();
+        final List<Linkage.Link> links = new ArrayList<>();
         Instant start;
         Instant end;
         Severity severity = Severity.INFO;
@@ -51,20 +60,67 @@ public final class Correlator {
 
         Group(Anomaly first) {
             this.id = Incident.idFor(first.service(), first.start());
-            this.service = first.service();
             this.start = first.start();
             this.end = first.end();
+        }
+
+        void add(Anomaly a) {
+            anomalies.put(a.id(), a);
+            services.add(a.service());
+            profiles.computeIfAbsent(a.service(), k -> new Linkage.Profile()).add(a);
+            start = a.start().isBefore(start) ? a.start() : start;
+            end = a.end().isAfter(end) ? a.end() : end;
+            severity = severity.max(a.severity());
+        }
+
+        void absorb(Group other) {
+            other.anomalies.values().forEach(this::add);
+            other.profiles.forEach((service, p) -> profiles.computeIfAbsent(service, k -> new Linkage.Profile()).addAll(p));
+            links.addAll(other.links);
         }
 
         boolean qualifies() {
             return severity.compareTo(Severity.WARNING) >= 0;
         }
 
+        boolean onlySilence() {
+            return profiles.values().stream().allMatch(Linkage.Profile::onlySilence);
+        }
+
+        /**
+         * Where it began: the service of the earliest anomaly that is not a silence; among those that
+         * start together, the one the others' lines lead to (nginx names api, api points at the database).
+         */
+        String origin() {
+            Map<String, Instant> first = new LinkedHashMap<>();
+            for (Anomaly a : anomalies.values()) {
+                if (!"silence".equals(a.check()) || onlySilence()) {
+                    first.merge(a.service(), a.start(), (x, y) -> x.isBefore(y) ? x : y);
+                }
+            }
+            Map<String, Integer> led = new HashMap<>();
+            for (Linkage.Link l : links) {
+                led.merge(l.to(), 1, Integer::sum);
+                led.merge(l.from(), -1, Integer::sum);
+            }
+            String best = null;
+            for (var e : first.entrySet()) {
+                if (best == null || e.getValue().isBefore(first.get(best))
+                        || e.getValue().equals(first.get(best)) && led.getOrDefault(e.getKey(), 0) > led.getOrDefault(best, 0)) {
+                    best = e.getKey();
+                }
+            }
+            return best;
+        }
+
         Incident toIncident(IncidentStatus status) {
             List<Anomaly> sorted = new ArrayList<>(anomalies.values());
             sorted.sort(Comparator.comparing(Anomaly::start).thenComparing(Anomaly::check)
                     .thenComparing(a -> String.valueOf(a.series())).thenComparing(Anomaly::service));
-            return new Incident(id, service, start, end, severity, status, sorted, List.copyOf(services));
+            String origin = origin();
+            List<String> all = new ArrayList<>(List.of(origin));
+            services.stream().filter(s -> !s.equals(origin)).forEach(all::add);
+            return new Incident(id, origin, start, end, severity, status, sorted, all);
         }
     }
 
@@ -85,9 +141,9 @@ public final class Correlator {
     public void onAnomaly(Anomaly a, IncidentSink sink) {
         Group holder = holderOf(a);
         if (holder != null) {
-            holder.anomalies.put(a.id(), a);
+            holder.add(a);
             if (open.contains(holder)) {
-                extend(holder, a, sink);
+                announce(mergeLinked(holder, sink), sink);
             }
             return;
         }
@@ -113,15 +169,11 @@ public final class Correlator {
             g = new Group(a);
             open.add(g);
         }
-        g.anomalies.put(a.id(), a);
-        extend(g, a, sink);
+        g.add(a);
+        announce(mergeLinked(g, sink), sink);
     }
 
-    private void extend(Group g, Anomaly a, IncidentSink sink) {
-        g.services.add(a.service());
-        g.start = a.start().isBefore(g.start) ? a.start() : g.start;
-        g.end = a.end().isAfter(g.end) ? a.end() : g.end;
-        g.severity = g.severity.max(a.severity());
+    private static void announce(Group g, IncidentSink sink) {
         if (g.qualifies() && !g.announced) {
             g.announced = true;
             sink.opened(g.toIncident(g.reopened ? IncidentStatus.REOPENED : IncidentStatus.OPEN));
@@ -167,7 +219,10 @@ public final class Correlator {
         return g != null && g.anomalies.containsKey(id) ? g : null;
     }
 
-    /** The oldest open group of this service or of a related one that the anomaly falls within {@code gap} of. */
+    /**
+     * The oldest open group of this service or of a related one that the anomaly falls within {@code gap}
+     * of; else the oldest that started with it and that its lines link it to.
+     */
     private Group joinable(Anomaly a) {
         Set<String> near = related.getOrDefault(a.service(), Set.of());
         for (Group g : open) {
@@ -175,6 +230,79 @@ public final class Correlator {
             boolean kin = !mine && g.services.stream().anyMatch(near::contains);
             if ((mine || kin) && !a.start().isAfter(g.end.plus(gap)) && !a.end().isBefore(g.start.minus(gap))) {
                 return g;
+            }
+        }
+        Group alone = new Group(a);
+        alone.add(a);
+        for (Group g : open) {
+            if (together(g, alone)) {
+                Linkage.Link link = link(g, alone);
+                if (link != null) {
+                    g.links.add(link);
+                    return g;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Open groups that this one's lines now link to become one, kept under the older one's id; an
+     * absorbed group that was announced is said to be part of it.
+     *
+     * @return the group that holds them all
+     */
+    private Group mergeLinked(Group g, IncidentSink sink) {
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (Group h : List.copyOf(open)) {
+                if (h == g || !together(g, h)) {
+                    continue;
+                }
+                Linkage.Link link = link(g, h);
+                if (link != null) {
+                    boolean older = open.indexOf(h) < open.indexOf(g);
+                    Group keep = older ? h : g;
+                    Group gone = older ? g : h;
+                    keep.absorb(gone);
+                    keep.links.add(link);
+                    open.remove(gone);
+                    if (gone.announced) {
+                        keep.announced |= keep.qualifies();
+                        sink.merged(gone.toIncident(IncidentStatus.OPEN),
+                                keep.toIncident(keep.reopened ? IncidentStatus.REOPENED : IncidentStatus.OPEN));
+                    }
+                    g = keep;
+                    merged = true;
+                    break;
+                }
+            }
+        }
+        return g;
+    }
+
+    private static boolean together(Group g, Group h) {
+        return !h.start.isAfter(g.start.plus(TOGETHER)) && !g.start.isAfter(h.start.plus(TOGETHER));
+    }
+
+    /** What links two groups: a silence beside a failure, or the lines of one of each's services. */
+    private static Linkage.Link link(Group g, Group h) {
+        if (g.onlySilence() != h.onlySilence()) {
+            Group failing = g.onlySilence() ? h : g;
+            Group silent = failing == g ? h : g;
+            String from = failing.origin();
+            String to = silent.services.iterator().next();
+            return new Linkage.Link(from, to, to + " fell silent as " + from + " failed");
+        }
+        for (String s : g.services) {
+            for (String t : h.services) {
+                if (!s.equals(t)) {
+                    Linkage.Link link = Linkage.between(s, g.profiles.get(s), t, h.profiles.get(t));
+                    if (link != null) {
+                        return link;
+                    }
+                }
             }
         }
         return null;
@@ -197,6 +325,10 @@ public final class Correlator {
     private void close(Group g, IncidentStatus status, IncidentSink sink) {
         if (!g.qualifies()) {
             return;
+        }
+        if (!g.announced) {
+            g.announced = true;
+            sink.opened(g.toIncident(g.reopened ? IncidentStatus.REOPENED : IncidentStatus.OPEN));
         }
         sink.closed(g.toIncident(status));
         if (status == IncidentStatus.RESOLVED) {

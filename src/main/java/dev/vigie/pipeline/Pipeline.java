@@ -83,6 +83,13 @@ public final class Pipeline {
             bus.publish(incident);
             closedIncidents.accept(factsBuilder.build(incident, evidence));
         }
+
+        @Override
+        public void merged(Incident absorbed, Incident into) {
+            batch.incident(into);
+            batch.absorbedIncident(absorbed.id());
+            bus.publish(into);
+        }
     };
     private StoreBatch batch = new StoreBatch();
     private Instant newest = Instant.EPOCH;

@@ -28,19 +28,21 @@ public final class SampleLogGenerator {
     public static final long DEFAULT_SEED = 42;
 
     /** An incident embedded in the sample: where it shows, when it starts, and its domain. */
-    public record Embedded(String name, String service, Instant start, Instant end, String domain) {
+    /** @param service where it begins; {@code affected}: the other services it shows in */
+    public record Embedded(String name, String service, Instant start, Instant end, String domain, List<String> affected) {
     }
 
     public static final List<Embedded> INCIDENTS = List.of(
             new Embedded("database connection-pool exhaustion", "api",
-                    Instant.parse("2026-03-14T08:20:00Z"), Instant.parse("2026-03-14T08:26:00Z"), "database"),
+                    Instant.parse("2026-03-14T08:20:00Z"), Instant.parse("2026-03-14T08:26:00Z"), "database", List.of("nginx", "postgresql")),
             new Embedded("tunnel unable to reach its origin", "cloudflared",
-                    Instant.parse("2026-03-14T09:05:00Z"), Instant.parse("2026-03-14T09:09:00Z"), "network"),
-            new Embedded("process killed for memory", "kernel",
-                    Instant.parse("2026-03-14T09:50:12Z"), Instant.parse("2026-03-14T09:50:13Z"), "infrastructure"),
+                    Instant.parse("2026-03-14T09:05:00Z"), Instant.parse("2026-03-14T09:09:00Z"), "network", List.of("api", "nginx")),
+            // billing runs out of memory (09:50:10) and the kernel kills it: one incident, begun in billing
+            new Embedded("process killed for memory", "billing",
+                    Instant.parse("2026-03-14T09:50:12Z"), Instant.parse("2026-03-14T09:50:13Z"), "infrastructure", List.of("kernel")),
             // the proxy answers 502/503 at once: its upstream refuses (network, as an nginx 502 towards our own pods is)
             new Embedded("burst of HTTP 502/503 from the proxy", "nginx",
-                    Instant.parse("2026-03-14T10:30:00Z"), Instant.parse("2026-03-14T10:34:00Z"), "network"));
+                    Instant.parse("2026-03-14T10:30:00Z"), Instant.parse("2026-03-14T10:34:00Z"), "network", List.of()));
 
     private static final DateTimeFormatter NGINX = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
             .withZone(ZoneOffset.UTC);

@@ -55,7 +55,7 @@ final class IncidentRepository {
     void upsertIncidents(List<Incident> incidents) throws SQLException {
         try (PreparedStatement ps = writer.prepareStatement("INSERT INTO incidents "
                 + "(id, service, start_ms, end_ms, severity, status) VALUES (?,?,?,?,?,?) "
-                + "ON CONFLICT(id) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms, "
+                + "ON CONFLICT(id) DO UPDATE SET service = excluded.service, start_ms = excluded.start_ms, end_ms = excluded.end_ms, "
                 + "severity = excluded.severity, status = excluded.status");
              PreparedStatement link = writer.prepareStatement(
                      "INSERT OR IGNORE INTO incident_anomalies (incident_id, anomaly_id) VALUES (?,?)")) {
@@ -78,19 +78,40 @@ final class IncidentRepository {
         }
     }
 
+    /** Incidents that became part of another: their rows and links go (the anomalies stay, linked to the other). */
+    void deleteIncidents(List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement links = writer.prepareStatement("DELETE FROM incident_anomalies WHERE incident_id = ?");
+             PreparedStatement rows = writer.prepareStatement("DELETE FROM incidents WHERE id = ?")) {
+            for (String id : ids) {
+                links.setString(1, id);
+                links.executeUpdate();
+                rows.setString(1, id);
+                rows.executeUpdate();
+            }
+        }
+    }
+
+    private static List<String> sortedList(String csv) {
+        return csv == null ? List.of() : java.util.Arrays.stream(csv.split(",")).sorted().toList();
+    }
+
     List<StoredIncident> incidents() {
         List<StoredIncident> out = new ArrayList<>();
         try (PreparedStatement ps = reader.prepareStatement("SELECT id, service, start_ms, end_ms, severity, status, "
                 + "domain, cause, analyst, report_path, (SELECT group_concat(DISTINCT a.check_name) FROM incident_anomalies ia "
-                + "JOIN anomalies a ON a.id = ia.anomaly_id WHERE ia.incident_id = incidents.id) "
+                + "JOIN anomalies a ON a.id = ia.anomaly_id WHERE ia.incident_id = incidents.id), "
+                + "(SELECT group_concat(DISTINCT a.service) FROM incident_anomalies ia "
+                + "JOIN anomalies a ON a.id = ia.anomaly_id WHERE ia.incident_id = incidents.id AND a.service <> incidents.service) "
                 + "FROM incidents ORDER BY start_ms, service, id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(new StoredIncident(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                         Instant.ofEpochMilli(rs.getLong(4)), Severity.valueOf(rs.getString(5)),
                         IncidentStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11) == null ? List.of()
-                                : java.util.Arrays.stream(rs.getString(11).split(",")).sorted().toList()));
+                        rs.getString(10), sortedList(rs.getString(11)), sortedList(rs.getString(12))));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot list incidents", e);

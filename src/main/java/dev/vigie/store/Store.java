@@ -76,6 +76,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
                 events.insertSamples(b.samples);
                 incidents.insertAnomalies(b.anomalies);
                 incidents.upsertIncidents(b.incidents);
+                incidents.deleteIncidents(b.absorbedIncidents);
                 reports.updateReports(b.reports);
                 reports.insertFeedback(b.feedback);
                 writer.commit();

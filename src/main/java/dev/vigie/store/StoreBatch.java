@@ -29,6 +29,8 @@ public final class StoreBatch {
     final List<MetricSample> samples = new ArrayList<>();
     final List<Anomaly> anomalies = new ArrayList<>();
     final List<Incident> incidents = new ArrayList<>();
+    /** Incidents found to be part of another one: removed after the batch's incidents are written. */
+    final List<String> absorbedIncidents = new ArrayList<>();
     final List<IncidentReport> reports = new ArrayList<>();
     final List<Feedback> feedback = new ArrayList<>();
     private long chars;
@@ -86,6 +88,11 @@ public final class StoreBatch {
         anomalies.add(a);
     }
 
+    /** An incident announced before that turned out to be part of another: it is removed. */
+    public void absorbedIncident(String id) {
+        absorbedIncidents.add(id);
+    }
+
     public void incident(Incident i) {
         incidents.add(i);
     }
@@ -100,7 +107,7 @@ public final class StoreBatch {
 
     public int size() {
         return events.size() + sources.size() + checkpoints.size() + sourceErrors.size() + templates.size() + merges.size() + samples.size() + anomalies.size()
-                + incidents.size() + reports.size() + feedback.size();
+                + incidents.size() + absorbedIncidents.size() + reports.size() + feedback.size();
     }
 
     public boolean isEmpty() {

@@ -40,7 +40,7 @@ class ChatServiceTest {
 
     @Test
     void recurringProblemsAreCountedByServiceAndDomain() {
-        assertThat(chat.answer("which problems keep coming back?")).contains("nginx / application: 2").contains("nginx / network: 1");
+        assertThat(chat.answer("which problems keep coming back?")).contains("api / database: 1").contains("nginx / network: 1");
     }
 
     @Test

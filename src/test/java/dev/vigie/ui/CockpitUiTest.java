@@ -107,7 +107,7 @@ class CockpitUiTest {
     @Test
     void chatAnswersFromTheStoredIncidents(FxRobot robot) {
         await().atMost(Duration.ofSeconds(60)).until(() -> runtime.store().incidents().stream()
-                .anyMatch(i -> i.reportPath() != null && i.service().equals("api")));
+                .anyMatch(i -> i.reportPath() != null && (i.service().equals("api") || i.affected().contains("api"))));
         robot.clickOn("#nav-chat");
         robot.clickOn("#chat-question").write("what failed at 08:21?");
         robot.clickOn("#chat-ask");
@@ -141,7 +141,7 @@ class CockpitUiTest {
     @Test
     void theLogExplorerFindsStoredLinesByWords(FxRobot robot) {
         await().atMost(Duration.ofSeconds(60)).until(() -> runtime.store().incidents().stream()
-                .anyMatch(i -> i.service().equals("api")) && runtime.store().searchLag() == 0);
+                .anyMatch(i -> i.service().equals("api") || i.affected().contains("api")) && runtime.store().searchLag() == 0);
         robot.clickOn("#nav-logs");
         robot.clickOn("#logs-query").write("HikariPool connection");
         robot.clickOn("#logs-search");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class IncidentsViewModelTest {
     private static StoredIncident incident(IncidentStatus status, String report) {
         return new StoredIncident("INC-1", "api", Instant.parse("2026-03-14T08:20:00Z"), Instant.parse("2026-03-14T08:26:00Z"),
-                Severity.CRITICAL, status, report == null ? null : "database", null, null, report, List.of("error_events"));
+                Severity.CRITICAL, status, report == null ? null : "database", null, null, report, List.of("error_events"), List.of());
     }
 
     @Test
