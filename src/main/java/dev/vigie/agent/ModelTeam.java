@@ -91,9 +91,12 @@ final class ModelTeam {
             GroundingGuard.Verdict v = guard.check(text);
             grounding[0] += v.claims();
             grounding[1] += v.grounded();
+            List<String> unfit = NarrativeCheck.problems(text, facts, domain, steps);
             if (v.share() < 0.5) {
                 notes.add("the reporter's text was mostly not in the facts (" + v.grounded() + "/" + v.claims()
                         + " claims): the facts below stand instead");
+            } else if (!unfit.isEmpty()) {
+                notes.add("the reporter's text was left out: " + String.join("; ", unfit));
             } else {
                 narrative = redactor.redact(v.marked());
             }

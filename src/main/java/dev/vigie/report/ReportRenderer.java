@@ -39,18 +39,17 @@ public final class ReportRenderer {
             row(md, "Grounding", "grounded: " + a.grounded() + "/" + a.claims() + " claims found in the facts"
                     + (a.grounded() < a.claims() ? " (the others are marked)" : ""));
         }
+        // every report has these sections, from the facts and the validated analysis; a model's account is beside them
+        summary(md, f, a);
         if (!a.narrative().isBlank()) {
-            md.append("\n").append(a.narrative().strip()).append("\n");
-        } else {
-            // the same sections the reporter writes, from the facts and the analysis alone
-            summary(md, f, a);
-            impact(md, f);
-            timeline(md, f);
-            md.append("\n## Root cause\n\n").append(redactor.redact(a.cause())).append("\n");
-            if (!a.hypotheses().isEmpty() && !a.hypotheses().get(0).evidenceFor().isEmpty()) {
-                md.append("\nEvidence: ").append(redactor.redact(String.join("; ", a.hypotheses().get(0).evidenceFor()))
-                        .replace("`", "'")).append("\n");
-            }
+            md.append("\n## In the model's words\n\n").append(a.narrative().strip()).append("\n");
+        }
+        impact(md, f);
+        timeline(md, f);
+        md.append("\n## Root cause\n\n").append(redactor.redact(a.cause())).append("\n");
+        if (!a.hypotheses().isEmpty() && !a.hypotheses().get(0).evidenceFor().isEmpty()) {
+            md.append("\nEvidence: ").append(redactor.redact(String.join("; ", a.hypotheses().get(0).evidenceFor()))
+                    .replace("`", "'")).append("\n");
         }
         if (a.hypotheses().size() > 1) {
             md.append("\n## Hypotheses weighed\n\n");
@@ -66,9 +65,7 @@ public final class ReportRenderer {
             md.append("\n## Checks\n\n");
             a.checks().forEach(c -> md.append("- `").append(c.replace("`", "'")).append("`\n"));
         }
-        if (a.narrative().isBlank()) {
-            unknowns(md, f, a);
-        }
+        unknowns(md, f, a);
         if (!f.changes().isEmpty()) {
             md.append("\n## What changed\n\n");
             f.changes().forEach(c -> md.append("- ").append(redactor.redact(c).replace("`", "'")).append("\n"));
@@ -100,8 +97,8 @@ public final class ReportRenderer {
             md.append("_Written offline by Vigie's deterministic analyst from its playbooks; no model was used");
             md.append(a.note().isEmpty() ? "" : " (" + a.note() + ")").append("._\n");
         } else {
-            md.append("_Written by the model ").append(a.analyst().substring("ollama:".length()))
-                    .append(" from the facts above._\n");
+            md.append("_Written by the model ").append(a.analyst().substring("ollama:".length())).append(" from the facts above")
+                    .append(a.note().isEmpty() ? "" : "; " + redactor.redact(a.note())).append("._\n");
         }
         return md.toString();
     }

@@ -96,6 +96,42 @@ class AgentTeamTest {
     }
 
     @Test
+    void aModelThatAnswersOneFixedSentenceLeavesTheReportItsSeverityDomainAndSectionsAndIsNamedAsRejected() throws Exception {
+        String sentence = "The root cause is the DNS server. Severity: low. No action needed.";
+        for (String answer : List.of(sentence, "lorem ipsum } not json at all {{")) {
+            try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
+                ollama.script = r -> answer;
+                Analysis a = team(ollama.url()).analyse(POOL);
+                String report = new ReportRenderer(Redactor.standard()).render(POOL, a);
+
+                assertThat(a.domain()).as(answer).isEqualTo("database");
+                String body = report.substring(0, report.indexOf("\n---\n")); // the footer quotes what was rejected
+                assertThat(body).as(answer).doesNotContain("DNS server").doesNotContain("lorem ipsum");
+                assertThat(a.narrative()).as(answer).isEmpty();
+                assertThat(report).as(answer).startsWith("# " + POOL.incidentId() + " — api: database incident")
+                        .contains("| Severity | " + POOL.severity() + " |")
+                        .contains("## Summary", "## Impact", "## Timeline", "## Root cause", "## Action plan", "## What we do not know")
+                        .contains("context answer rejected twice", "diagnosis answer rejected twice", "fixer answer rejected twice")
+                        .contains("the reporter's text was left out");
+            }
+        }
+    }
+
+    @Test
+    void theReportersTextIsKeptOnlyWhenItAgreesWithTheDiagnosis() {
+        List<String> steps = List.of("P1 (DBA): find the sessions that hold connections");
+        assertThat(NarrativeCheck.problems(REPORT, POOL, "database", steps)).isEmpty();
+        assertThat(NarrativeCheck.problems("api: the root cause is a DNS failure at the resolver. Severity: critical.", POOL,
+                "database", steps)).singleElement().asString().startsWith("it blames network");
+        assertThat(NarrativeCheck.problems("api pool exhausted. Severity: low.", POOL, "database", steps))
+                .singleElement().asString().contains("severity low where the facts say " + POOL.severity());
+        assertThat(NarrativeCheck.problems("api pool exhausted; no action is needed.", POOL, "database", steps))
+                .singleElement().asString().contains("no action is needed");
+        assertThat(NarrativeCheck.problems("Everything is fine.", POOL, "database", steps))
+                .singleElement().asString().contains("does not speak of this incident");
+    }
+
+    @Test
     void aToolCallIsAnsweredFromTheFactsAndTheStageGoesOn() throws Exception {
         try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
             Function<JsonNode, String> normal = stages(CONTEXT, DIAGNOSIS, FIX, REPORT);
