@@ -2,6 +2,7 @@ package dev.vigie.cli;
 
 import dev.vigie.bench.IdleBenchmark;
 import dev.vigie.bench.IngestBenchmark;
+import dev.vigie.bench.LatencyBenchmark;
 import dev.vigie.bench.RedetectBenchmark;
 import dev.vigie.bench.ScoreBenchmark;
 import dev.vigie.bench.TemplateBenchmark;
@@ -18,8 +19,38 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reproducible: a seeded corpus, medians of several runs.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class, BenchCommand.Redetect.class, BenchCommand.Score.class,
-            BenchCommand.Idle.class})
+            BenchCommand.Idle.class, BenchCommand.Latency.class})
 public final class BenchCommand {
+
+    @Command(name = "latency", mixinStandardHelpOptions = true,
+            description = "Milliseconds from a decisive line appended to a followed file to its anomaly stored, in one process.")
+    static final class Latency implements Callable<Integer> {
+        @Option(names = "--lines", defaultValue = "100", description = "Lines appended, one at a time (default: ${DEFAULT-VALUE})")
+        int lines;
+
+        @Mixin
+        Output output;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = Files.createTempDirectory("vigie-bench");
+            try {
+                LatencyBenchmark.Result r = LatencyBenchmark.run(lines, work);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("append_to_anomaly_p50_ms", Math.round(r.p50Ms() * 10) / 10.0);
+                out.put("append_to_anomaly_p99_ms", Math.round(r.p99Ms() * 10) / 10.0);
+                out.put("append_to_anomaly_max_ms", Math.round(r.maxMs() * 10) / 10.0);
+                out.put("lines", r.lines());
+                output.print(out, String.format(Locale.ROOT, "%d decisive lines appended one at a time, to their anomaly stored:%n"
+                        + "  p50 %.1f ms, p99 %.1f ms, max %.1f ms", r.lines(), r.p50Ms(), r.p99Ms(), r.maxMs()));
+            } finally {
+                try (Stream<Path> walk = Files.walk(work)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "idle", mixinStandardHelpOptions = true,
             description = "The share of a core spent following many files that do not grow, before and after they are parked.")

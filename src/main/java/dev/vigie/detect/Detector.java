@@ -32,6 +32,7 @@ public final class Detector {
     private final List<MinuteCheck> logChecks = List.of(new ErrorEventCheck(), new ExceptionCheck(), new NewTemplateCheck(),
             new TemplateBurstCheck(), new ErrorRatioCheck(), new SilenceCheck());
     private final ServiceMinutes minutes = new ServiceMinutes(this::onMinute);
+    private final DecisiveLineCheck decisive = new DecisiveLineCheck();
     private MetricDetector metrics;
     private final LogMetrics logMetrics = new LogMetrics();
     private final Output out;
@@ -49,8 +50,17 @@ public final class Detector {
      *                    path, the line's id in the evidence
      */
     public void onEvent(LogEvent event, boolean newTemplate, long offset) {
+        decisive.onEvent(event, out);
         minutes.onEvent(event, newTemplate, offset);
         scoreLogMetrics();
+    }
+
+    /**
+     * The first line of a record still being read (its continuation lines may follow): a decisive
+     * one raises its anomaly now; nothing else is counted until the record is whole.
+     */
+    public void onFirstLine(LogEvent event) {
+        decisive.onEvent(event, out);
     }
 
     public void onEvent(LogEvent event) {

@@ -72,7 +72,11 @@ final class FileTailer implements AutoCloseable {
         this.assembler = new MultilineAssembler(path.toString(), fileKey, fingerprint);
         this.consumed = offset;
         this.emitted = offset;
-        this.tracker = r -> emitted = r.endOffset();
+        this.tracker = r -> {
+            if (!r.has(RawRecord.FIRST_LINE)) {
+                emitted = r.endOffset();
+            }
+        };
         this.encoding = Encoding.of(head);
         if (offset < encoding.mark) {
             // the mark is not text: reading starts after it
@@ -229,6 +233,11 @@ final class FileTailer implements AutoCloseable {
     /** End of the last record handed out: what a copy of this content resumes from. */
     long emittedOffset() {
         return emitted;
+    }
+
+    /** Records that may be decisive are handed ahead by their first line, before they are whole (live reading). */
+    void firstLinesAhead() {
+        assembler.firstLinesAhead();
     }
 
     /** Closes the file and keeps where reading is, so that thousands of idle files hold no descriptor. */

@@ -1,5 +1,6 @@
 package dev.vigie.ingest;
 
+import dev.vigie.event.DecisiveText;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,8 @@ final class MultilineAssembler {
     private final String source;
     private final String fileKey;
     private String fingerprint;
+    /** Whether a record that may be decisive is announced by its first line before it is whole (live reading). */
+    private boolean firstLinesAhead;
     private StringBuilder pending;
     private long pendingEnd;
     private int pendingLines;
@@ -48,6 +51,9 @@ final class MultilineAssembler {
             return;
         }
         flush(out);
+        if (firstLinesAhead && DecisiveText.mayBe(text)) {
+            out.accept(new RawRecord(source, fileKey, fingerprint, text, endOffset, 1, flags | RawRecord.FIRST_LINE));
+        }
         pending = new StringBuilder(text);
         pendingEnd = endOffset;
         pendingLines = 1;
@@ -71,6 +77,10 @@ final class MultilineAssembler {
         }
     }
 
+    void firstLinesAhead() {
+        firstLinesAhead = true;
+    }
+
     /** The content's fingerprint covers more of it now (it grew): records from now on carry the new one. */
     void identified(String newFingerprint) {
         fingerprint = newFingerprint;
@@ -79,6 +89,7 @@ final class MultilineAssembler {
     /** The file was renamed: records read from now on say so. */
     MultilineAssembler movedTo(String newSource) {
         MultilineAssembler moved = new MultilineAssembler(newSource, fileKey, fingerprint);
+        moved.firstLinesAhead = firstLinesAhead;
         moved.pending = pending;
         moved.pendingEnd = pendingEnd;
         moved.pendingLines = pendingLines;

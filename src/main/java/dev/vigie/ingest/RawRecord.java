@@ -11,6 +11,11 @@ public record RawRecord(String source, String fileKey, String fingerprint, Strin
     public static final int TRUNCATED = 1;
     /** Bytes that were not UTF-8 were replaced by U+FFFD. */
     public static final int INVALID_UTF8 = 2;
+    /**
+     * Only the first line of a record still being read, handed ahead because it may be decisive (a
+     * FATAL, a panic): not stored, not counted, not a checkpoint. The whole record follows.
+     */
+    public static final int FIRST_LINE = 4;
 
     public boolean has(int flag) {
         return (flags & flag) != 0;

@@ -241,6 +241,7 @@ public final class Tailing implements AutoCloseable {
             if (!d.deferred()) {
                 open.makeRoom();
                 FileTailer t = FileTailer.at(file, FileTailer.openCompressed(file), key, head, d.offset(), options);
+                t.firstLinesAhead();
                 tailers.put(key, t);
                 open.opened(t);
             }
@@ -261,6 +262,7 @@ public final class Tailing implements AutoCloseable {
                 return;
             }
             FileTailer t = FileTailer.at(file, channel, key, head, d.offset(), options);
+            t.firstLinesAhead();
             tailers.put(key, t);
             open.opened(t);
             changed.add(key); // read once even if parked before its first turn

@@ -303,7 +303,7 @@ public final class LiveRuntime implements AutoCloseable {
                 }
                 openIncidents.set(pipeline.openIncidents());
                 int pending = pipeline.pendingBatchSize();
-                if (pending >= BATCH_ITEMS || pipeline.pendingBatchChars() > OnceIngest.BATCH_CHARS
+                if (pending >= BATCH_ITEMS || pipeline.pendingBatchChars() > OnceIngest.BATCH_CHARS || pipeline.urgent()
                         || (pending > 0 && System.nanoTime() - lastFlush > BATCH_NANOS)) {
                     toWriter.put(pipeline.takeBatch());
                     lastFlush = System.nanoTime();

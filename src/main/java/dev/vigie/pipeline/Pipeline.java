@@ -6,6 +6,7 @@ import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.CheckRate;
 import dev.vigie.event.Incident;
+import dev.vigie.event.Severity;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.ScoredSample;
@@ -46,7 +47,7 @@ public final class Pipeline {
     private final FactsReportBuilder factsBuilder;
     private final EventBus bus;
     private final PipelineStats stats;
-    private final Consumer<FactsReport> closedIncidents;
+    private final Consumer<FactsReport> toAnalyse;
     private final Detector.Output detected = new Detector.Output() {
         @Override
         public void accept(Anomaly a) {
@@ -74,6 +75,10 @@ public final class Pipeline {
         public void opened(Incident incident) {
             batch.incident(incident);
             bus.publish(incident);
+            if (incident.severity() == Severity.CRITICAL) {
+                // analysed now with what is known, and again when it closes
+                toAnalyse.accept(factsBuilder.build(incident, evidence));
+            }
         }
 
         @Override
@@ -81,7 +86,7 @@ public final class Pipeline {
             batch.incident(incident);
             stats.incidents.incrementAndGet();
             bus.publish(incident);
-            closedIncidents.accept(factsBuilder.build(incident, evidence));
+            toAnalyse.accept(factsBuilder.build(incident, evidence));
         }
 
         @Override
@@ -92,6 +97,7 @@ public final class Pipeline {
         }
     };
     private StoreBatch batch = new StoreBatch();
+    private boolean urgent;
     private Instant newest = Instant.EPOCH;
     private Instant advancedTo = Instant.EPOCH;
 
@@ -100,14 +106,14 @@ public final class Pipeline {
      *                 redactor that the facts reports' sample lines go through before they leave the facts level
      */
     public Pipeline(LogParser parser, Settings settings, EventBus bus, PipelineStats stats,
-                    Consumer<FactsReport> closedIncidents) {
+                    Consumer<FactsReport> toAnalyse) {
         this.parser = parser;
         this.factsBuilder = new FactsReportBuilder(settings.redactor());
         this.detector = new Detector(settings.detector(), detected);
         this.correlator = new Correlator(settings.incidentGap(), settings.dependencies());
         this.bus = bus;
         this.stats = stats;
-        this.closedIncidents = closedIncidents;
+        this.toAnalyse = toAnalyse;
     }
 
     /** Templates known from earlier runs keep their counts and first-seen times. */
@@ -125,6 +131,13 @@ public final class Pipeline {
     }
 
     public void onRecord(RawRecord record) {
+        if (record.has(RawRecord.FIRST_LINE)) {
+            LogEvent first = parse(record);
+            if (first != null) {
+                detector.onFirstLine(first);
+            }
+            return;
+        }
         onParsed(record, parse(record));
     }
 
@@ -178,6 +191,7 @@ public final class Pipeline {
     }
 
     private void onAnomaly(Anomaly a) {
+        urgent |= a.severity() == Severity.CRITICAL;
         batch.anomaly(a);
         bus.publish(a);
         correlator.onAnomaly(a, incidentSink);
@@ -217,9 +231,15 @@ public final class Pipeline {
     }
 
     /** What was produced since the last call, to be committed in one transaction. */
+    /** Whether the batch holds a critical anomaly: it is worth writing now rather than with the next ones. */
+    public boolean urgent() {
+        return urgent;
+    }
+
     public StoreBatch takeBatch() {
         StoreBatch b = batch;
         batch = new StoreBatch();
+        urgent = false;
         b.readTails(); // one small read per file and batch: how a content rewritten in place is told apart after a stop
         return b;
     }

@@ -89,11 +89,13 @@ class CockpitUiTest {
 
         robot.clickOn("#nav-incidents");
         ListView<StoredIncident> list = onFx(() -> robot.lookup("#incidents-list").queryListView());
-        await().atMost(Duration.ofSeconds(60)).until(() -> onFx(() -> list.getItems().stream().anyMatch(i -> i.reportPath() != null)));
-        robot.interact(() -> list.getItems().stream().filter(i -> i.reportPath() != null).findFirst()
-                .ifPresent(i -> list.getSelectionModel().select(i)));
         TextArea report = onFx(() -> robot.lookup("#incident-report").queryAs(TextArea.class));
-        await().atMost(Duration.ofSeconds(10)).until(() -> onFx(report::getText).contains("## Root cause"));
+        // an incident listed a moment ago may since have been folded into an older one: pick again from the list as it is
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            robot.interact(() -> list.getItems().stream().filter(i -> i.reportPath() != null).findFirst()
+                    .ifPresent(i -> list.getSelectionModel().select(i)));
+            return onFx(report::getText).contains("## Root cause");
+        });
     }
 
     @Test
