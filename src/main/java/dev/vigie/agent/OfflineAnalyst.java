@@ -57,7 +57,7 @@ public final class OfflineAnalyst {
         List<Score> ranked = rank(evidence);
         if (ranked.isEmpty()) {
             return new Analysis(Domain.APPLICATION.label(),
-                    "No known signature matches; the first abnormal signal was: " + facts.firstSignal(),
+                    "The lines show no known failure; the first abnormal signal was: " + facts.firstSignal(),
                     List.of("Read the sample lines and the first signal below", "Check recent deploys and configuration changes of " + facts.service()),
                     List.of("Compare the templates during the incident with the hour before"),
                     "offline:none", note);
@@ -73,10 +73,14 @@ public final class OfflineAnalyst {
         List<Score> ranked = rank(evidence);
         String severity = severity(evidence);
         if (ranked.isEmpty()) {
-            return new Diagnosis(Domain.APPLICATION.label(), "No known signature matches these lines.", severity, 0,
-                    String.format(Locale.ROOT, "Nothing recognised in %s; read the error lines first.", Plural.of(lines.size(), "line")),
+            // said plainly, with where to start: the first line that shows a warning or worse (else the first line)
+            int first = lineOf(evidence, firstAbnormal(evidence));
+            String firstSignal = first >= 0 ? lines.get(first) : lines.isEmpty() ? "" : lines.get(0);
+            return new Diagnosis(Domain.APPLICATION.label(), "The lines show no known failure: none matches a failure Vigie knows.",
+                    severity, 0, String.format(Locale.ROOT, "Nothing recognised in %s; read the error lines first.",
+                            Plural.of(lines.size(), "line")),
                     List.of("Read the error lines in order and find the first one", "Check what changed just before it"),
-                    List.of(), "none", 0, 0, List.of(), "");
+                    List.of(), "none", 0, 0, List.of(), firstSignal);
         }
         Score best = ranked.get(0);
         double rival = ranked.stream().filter(s -> s.playbook().domain() != best.playbook().domain())

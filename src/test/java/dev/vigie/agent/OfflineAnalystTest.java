@@ -37,11 +37,14 @@ class OfflineAnalystTest {
     void withoutAMatchingSignatureItSaysSoInsteadOfGuessing() {
         Analysis a = analyst.analyse(Facts.of("frobnicator wobbled", "frobnicator wobbled"), "no model");
         assertThat(a.analyst()).isEqualTo("offline:none");
-        assertThat(a.cause()).startsWith("No known signature matches");
+        assertThat(a.cause()).startsWith("The lines show no known failure");
         assertThat(a.note()).isEqualTo("no model");
-        Diagnosis d = analyst.diagnose(List.of("2025-07-01T10:00:00Z INFO frobnicator wobbled"));
+        Diagnosis d = analyst.diagnose(List.of("2025-07-01T10:00:00Z INFO frobnicator started",
+                "2025-07-01T10:00:02Z ERROR frobnicator wobbled", "2025-07-01T10:00:03Z INFO frobnicator done"));
         assertThat(d.playbook()).isEqualTo("none");
         assertThat(d.confidence()).isZero();
+        assertThat(d.cause()).startsWith("The lines show no known failure");
+        assertThat(d.firstSignal()).as("where to start reading").isEqualTo("2025-07-01T10:00:02Z ERROR frobnicator wobbled");
     }
 
     @Test
