@@ -65,6 +65,82 @@ public final class Redactor {
 
     /** @param counts if not null, how many of each kind were replaced is added to it */
     public String redact(String text, Map<String, Integer> counts) {
+        return applyRules(decoded(text, counts), counts);
+    }
+
+    /** Percent-encoded text (a query string, a form body): what it says once decoded. */
+    private static final Pattern URL_ENCODED = Pattern.compile("[^\\s\"'<>]*%[0-9A-Fa-f]{2}[^\\s\"'<>]*");
+    /** A block that may be base64 (standard or URL-safe alphabet), long enough to hold a credential. */
+    private static final Pattern BASE64_BLOCK = Pattern.compile("(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/=_-])");
+
+    /**
+     * Secrets that the rules would see only once decoded: in percent-encoded runs (redacted as
+     * decoded text) and in base64 blocks that decode to text holding one (replaced whole). A run
+     * with no secret in it is left exactly as it was.
+     */
+    private String decoded(String text, Map<String, Integer> counts) {
+        String s = text;
+        if (s.indexOf('%') >= 0) {
+            s = replaceRuns(s, URL_ENCODED, run -> {
+                String plain = urlDecoded(run);
+                if (plain == null) {
+                    return null;
+                }
+                String redacted = applyRules(plain, counts);
+                return redacted.equals(plain) ? null : redacted;
+            });
+        }
+        return replaceRuns(s, BASE64_BLOCK, block -> {
+            String plain = base64Text(block);
+            if (plain == null || applyRules(plain, null).equals(plain)) {
+                return null;
+            }
+            if (counts != null) {
+                counts.merge("base64", 1, Integer::sum);
+            }
+            return "<secret:base64>";
+        });
+    }
+
+    private static String replaceRuns(String s, Pattern p, java.util.function.Function<String, String> replace) {
+        Matcher m = p.matcher(s);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            String r = replace.apply(m.group());
+            if (r != null) {
+                out = out == null ? new StringBuilder(s.length()) : out;
+                out.append(s, last, m.start()).append(r);
+                last = m.end();
+            }
+        }
+        return out == null ? s : out.append(s, last, s.length()).toString();
+    }
+
+    private static String urlDecoded(String run) {
+        try {
+            String plain = java.net.URLDecoder.decode(run, StandardCharsets.UTF_8);
+            return plain.equals(run) ? null : plain;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The text a base64 block decodes to, when it is text (printable UTF-8); else null. */
+    private static String base64Text(String block) {
+        byte[] bytes;
+        try {
+            bytes = block.indexOf('-') >= 0 || block.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(block.replace("=", ""))
+                    : Base64.getDecoder().decode(block);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        long printable = text.chars().filter(c -> c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' || c > 0xa0 && c != 0xfffd).count();
+        return text.length() >= 8 && printable == text.length() ? text : null;
+    }
+
+    private String applyRules(String text, Map<String, Integer> counts) {
         String s = text;
         for (Rule r : rules) {
             Matcher m = r.pattern().matcher(s);
@@ -118,12 +194,28 @@ public final class Redactor {
                 m -> m.group(1) + "<secret:token>"));
         r.add(new Rule("cookie", Pattern.compile(
                 "(?i)\\b(sessionid|session|sid|jsessionid|phpsessid|connect\\.sid|remember_token|remember_user_token)=([^;\\s\"'<,&]+)"),
-                m -> m.group(1) + "=<secret:cookie>"));
+                m -> looksLikeToken(m.group(2)) ? m.group(1) + "=<secret:cookie>" : null)); // "session=anonymous" is no secret
+        // a connection string's password runs to its ';', spaces and all (ADO.NET, ODBC, JDBC for SQL Server)
+        r.add(new Rule("connection-string", Pattern.compile(
+                "(?i)(?<![\\w-])((?:password|pwd|passwd)\\s*=\\s*)(?!<)([^;\"'\\r\\n]*[^;\"'\\s])(?=\\s*;)"),
+                m -> m.group(1) + "<secret:password>"));
+        // an Authorization header with another scheme than Bearer or Basic (Token, Digest, AWS4-HMAC-SHA256…), or none
+        r.add(new Rule("authorization", Pattern.compile("(?i)\\b((?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?)"
+                + "(?!bearer\\b|basic\\b|<)((?:[A-Za-z][\\w-]*\\s+(?=\\S))?)([^\\s\"']{8,}[^\\s\"']*)"),
+                m -> m.group(1) + m.group(2) + "<secret:token>"));
+        // JSON escaped inside a string: \"password\":\"…\"
+        r.add(new Rule("secret-field", Pattern.compile("(?i)(\\\\\"[A-Za-z0-9_.-]{0,48}?" + SECRET_NAME_END
+                + "\\\\\"\\s*:\\s*\\\\\")((?:[^\\\\\"]|\\\\(?!\"))+)(\\\\\")"),
+                m -> m.group(3).startsWith("<") ? null : m.group(1) + "<secret:" + secretType(m.group(2)) + ">" + m.group(4)));
         // key = value, key: value and "key": "value", when the name ends in a secret's name (bounded: no
         // backtracking blow-up); never inside a placeholder, never a whole object or list
         r.add(new Rule("secret-field", Pattern.compile("(?i)(?<![<A-Za-z0-9_.-])(\"?)([A-Za-z0-9_.-]{0,48}?" + SECRET_NAME_END
                 + ")(\"?\\s*[=:]\\s*)"
                 + "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s\"',;&<>(){}\\[\\]]+)"), Redactor::secretField));
+        // a value that reads as random under a name that says credential (signature, session, auth, cookie…)
+        r.add(new Rule("high-entropy", Pattern.compile("(?i)(?<![<A-Za-z0-9_.-])(\"?[A-Za-z0-9_.-]{0,40}?"
+                + "(?:sig|signature|session|sess|auth|cred|cookie|jwt|otp|nonce)[A-Za-z0-9_.-]{0,24}\"?\\s*[=:]\\s*\"?)"
+                + "([A-Za-z0-9+/=_.~-]{16,})"), m -> Entropy.random(m.group(2)) ? m.group(1) + "<secret:token>" : null));
         // personal data and cards
         r.add(new Rule("card", Pattern.compile("(?<![\\d.-])\\d(?:[ -]?\\d){12,18}(?![\\d.-])"),
                 m -> Cards.isCard(m.group()) ? "<card>" : null));
@@ -139,6 +231,12 @@ public final class Redactor {
         return new Rule(kind, p, m -> placeholder);
     }
 
+    private static String secretType(String nameEnd) {
+        String word = nameEnd.toLowerCase(java.util.Locale.ROOT);
+        return word.startsWith("pass") || word.equals("pwd") ? "password"
+                : word.equals("token") ? "token" : word.endsWith("key") ? "key" : "secret";
+    }
+
     /** A field whose name ends in a secret's name; its value goes unless it is a placeholder, empty or masked. */
     private static String secretField(Matcher m) {
         String value = m.group(5);
@@ -147,10 +245,7 @@ public final class Redactor {
         if (inner.isEmpty() || inner.startsWith("<") || inner.chars().allMatch(c -> c == '*' || c == 'x' || c == 'X')) {
             return null;
         }
-        String word = m.group(3).toLowerCase(java.util.Locale.ROOT);
-        String type = word.startsWith("pass") || word.equals("pwd") ? "password"
-                : word.equals("token") ? "token" : word.endsWith("key") ? "key" : "secret";
-        String placeholder = "<secret:" + type + ">";
+        String placeholder = "<secret:" + secretType(m.group(3)) + ">";
         return m.group(1) + m.group(2) + m.group(4) + (quoted ? value.charAt(0) + placeholder + value.charAt(0) : placeholder);
     }
 
