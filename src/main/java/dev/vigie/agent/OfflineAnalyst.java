@@ -59,12 +59,20 @@ public final class OfflineAnalyst {
             return new Analysis(Domain.APPLICATION.label(),
                     "The lines show no known failure; the first abnormal signal was: " + facts.firstSignal(),
                     List.of("Read the sample lines and the first signal below", "Check recent deploys and configuration changes of " + facts.service()),
-                    List.of("Compare the templates during the incident with the hour before"),
+                    checks(List.of("Compare the templates during the incident with the hour before"), Domain.APPLICATION.label(), facts),
                     "offline:none", note);
         }
         Playbook best = ranked.get(0).playbook();
-        return new Analysis(best.domain().label(), best.cause(), best.steps(), best.checks(), "offline:" + best.id(), note,
+        return new Analysis(best.domain().label(), best.cause(), best.steps(), checks(best.checks(), best.domain().label(), facts),
+                "offline:" + best.id(), note,
                 0, 0, hypotheses(ranked, evidence));
+    }
+
+    /** The playbook's checks, then its domain specialist's, filled in from the facts. */
+    private static List<String> checks(List<String> playbook, String domain, FactsReport facts) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(playbook);
+        all.addAll(OfflineSpecialist.of(domain).checks(OfflineSpecialist.Clues.of(facts)));
+        return List.copyOf(all);
     }
 
     /** A diagnosis of raw log lines, as {@code vigie diagnose} gives it. */
