@@ -29,6 +29,9 @@ public final class OfflineAnalyst {
     private static final Pattern TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}|\\d{2}/\\w{3}/\\d{4}:\\d{2}:\\d{2}:\\d{2}|\\w{3} +\\d{1,2} \\d{2}:\\d{2}:\\d{2}");
 
+    /** The id prefix of the general signs, which come after the playbooks. */
+    static final String GENERAL = "general-";
+
     private final List<Playbook> playbooks;
 
     public OfflineAnalyst() {
@@ -93,7 +96,9 @@ public final class OfflineAnalyst {
         Score best = ranked.get(0);
         double rival = ranked.stream().filter(s -> s.playbook().domain() != best.playbook().domain())
                 .mapToDouble(Score::score).findFirst().orElse(0);
-        double confidence = Math.round(100 * best.score() / (best.score() + rival) * Math.min(1, best.score() / 4)) / 100.0;
+        // a domain told by general signs only is said with less confidence than a playbook's named failure
+        double honesty = best.playbook().id().startsWith(GENERAL) ? 0.6 : 1;
+        double confidence = Math.round(100 * honesty * best.score() / (best.score() + rival) * Math.min(1, best.score() / 4)) / 100.0;
         // every fact the summary cites is taken from the lines, and checked against them
         String excerpt = excerpt(best.strongest().text(), best.playbook());
         Matcher time = TIME.matcher(best.strongest().text());
@@ -244,10 +249,21 @@ public final class OfflineAnalyst {
         return s.substring(0, end) + ".";
     }
 
+    /**
+     * The playbooks, then the general signs of each domain (error codes, errno names, exception
+     * types, the layer a component belongs to), listed last so that a playbook that fits as well
+     * wins: a technology without a playbook still lands in its domain.
+     */
     private static List<Playbook> load() {
-        try (InputStream in = OfflineAnalyst.class.getResourceAsStream("playbooks.json")) {
+        List<Playbook> all = new ArrayList<>(load("playbooks.json"));
+        all.addAll(load("general-signs.json"));
+        return List.copyOf(all);
+    }
+
+    private static List<Playbook> load(String resource) {
+        try (InputStream in = OfflineAnalyst.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("playbooks.json missing from the classpath");
+                throw new IllegalStateException(resource + " missing from the classpath");
             }
             List<Playbook> out = new ArrayList<>();
             for (JsonNode n : new ObjectMapper().readTree(in)) {

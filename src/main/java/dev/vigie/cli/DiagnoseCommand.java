@@ -169,6 +169,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         OfflineAnalyst analyst = new OfflineAnalyst();
         int cases = 0;
         int right = 0;
+        double[] confidence = new double[2]; // summed: right, wrong
         Map<String, Map<String, Integer>> confusion = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(score, StandardCharsets.UTF_8)) {
@@ -186,7 +187,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 confusion.computeIfAbsent(expected, k -> new TreeMap<>()).merge(d.domain(), 1, Integer::sum);
                 if (expected.equals(d.domain())) {
                     right++;
+                    confidence[0] += d.confidence();
                 } else {
+                    confidence[1] += d.confidence();
                     wrong.add(c.path("id").asText("case " + cases) + ": " + expected + " → " + d.domain() + " (" + d.playbook() + ")");
                 }
             }
@@ -196,10 +199,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
         out.put("cases", cases);
         out.put("right", right);
         out.put("accuracy", accuracy);
+        double rightMean = right == 0 ? 0 : confidence[0] / right;
+        double wrongMean = cases == right ? 0 : confidence[1] / (cases - right);
+        out.put("confidence_right_mean", Math.round(rightMean * 100) / 100.0);
+        out.put("confidence_wrong_mean", Math.round(wrongMean * 100) / 100.0);
         out.put("confusion", confusion);
         out.put("wrong", wrong);
-        output.print(out, String.format(Locale.ROOT, "domain right for %d of %d cases (%.1f%%)%s",
-                right, cases, 100 * accuracy, wrong.isEmpty() ? "" : "\n  " + String.join("\n  ", wrong)));
+        output.print(out, String.format(Locale.ROOT, "domain right for %d of %d cases (%.1f%%); mean confidence %.2f when right, %.2f when wrong%s",
+                right, cases, 100 * accuracy, rightMean, wrongMean, wrong.isEmpty() ? "" : "\n  " + String.join("\n  ", wrong)));
         return 0;
     }
 }
