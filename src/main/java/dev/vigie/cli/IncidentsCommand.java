@@ -1,7 +1,10 @@
 package dev.vigie.cli;
 
 import dev.vigie.config.Settings;
+import dev.vigie.event.LearnedDependency;
+import dev.vigie.event.Plural;
 import dev.vigie.event.StoredIncident;
+import dev.vigie.incident.Correlator;
 import dev.vigie.store.Store;
 import java.time.Clock;
 import java.util.List;
@@ -27,8 +30,10 @@ public final class IncidentsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = options.loadStored();
         List<StoredIncident> incidents;
+        List<LearnedDependency> learned;
         try (Store store = new Store(settings.databaseFile(), Clock.systemUTC())) {
             incidents = store.incidents();
+            learned = store.learnedDependencies();
         }
         List<Row> rows = incidents.stream().map(i -> new Row(i.id(), i.service(), i.start().toString(), i.end().toString(),
                 i.severity().name(), i.status().name(), i.domain(), i.cause(), i.analyst(), i.reportPath(), i.checks(), i.affected())).toList();
@@ -43,6 +48,12 @@ public final class IncidentsCommand implements Callable<Integer> {
                         r.cause() == null ? "(not analysed yet)" : r.cause(), String.join(", ", r.checks()),
                         r.affected().isEmpty() ? "" : "; also affected: " + String.join(", ", r.affected()),
                         r.report() == null ? "" : r.report());
+            }
+            if (!learned.isEmpty()) {
+                System.out.println("Learned from these incidents (services linked in " + Correlator.LEARN_AFTER
+                        + " or more are joined when their anomalies start together, lines or not):");
+                learned.forEach(d -> System.out.printf("  %s → %s: linked in %s, %s to %s%n", d.service(), d.dependsOn(),
+                        Plural.of(d.incidents(), "incident"), d.first(), d.last()));
             }
         }
         return 0;

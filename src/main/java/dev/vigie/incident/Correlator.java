@@ -3,6 +3,7 @@ package dev.vigie.incident;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
 import dev.vigie.event.IncidentStatus;
+import dev.vigie.event.LearnedDependency;
 import dev.vigie.event.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,11 +36,15 @@ import java.util.TreeMap;
 public final class Correlator {
     /** How close the starts of two services' anomalies must be for their lines to make them one incident. */
     public static final Duration TOGETHER = Duration.ofMinutes(2);
+    /** Incidents that must have linked two services before they are linked on their timing alone. */
+    public static final int LEARN_AFTER = 2;
 
     private final Duration gap;
     private final Duration reopenWithin;
     /** Service → the services it depends on or that depend on it. */
     private final Map<String, Set<String>> related = new HashMap<>();
+    /** How often each pair of services was linked in a resolved incident, by "service → depends on". */
+    private final Map<String, LearnedDependency> learned = new TreeMap<>();
     /** Open groups, oldest first. */
     private final List<Group> open = new ArrayList<>();
     /** Resolved groups that may still reopen, by each of their services. */
@@ -57,6 +62,8 @@ public final class Correlator {
         Severity severity = Severity.INFO;
         boolean announced;
         boolean reopened;
+        /** Its links were counted in what is learned (a reopened incident that resolves again is not counted twice). */
+        boolean taught;
 
         Group(Anomaly first) {
             this.id = Incident.idFor(first.service(), first.start());
@@ -136,6 +143,11 @@ public final class Correlator {
             related.computeIfAbsent(service, k -> new java.util.TreeSet<>()).add(callee);
             related.computeIfAbsent(callee, k -> new java.util.TreeSet<>()).add(service);
         }));
+    }
+
+    /** What earlier runs learned: pairs linked often enough join without lines that say so. */
+    public void restore(List<LearnedDependency> known) {
+        known.forEach(d -> learned.put(d.service() + " → " + d.dependsOn(), d));
     }
 
     public void onAnomaly(Anomaly a, IncidentSink sink) {
@@ -287,13 +299,13 @@ public final class Correlator {
     }
 
     /** What links two groups: a silence beside a failure, or the lines of one of each's services. */
-    private static Linkage.Link link(Group g, Group h) {
+    private Linkage.Link link(Group g, Group h) {
         if (g.onlySilence() != h.onlySilence()) {
             Group failing = g.onlySilence() ? h : g;
             Group silent = failing == g ? h : g;
             String from = failing.origin();
             String to = silent.services.iterator().next();
-            return new Linkage.Link(from, to, to + " fell silent as " + from + " failed");
+            return new Linkage.Link(from, to, to + " fell silent as " + from + " failed", false);
         }
         for (String s : g.services) {
             for (String t : h.services) {
@@ -305,7 +317,45 @@ public final class Correlator {
                 }
             }
         }
+        for (String s : g.services) {
+            for (String t : h.services) {
+                Linkage.Link link = learnedLink(s, t);
+                link = link != null ? link : learnedLink(t, s);
+                if (link != null) {
+                    return link;
+                }
+            }
+        }
         return null;
+    }
+
+    /** A pair linked in at least {@link #LEARN_AFTER} incidents before is linked again, even without lines that say so. */
+    private Linkage.Link learnedLink(String from, String to) {
+        LearnedDependency d = learned.get(from + " → " + to);
+        return d == null || d.incidents() < LEARN_AFTER ? null
+                : new Linkage.Link(from, to, "learned: " + from + " led to " + to + " in " + d.incidents() + " incidents");
+    }
+
+    /** Each pair a resolved incident linked counts once more (a pair linked by what was learned, too); once per incident. */
+    private void learnFrom(Group g, IncidentSink sink) {
+        if (g.taught) {
+            return;
+        }
+        g.taught = true;
+        java.util.Set<String> pairs = new java.util.TreeSet<>();
+        for (Linkage.Link l : g.links) {
+            if (l.dependency() && !l.from().equals(l.to())) {
+                pairs.add(l.from() + " → " + l.to());
+            }
+        }
+        for (String pair : pairs) {
+            String[] st = pair.split(" → ");
+            LearnedDependency before = learned.get(pair);
+            LearnedDependency now = before == null ? new LearnedDependency(st[0], st[1], 1, g.start, g.start)
+                    : new LearnedDependency(st[0], st[1], before.incidents() + 1, before.first(), g.start);
+            learned.put(pair, now);
+            sink.learned(now);
+        }
     }
 
     /** A resolved group of this service that the anomaly comes back to soon enough. */
@@ -333,6 +383,7 @@ public final class Correlator {
         sink.closed(g.toIncident(status));
         if (status == IncidentStatus.RESOLVED) {
             g.services.forEach(s -> resolved.put(s, g));
+            learnFrom(g, sink);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigie.incident;
 
 import dev.vigie.event.Incident;
+import dev.vigie.event.LearnedDependency;
 
 /**
  * Hears incidents open (as soon as their evidence qualifies), close (quiet, or end of input), and
@@ -13,5 +14,9 @@ public interface IncidentSink {
 
     /** {@code absorbed}, announced before, is part of {@code into} from now on: it is no incident of its own. */
     default void merged(Incident absorbed, Incident into) {
+    }
+
+    /** A resolved incident linked these services: one more incident for what is learned of them. */
+    default void learned(LearnedDependency dependency) {
     }
 }

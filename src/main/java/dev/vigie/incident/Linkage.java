@@ -53,8 +53,15 @@ final class Linkage {
     private static final Pattern ADDRESS = Pattern.compile(
             "(?<![\\d.])((?!127\\.|0\\.0\\.0\\.0)\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\d.])|\\b([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)*:\\d{2,5})\\b");
 
-    /** A link between two services, {@code from} calling or naming {@code to}; {@code why} says it in a few words. */
-    record Link(String from, String to, String why) {
+    /**
+     * A link between two services, {@code from} calling or naming {@code to}; {@code why} says it in a
+     * few words; {@code dependency} whether it says that one depends on the other (a silence beside a
+     * failure does not), and so teaches something.
+     */
+    record Link(String from, String to, String why, boolean dependency) {
+        Link(String from, String to, String why) {
+            this(from, to, why, true);
+        }
     }
 
     /** What one service's anomalies in an incident say: their lines (bounded), identifiers and templates. */

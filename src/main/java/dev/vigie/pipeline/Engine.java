@@ -78,10 +78,11 @@ public final class Engine implements AutoCloseable {
         return new LogParser(clock, s.logFormat(), s.formats());
     }
 
-    /** A new facts-level pipeline, its templates restored from the store. */
+    /** A new facts-level pipeline, its templates and learned dependencies restored from the store. */
     Pipeline pipeline(EventBus bus, PipelineStats stats, Consumer<FactsReport> closedIncidents) {
         Pipeline p = new Pipeline(parser(settings, clock), settings, bus, stats, closedIncidents);
         p.restoreTemplates(store.templates());
+        p.restoreLearned(store.learnedDependencies());
         return p;
     }
 

@@ -6,6 +6,7 @@ import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.CheckRate;
 import dev.vigie.event.Incident;
+import dev.vigie.event.LearnedDependency;
 import dev.vigie.event.Severity;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
@@ -90,6 +91,11 @@ public final class Pipeline {
         }
 
         @Override
+        public void learned(LearnedDependency dependency) {
+            batch.learned(dependency);
+        }
+
+        @Override
         public void merged(Incident absorbed, Incident into) {
             batch.incident(into);
             batch.absorbedIncident(absorbed.id());
@@ -114,6 +120,11 @@ public final class Pipeline {
         this.bus = bus;
         this.stats = stats;
         this.toAnalyse = toAnalyse;
+    }
+
+    /** Dependencies learned in earlier runs go on linking their services. */
+    public void restoreLearned(List<LearnedDependency> known) {
+        correlator.restore(known);
     }
 
     /** Templates known from earlier runs keep their counts and first-seen times. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
+import dev.vigie.event.LearnedDependency;
 import dev.vigie.event.IncidentStatus;
 import dev.vigie.event.Severity;
 import dev.vigie.event.StoredIncident;
@@ -76,6 +77,40 @@ final class IncidentRepository {
             ps.executeBatch();
             link.executeBatch();
         }
+    }
+
+    void upsertLearned(List<LearnedDependency> learned) throws SQLException {
+        if (learned.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = writer.prepareStatement("INSERT INTO learned_dependencies "
+                + "(service, depends_on, incidents, first_ms, last_ms) VALUES (?,?,?,?,?) ON CONFLICT(service, depends_on) DO UPDATE SET "
+                + "incidents = excluded.incidents, last_ms = excluded.last_ms")) {
+            for (LearnedDependency d : learned) {
+                ps.setString(1, d.service());
+                ps.setString(2, d.dependsOn());
+                ps.setInt(3, d.incidents());
+                ps.setLong(4, d.first().toEpochMilli());
+                ps.setLong(5, d.last().toEpochMilli());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    List<LearnedDependency> learned() {
+        List<LearnedDependency> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT service, depends_on, incidents, first_ms, last_ms "
+                + "FROM learned_dependencies ORDER BY incidents DESC, service, depends_on");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new LearnedDependency(rs.getString(1), rs.getString(2), rs.getInt(3), Instant.ofEpochMilli(rs.getLong(4)),
+                        Instant.ofEpochMilli(rs.getLong(5))));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the learned dependencies", e);
+        }
+        return out;
     }
 
     /** Incidents that became part of another: their rows and links go (the anomalies stay, linked to the other). */

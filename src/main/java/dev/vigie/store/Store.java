@@ -2,6 +2,7 @@ package dev.vigie.store;
 
 import dev.vigie.event.Feedback;
 import dev.vigie.event.Incident;
+import dev.vigie.event.LearnedDependency;
 import dev.vigie.event.SourceStatus;
 import dev.vigie.event.StoredEvent;
 import dev.vigie.event.StoredIncident;
@@ -77,6 +78,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
                 incidents.insertAnomalies(b.anomalies);
                 incidents.upsertIncidents(b.incidents);
                 incidents.deleteIncidents(b.absorbedIncidents);
+                incidents.upsertLearned(b.learned);
                 reports.updateReports(b.reports);
                 reports.insertFeedback(b.feedback);
                 writer.commit();
@@ -127,6 +129,11 @@ public final class Store implements CheckpointSource, AutoCloseable {
     /** Checkpoints of the contents last seen at {@code path}, newest first. */
     public synchronized List<Checkpoint> checkpointsAt(String path) {
         return events.checkpoints("path = ?", path);
+    }
+
+    /** What the incidents taught of which service leads to which, most seen first. */
+    public synchronized List<LearnedDependency> learnedDependencies() {
+        return incidents.learned();
     }
 
     public synchronized List<StoredIncident> incidents() {

@@ -3,6 +3,7 @@ package dev.vigie.store;
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Feedback;
 import dev.vigie.event.Incident;
+import dev.vigie.event.LearnedDependency;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.ingest.Checkpoint;
@@ -31,6 +32,7 @@ public final class StoreBatch {
     final List<Incident> incidents = new ArrayList<>();
     /** Incidents found to be part of another one: removed after the batch's incidents are written. */
     final List<String> absorbedIncidents = new ArrayList<>();
+    final List<LearnedDependency> learned = new ArrayList<>();
     final List<IncidentReport> reports = new ArrayList<>();
     final List<Feedback> feedback = new ArrayList<>();
     private long chars;
@@ -88,6 +90,11 @@ public final class StoreBatch {
         anomalies.add(a);
     }
 
+    /** A dependency learned from a resolved incident, as it stands now. */
+    public void learned(LearnedDependency d) {
+        learned.add(d);
+    }
+
     /** An incident announced before that turned out to be part of another: it is removed. */
     public void absorbedIncident(String id) {
         absorbedIncidents.add(id);
@@ -107,7 +114,7 @@ public final class StoreBatch {
 
     public int size() {
         return events.size() + sources.size() + checkpoints.size() + sourceErrors.size() + templates.size() + merges.size() + samples.size() + anomalies.size()
-                + incidents.size() + absorbedIncidents.size() + reports.size() + feedback.size();
+                + incidents.size() + absorbedIncidents.size() + learned.size() + reports.size() + feedback.size();
     }
 
     public boolean isEmpty() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigie.event.Anomaly;
 import dev.vigie.event.Incident;
+import dev.vigie.event.LearnedDependency;
 import dev.vigie.event.Severity;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,5 +128,64 @@ class CorrelationWithoutConfigurationTest {
                 errors("gateway", 0, Severity.CRITICAL, "upstream: \"http://payments:9000/charge\" 502"),
                 errors("payments", 240, Severity.CRITICAL, "ERROR payments: ledger write failed"));
         assertThat(incidents).hasSize(2);
+    }
+
+    static Anomaly metric(String service, int second) {
+        return new Anomaly("rolling_zscore", service, service + "/latency_ms_p95", T0.plusSeconds(second), T0.plusSeconds(second + 60),
+                Severity.CRITICAL, 0.9, service + " latency is high", Map.of());
+    }
+
+    @Test
+    void servicesLinkedInTwoIncidentsAreLinkedAfterwardsOnTheirTimingAloneAndTheLessonIsKept() {
+        List<LearnedDependency> learned = new ArrayList<>();
+        IncidentSink learning = new IncidentSink() {
+            @Override
+            public void opened(Incident incident) {
+            }
+
+            @Override
+            public void closed(Incident incident) {
+                sink.closed.add(incident);
+            }
+
+            @Override
+            public void learned(LearnedDependency d) {
+                learned.add(d);
+            }
+        };
+        for (int hour = 0; hour < 2; hour++) {
+            int at = 3600 * hour;
+            correlator.onAnomaly(errors("orders", at, Severity.CRITICAL, "ERROR com.mysql.cj.jdbc.exceptions.CommunicationsException: "
+                    + "Communications link failure"), learning);
+            correlator.onAnomaly(errors("mysql", at + 5, Severity.WARNING, "[Warning] Aborted connection 88 to db: 'shop'"), learning);
+            correlator.advance(T0.plusSeconds(at + 1800), learning);
+        }
+        assertThat(sink.closed).hasSize(2).allSatisfy(i -> assertThat(i.services()).containsExactlyInAnyOrder("orders", "mysql"));
+        assertThat(learned).last().satisfies(d -> {
+            assertThat(d.service() + " → " + d.dependsOn()).isEqualTo("orders → mysql");
+            assertThat(d.incidents()).isEqualTo(2);
+        });
+
+        // two metric anomalies say nothing of each other: what was learned links them
+        correlator.onAnomaly(metric("orders", 7200), learning);
+        correlator.onAnomaly(metric("mysql", 7230), learning);
+        correlator.flush(T0.plusSeconds(9000), learning);
+        assertThat(sink.closed).hasSize(3);
+        assertThat(sink.closed.get(2).services()).containsExactlyInAnyOrder("orders", "mysql");
+
+        // a fresh correlator that is given the lesson links them at once; one that is not keeps them apart
+        Correlator taught = new Correlator(Duration.ofMinutes(5));
+        taught.restore(List.of(learned.get(learned.size() - 1)));
+        Correlator untaught = new Correlator(Duration.ofMinutes(5));
+        CorrelatorTest.Recorder a = new CorrelatorTest.Recorder();
+        CorrelatorTest.Recorder b = new CorrelatorTest.Recorder();
+        for (Anomaly m : List.of(metric("orders", 0), metric("mysql", 30))) {
+            taught.onAnomaly(m, a);
+            untaught.onAnomaly(m, b);
+        }
+        taught.flush(T0.plusSeconds(3600), a);
+        untaught.flush(T0.plusSeconds(3600), b);
+        assertThat(a.closed).hasSize(1);
+        assertThat(b.closed).hasSize(2);
     }
 }

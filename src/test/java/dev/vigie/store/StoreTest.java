@@ -67,6 +67,7 @@ class StoreTest {
             c.createStatement().execute("DELETE FROM schema_version WHERE version >= 7");
             c.createStatement().execute("DROP TABLE feedback");
             c.createStatement().execute("ALTER TABLE checkpoints DROP COLUMN tail");
+            c.createStatement().execute("DROP TABLE learned_dependencies");
         }
         try (Store store = new Store(db, Clock.systemUTC())) {
             assertThat(store.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());
