@@ -53,4 +53,24 @@ class DecisiveLineTest {
             assertThat(runtime.store().count("log_events")).as("the dump is not stored before it is whole").isEqualTo(30);
         }
     }
+
+    @Test
+    void aFatalLineFollowedByNothingIsAnAnomalyBeforeItsMinuteCloses(@TempDir Path data, @TempDir Path logs) throws Exception {
+        Path db = logs.resolve("postgresql.log");
+        Files.writeString(db, "2026-03-14 10:00:00.100 UTC [61] LOG:  checkpoint starting: time\n");
+        List<Anomaly> anomalies = new CopyOnWriteArrayList<>();
+        try (LiveRuntime runtime = new LiveRuntime(Engine.open(TestSettings.in(data, Map.of(
+                "sources", logs.toString(), "simulator.enabled", "false")), Clock.systemUTC()))) {
+            runtime.bus().subscribe(Anomaly.class, anomalies::add);
+            runtime.start();
+            Files.writeString(db, "2026-03-14 10:00:01.200 UTC [4413] FATAL:  could not write to file \"pg_wal/xlogtemp.4413\": "
+                    + "No space left on device\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.store().count("anomalies") == 1);
+            assertThat(anomalies).singleElement().satisfies(a -> {
+                assertThat(a.check()).isEqualTo("decisive_line");
+                assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+                assertThat(a.start()).isEqualTo(java.time.Instant.parse("2026-03-14T10:00:01.200Z"));
+            });
+        }
+    }
 }
