@@ -104,6 +104,15 @@ public final class LogParser {
         // every format builds a fresh map for its line: it is ours to complete
         Map<String, String> fields = p == null ? new LinkedHashMap<>() : p.fields();
         Instant time = p == null ? null : p.time();
+        String scannedMessage = null;
+        if (time == null) {
+            // no format put a time first: one may sit in another field (a compact date, an epoch column…)
+            TimeScan.Found found = TimeScan.time(head, previous != null ? previous : now);
+            if (found != null) {
+                time = found.instant();
+                scannedMessage = p == null ? (head.substring(0, found.start()) + head.substring(found.end())).strip() : null;
+            }
+        }
         if (time != null && (time.isBefore(EARLIEST) || time.isAfter(now.plus(LATEST_AHEAD)))) {
             fields.put("time_absurd", time.toString());
             time = null;
@@ -119,11 +128,21 @@ public final class LogParser {
         if (record.has(RawRecord.INVALID_UTF8)) {
             fields.put("invalid_utf8", "true");
         }
-        Level level = p == null || p.level() == null ? LevelKeywords.infer(head) : p.level();
-        String message = p == null ? head : p.message();
+        Level level = p == null || p.level() == null ? writtenOrInferred(head, fields) : p.level();
+        String message = p == null ? (scannedMessage != null ? scannedMessage : head) : p.message();
         String service = p != null && p.service() != null && !p.service().isBlank()
                 ? p.service() : services.computeIfAbsent(source, ServiceNames::fromSource);
         return new LogEvent(time, source, service, level, message, fields, text, inferred, null);
+    }
+
+    /** The level the line writes as a word of its own; only a line that writes none has one inferred from its words. */
+    private static Level writtenOrInferred(String head, Map<String, String> fields) {
+        Level written = TimeScan.level(head);
+        if (written != null) {
+            return written;
+        }
+        fields.put("level_inferred", "true");
+        return LevelKeywords.infer(head);
     }
 
     private Parsed read(String source, String line, Instant reference) {

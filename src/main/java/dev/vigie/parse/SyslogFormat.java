@@ -51,6 +51,9 @@ final class SyslogFormat implements LogFormat {
         if (h == null || Level.fromToken(h.tag()) != null || h.host().startsWith("[")) {
             return null; // "[pid] FATAL: …" is PostgreSQL's form, not a host and a tag
         }
+        if (h.host().equals(h.host().toUpperCase(java.util.Locale.ROOT)) && Level.fromToken(h.host()) != null) {
+            return null; // "time INFO logger: message" (Spark, log4j): a level where the host would be
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("host", h.host());
         put(fields, "pid", h.pid());
