@@ -22,6 +22,21 @@ import picocli.CommandLine.Option;
             BenchCommand.Idle.class, BenchCommand.Latency.class})
 public final class BenchCommand {
 
+    /** A directory for a benchmark's files, deleted with all it holds when the benchmark is done. */
+    private static final class Scratch implements AutoCloseable {
+        final Path dir = Files.createTempDirectory("vigie-bench");
+
+        Scratch() throws java.io.IOException {
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     @Command(name = "latency", mixinStandardHelpOptions = true,
             description = "Milliseconds from a decisive line appended to a followed file to its anomaly stored, in one process.")
     static final class Latency implements Callable<Integer> {
@@ -33,8 +48,8 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path work = Files.createTempDirectory("vigie-bench");
-            try {
+            try (Scratch scratch = new Scratch()) {
+                Path work = scratch.dir;
                 LatencyBenchmark.Result r = LatencyBenchmark.run(lines, work);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("append_to_anomaly_p50_ms", Math.round(r.p50Ms() * 10) / 10.0);
@@ -43,10 +58,6 @@ public final class BenchCommand {
                 out.put("lines", r.lines());
                 output.print(out, String.format(Locale.ROOT, "%d decisive lines appended one at a time, to their anomaly stored:%n"
                         + "  p50 %.1f ms, p99 %.1f ms, max %.1f ms", r.lines(), r.p50Ms(), r.p99Ms(), r.maxMs()));
-            } finally {
-                try (Stream<Path> walk = Files.walk(work)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
             }
             return 0;
         }
@@ -73,8 +84,8 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path work = Files.createTempDirectory("vigie-bench");
-            try {
+            try (Scratch scratch = new Scratch()) {
+                Path work = scratch.dir;
                 IdleBenchmark.Result r = IdleBenchmark.run(files, seconds, runs, java.time.Duration.ofSeconds(closeInactive), work);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("files", r.files());
@@ -85,10 +96,6 @@ public final class BenchCommand {
                 output.print(out, String.format(Locale.ROOT, "%,d idle files followed, median of %d runs of %d s:%n"
                                 + "  just read (newest open):  %.2f%% of a core%n  all parked:               %.2f%% of a core",
                         r.files(), r.runs(), r.seconds(), r.openPercent(), r.parkedPercent()));
-            } finally {
-                try (Stream<Path> walk = Files.walk(work)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
             }
             return 0;
         }
@@ -108,8 +115,8 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            Path work = Files.createTempDirectory("vigie-bench");
-            try {
+            try (Scratch scratch = new Scratch()) {
+                Path work = scratch.dir;
                 IngestBenchmark.Result r = IngestBenchmark.run(lines, runs, work);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("parse_lines_per_s", Math.round(r.parseLinesPerS()));
@@ -125,10 +132,6 @@ public final class BenchCommand {
                                 + "  peak heap:             %d MB",
                         r.lines(), r.corpusBytes() / 1e6, r.runs(), r.parseLinesPerS(), r.parseLinesPerCpuS(), r.ingestLinesPerS(),
                         r.indexEventsPerS(), r.peakHeapMb()));
-            } finally {
-                try (Stream<Path> walk = Files.walk(work)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
             }
             return 0;
         }
