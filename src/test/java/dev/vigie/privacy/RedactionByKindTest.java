@@ -67,20 +67,12 @@ class RedactionByKindTest {
 
     @Test
     void everySecretOfEveryKindIsRemoved() {
-        Map<String, int[]> recall = new LinkedHashMap<>();
         SECRET_LINES.forEach((kind, lines) -> {
-            int[] r = recall.computeIfAbsent(kind, k -> new int[2]);
             for (String line : lines) {
-                String out = R.redact(line);
-                r[1]++;
-                if (!out.contains(PASS) && !out.contains(TOKEN) && !out.contains(PASS.substring(0, 8))) {
-                    r[0]++;
-                } else {
-                    System.err.println("kept (" + kind + "): " + out);
-                }
+                assertThat(R.redact(line)).as(kind + ": " + line).doesNotContain(PASS).doesNotContain(TOKEN)
+                        .doesNotContain(PASS.substring(0, 8));
             }
         });
-        recall.forEach((kind, r) -> assertThat(r[0]).as("recall of " + kind).isEqualTo(r[1]));
     }
 
     @Test
