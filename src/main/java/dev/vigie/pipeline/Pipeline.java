@@ -7,10 +7,10 @@ import dev.vigie.event.Anomaly;
 import dev.vigie.event.CheckRate;
 import dev.vigie.event.Incident;
 import dev.vigie.event.LearnedDependency;
-import dev.vigie.event.Severity;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.ScoredSample;
+import dev.vigie.event.Severity;
 import dev.vigie.incident.Correlator;
 import dev.vigie.incident.EvidenceBuffer;
 import dev.vigie.incident.FactsReport;
@@ -241,12 +241,12 @@ public final class Pipeline {
         return newest;
     }
 
-    /** What was produced since the last call, to be committed in one transaction. */
     /** Whether the batch holds a critical anomaly: it is worth writing now rather than with the next ones. */
     public boolean urgent() {
         return urgent;
     }
 
+    /** What was produced since the last call, to be committed in one transaction. */
     public StoreBatch takeBatch() {
         StoreBatch b = batch;
         batch = new StoreBatch();
