@@ -9,6 +9,7 @@ public enum Level {
 
     private static final Map<String, Level> ALIASES = Map.ofEntries(
             Map.entry("TRACE", TRACE), Map.entry("TRC", TRACE), Map.entry("FINEST", TRACE), Map.entry("FINER", TRACE),
+            Map.entry("VERBOSE", TRACE), Map.entry("VRB", TRACE),
             Map.entry("DEBUG", DEBUG), Map.entry("DBG", DEBUG), Map.entry("FINE", DEBUG), Map.entry("DEBUG1", DEBUG),
             Map.entry("INFO", INFO), Map.entry("INF", INFO), Map.entry("INFORMATION", INFO), Map.entry("LOG", INFO),
             Map.entry("NOTICE", INFO), Map.entry("CONFIG", INFO), Map.entry("DETAIL", INFO), Map.entry("HINT", INFO),

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * the first fields of the line (after a file name, a dash, a pid…), in the layouts logs print
  * (ISO and its relatives, syslog, compact {@code yyMMdd HHmmss}, {@code yyyy-MM-dd-HH.mm.ss},
  * {@code yyyyMMdd-HH:mm:ss:SSS}, logcat's {@code MM-dd HH:mm:ss.SSS}, bracketed {@code [MM.dd HH:mm:ss]},
- * epoch seconds or milliseconds in a column); a level written as its own word among the first fields
- * (logcat's one letter before its tag too). Only times from 2000 to 2099 are believed.
+ * epoch seconds or milliseconds in a column); a level named as such ({@code Level: Error}) or written as
+ * its own word among the first fields (logcat's one letter before its tag too). Only times from 2000 to 2099 are believed.
  */
 final class TimeScan {
     /** How far into a line a time or a level is looked for. */
@@ -26,6 +26,8 @@ final class TimeScan {
     private static final Pattern PACKED = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})-(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?::(\\d{1,3}))?(?!\\d)");
     private static final Pattern MONTH_DAY = Pattern.compile("^(\\d{2})[-.](\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,6}))?(?![\\d:])");
     private static final Pattern EPOCH = Pattern.compile("^(\\d{10}|\\d{13})(?:\\.\\d{1,6})?(?![\\d.:-])");
+    /** A level named as such: {@code Level: Error} (Windows events), {@code severity=warning}. */
+    private static final Pattern NAMED_LEVEL = Pattern.compile("(?i)\\b(?:level|severity|lvl)\\s*[=:]\\s*\"?([a-z]{3,12})\\b");
     /** logcat's {@code pid tid L tag:}. */
     private static final Pattern LOGCAT_LEVEL = Pattern.compile("\\s\\d+\\s+\\d+\\s+([VDIWEFA])\\s+[^\\s:]+\\s*:");
 
@@ -126,6 +128,10 @@ final class TimeScan {
      * {@code FATAL}…, in capitals), or logcat's one letter after the pid and tid; null when there is none.
      */
     static Level level(String text) {
+        Matcher named = NAMED_LEVEL.matcher(text).region(0, Math.min(text.length(), REACH));
+        if (named.find() && Level.fromToken(named.group(1)) != null) {
+            return Level.fromToken(named.group(1));
+        }
         Matcher logcat = LOGCAT_LEVEL.matcher(text).region(0, Math.min(text.length(), 64));
         if (logcat.find()) {
             return switch (logcat.group(1)) {

@@ -47,6 +47,10 @@ class TimeScanTest {
         assertThat(parse("11-20 09:30:15.250  1702  2395 I ActivityManager: Start proc 2201 for failed service").level())
                 .isEqualTo(Level.INFO);
         assertThat(parse("17/06/09 20:10:47 INFO Configuration.deprecation: mapred.tip.id is deprecated").level()).isEqualTo(Level.INFO);
+        // Windows event levels, written as words
+        assertThat(parse("- 1741944615 Source: Microsoft-Windows-Kernel-Power Level: Critical The system has rebooted").level())
+                .isEqualTo(Level.FATAL);
+        assertThat(parse("- 1741944615 Service Control Manager VERBOSE state change failed").level()).isEqualTo(Level.TRACE);
         LogEvent none = parse("20250314-9:30:15:250|Step_LSC|30002312|onStandStepChanged 3579");
         assertThat(none.fields()).containsEntry("level_inferred", "true");
     }
