@@ -175,6 +175,7 @@ class EndToEndTest {
         assertThat(source.get("invalidUtf8").asLong()).as("the bad byte, and the binary line's NUL").isEqualTo(2);
         assertThat(source.get("truncated").asLong()).isEqualTo(1);
         assertThat(source.get("lastError").isNull()).isTrue();
-        assertThat(Cli.run("sources", "--data-dir", data.toString()).out()).contains("2 lines not UTF-8 were stored with U+FFFD");
+        assertThat(Cli.run("sources", "--data-dir", data.toString()).out()).contains("2 lines not UTF-8 were stored with U+FFFD")
+                .containsPattern("times: \\S");
     }
 }

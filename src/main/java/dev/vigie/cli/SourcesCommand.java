@@ -44,6 +44,9 @@ public final class SourcesCommand implements Callable<Integer> {
                     s.source(), Plural.of(s.lines(), "line"), Plural.of(s.events(), "event"), s.rejected(), s.invalidUtf8(),
                     s.truncated(), s.timeInferred(),
                     s.lastError() == null ? "" : "\n    last error " + s.lastErrorAt() + ": " + s.lastError());
+            if (s.timeLayout() != null) {
+                System.out.printf("    times: %s%n", s.timeLayout());
+            }
             if (s.invalidUtf8() > 0) {
                 System.out.printf("    %s not UTF-8 were stored with U+FFFD: the file may be in another encoding (Latin-1, "
                         + "Windows-1252...); Vigie reads UTF-8, and UTF-16 with or without a byte-order mark%n",

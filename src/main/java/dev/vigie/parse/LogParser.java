@@ -36,6 +36,8 @@ public final class LogParser {
     private final LogFormat forced;
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, Sniffer> sniffers = new HashMap<>();
+    /** Per source, how many lines had their time read each way. */
+    private final Map<String, Map<String, Long>> layouts = new HashMap<>();
     private final Map<String, Instant> lastTime = new HashMap<>();
     private final Map<String, String> services = new HashMap<>();
     private final Map<String, LogFormat> forcedBySource = new HashMap<>();
@@ -105,11 +107,13 @@ public final class LogParser {
         Map<String, String> fields = p == null ? new LinkedHashMap<>() : p.fields();
         Instant time = p == null ? null : p.time();
         String scannedMessage = null;
+        String layout = time == null ? null : "as the " + formatOf(source) + " format writes them";
         if (time == null) {
             // no format put a time first: one may sit in another field (a compact date, an epoch column…)
             TimeScan.Found found = TimeScan.time(head, previous != null ? previous : now);
             if (found != null) {
                 time = found.instant();
+                layout = found.layout();
                 scannedMessage = p == null ? (head.substring(0, found.start()) + head.substring(found.end())).strip() : null;
             }
         }
@@ -118,6 +122,7 @@ public final class LogParser {
             time = null;
         }
         boolean inferred = time == null;
+        layouts.computeIfAbsent(source, s -> new HashMap<>()).merge(inferred ? "none found: times inferred" : layout, 1L, Long::sum);
         if (inferred) {
             time = previous != null ? previous : now;
         }
@@ -161,6 +166,22 @@ public final class LogParser {
             }
         }
         return forced == null ? NONE : forced;
+    }
+
+    /** How the source's event times are read: the layout most of its lines had so far, or null before any. */
+    public String timeLayout(String source) {
+        Map<String, Long> seen = layouts.get(source);
+        return seen == null ? null : seen.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private String formatOf(String source) {
+        LogFormat forcedFormat = rules.isEmpty() ? forced : forcedBySource.get(source);
+        if (forcedFormat != null && forcedFormat != NONE) {
+            return forcedFormat.name();
+        }
+        Sniffer s = sniffers.get(source);
+        return s == null ? "its" : s.best();
     }
 
     /** The format each source has been read with so far. */

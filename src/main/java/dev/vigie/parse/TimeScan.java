@@ -31,8 +31,8 @@ final class TimeScan {
     /** logcat's {@code pid tid L tag:}. */
     private static final Pattern LOGCAT_LEVEL = Pattern.compile("\\s\\d+\\s+\\d+\\s+([VDIWEFA])\\s+[^\\s:]+\\s*:");
 
-    /** A time found in a line: when, and the span it took. */
-    record Found(Instant instant, int start, int end) {
+    /** A time found in a line: when, the span it took, and its layout in words. */
+    record Found(Instant instant, int start, int end, String layout) {
     }
 
     private TimeScan() {
@@ -51,7 +51,7 @@ final class TimeScan {
             String rest = line.substring(i);
             Instant t = at(rest, reference);
             if (t != null) {
-                return new Found(t, i, i + spanOf(rest, reference));
+                return new Found(t, i, i + spanOf(rest, reference), layoutOf(rest, reference) + (i == 0 ? ", first in the line" : ", further in the line"));
             }
         }
         return null;
@@ -106,6 +106,23 @@ final class TimeScan {
             return null;
         }
         return null;
+    }
+
+    private static final String[] NAMES = {"yyMMdd HHmmss", "yyyy-MM-dd-HH.mm.ss", "yyyyMMdd-HH:mm:ss:SSS", "MM-dd HH:mm:ss (no year)",
+            "epoch seconds or milliseconds"};
+
+    /** The layout of the time at the start of {@code s}, in words. */
+    private static String layoutOf(String s, Instant reference) {
+        if (Timestamps.atStart(s, reference) != null) {
+            return "ISO, syslog or another common time";
+        }
+        Pattern[] patterns = {COMPACT, DOTTED, PACKED, MONTH_DAY, EPOCH};
+        for (int k = 0; k < patterns.length; k++) {
+            if (patterns[k].matcher(s).find()) {
+                return NAMES[k];
+            }
+        }
+        return "unknown";
     }
 
     /** How many characters the time at the start of {@code s} takes. */

@@ -175,6 +175,10 @@ public final class Pipeline {
             observe(mined.time());
         }
         batch.checkpoint(new Checkpoint(record.fileKey(), record.fingerprint(), record.source(), record.endOffset()));
+        String layout = parser.timeLayout(record.source());
+        if (layout != null) {
+            batch.timeLayout(record.source(), layout);
+        }
         batch.progress(record.source(), new SourceProgress(record.lines(), event == null ? 0 : 1, rejected ? 1 : 0,
                 record.has(RawRecord.INVALID_UTF8) ? 1 : 0, record.has(RawRecord.TRUNCATED) ? 1 : 0,
                 event != null && event.timeInferred() ? 1 : 0));

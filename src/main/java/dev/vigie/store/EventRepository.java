@@ -141,6 +141,16 @@ final class EventRepository {
             }
             err.executeBatch();
         }
+        if (!b.timeLayouts.isEmpty()) {
+            try (PreparedStatement layout = writer.prepareStatement("UPDATE source_stats SET time_layout = ? WHERE source = ?")) {
+                for (var e : b.timeLayouts.entrySet()) {
+                    layout.setString(1, e.getValue());
+                    layout.setString(2, e.getKey());
+                    layout.addBatch();
+                }
+                layout.executeBatch();
+            }
+        }
     }
 
     void insertSamples(List<MetricSample> samples) throws SQLException {
@@ -216,13 +226,13 @@ final class EventRepository {
     List<SourceStatus> sources() {
         List<SourceStatus> out = new ArrayList<>();
         try (PreparedStatement ps = reader.prepareStatement("SELECT source, lines, events, rejected, invalid_utf8, truncated, "
-                + "time_inferred, last_error, last_error_ms, updated_ms FROM source_stats ORDER BY source");
+                + "time_inferred, last_error, last_error_ms, updated_ms, time_layout FROM source_stats ORDER BY source");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long errorAt = rs.getLong(9);
                 out.add(new SourceStatus(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getString(8), rs.wasNull() ? null : Instant.ofEpochMilli(errorAt),
-                        Instant.ofEpochMilli(rs.getLong(10))));
+                        Instant.ofEpochMilli(rs.getLong(10)), rs.getString(11)));
             }
         } catch (SQLException e) {
             throw new StoreException("cannot list sources", e);

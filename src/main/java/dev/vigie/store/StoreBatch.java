@@ -25,6 +25,7 @@ public final class StoreBatch {
     final Map<String, long[]> sources = new LinkedHashMap<>();
     final Map<ContentKey, Checkpoint> checkpoints = new LinkedHashMap<>();
     final Map<String, String> sourceErrors = new LinkedHashMap<>();
+    final Map<String, String> timeLayouts = new LinkedHashMap<>();
     final Map<String, Template> templates = new LinkedHashMap<>();
     final List<TemplateMerge> merges = new ArrayList<>();
     final List<MetricSample> samples = new ArrayList<>();
@@ -68,6 +69,11 @@ public final class StoreBatch {
     /** The checkpoints of this batch, each with the bytes its file holds before its offset now. */
     public void readTails() {
         checkpoints.replaceAll((k, c) -> c.tail() == null ? c.withTailRead() : c);
+    }
+
+    /** How the source's event times are read, as far as its lines have shown. */
+    public void timeLayout(String source, String layout) {
+        timeLayouts.put(source, layout);
     }
 
     public void sourceError(String source, String error) {

@@ -41,6 +41,8 @@ class LoghubTimesAndLevelsTest {
                 events.add(parser.parse(new RawRecord(dir.resolve(system + ".log").toString(), "k", "f", line, 0, 1, 0)));
             }
             assertThat(events).as(system + ": lines stored at ingestion time").noneMatch(LogEvent::timeInferred);
+            assertThat(parser.timeLayout(dir.resolve(system + ".log").toString())).as(system + ": how its times are read")
+                    .doesNotStartWith("none");
             if (WITH_LEVELS.contains(system)) {
                 List<String> expected = levels(dir.resolve(system + "_2k.log_structured_corrected.csv"));
                 int agree = 0;

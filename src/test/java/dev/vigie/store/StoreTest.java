@@ -68,6 +68,7 @@ class StoreTest {
             c.createStatement().execute("DROP TABLE feedback");
             c.createStatement().execute("ALTER TABLE checkpoints DROP COLUMN tail");
             c.createStatement().execute("DROP TABLE learned_dependencies");
+            c.createStatement().execute("ALTER TABLE source_stats DROP COLUMN time_layout");
         }
         try (Store store = new Store(db, Clock.systemUTC())) {
             assertThat(store.schemaVersion()).isEqualTo(Database.MIGRATIONS.size());

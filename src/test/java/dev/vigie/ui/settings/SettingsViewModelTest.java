@@ -30,7 +30,7 @@ class SettingsViewModelTest {
     void itSaysWhereThingsAreWhetherAModelAnswersWhatWasReadAndListsTheSourcesNowAndThen(@TempDir Path dir) {
         FakeEngine engine = new FakeEngine();
         engine.settings = TestSettings.in(dir);
-        engine.sources = List.of(new SourceStatus("/var/log/app.log", 120, 118, 2, 0, 0, 0, null, null, Instant.EPOCH));
+        engine.sources = List.of(new SourceStatus("/var/log/app.log", 120, 118, 2, 0, 0, 0, null, null, Instant.EPOCH, null));
         SettingsViewModel vm = new SettingsViewModel(engine, Tasks.DIRECT);
         assertThat(vm.paths.get()).contains("Data directory: " + dir, "Sources: (none configured)", "Replay: off");
 
