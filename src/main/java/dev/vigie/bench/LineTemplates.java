@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,18 +25,22 @@ import java.util.Map;
  */
 public final class LineTemplates {
     private final TemplateMiner miner;
-    private final List<Integer> perLine;
+    /** Per line, only its cluster: what the output needs, four bytes a line. */
+    private final int[] perLine;
+    private final int lines;
 
-    private LineTemplates(TemplateMiner miner, List<Integer> perLine) {
+    private LineTemplates(TemplateMiner miner, int[] perLine, int lines) {
         this.miner = miner;
         this.perLine = perLine;
+        this.lines = lines;
     }
 
     /** @param format a format name, a header format in Loghub's notation, or {@code auto} */
     public static LineTemplates of(Path file, String format) throws IOException {
         LogParser parser = new LogParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), format, Map.of());
         TemplateMiner miner = new TemplateMiner();
-        List<Integer> perLine = new ArrayList<>();
+        int[] perLine = new int[1 << 16];
+        int n = 0;
         String source = file.toString();
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -48,14 +50,17 @@ public final class LineTemplates {
             while ((line = in.readLine()) != null) {
                 offset += line.length() + 1;
                 LogEvent e = parser.parse(new RawRecord(source, source, "", line, offset, 1, 0));
-                perLine.add(miner.assign(e == null ? "" : e.message()));
+                if (n == perLine.length) {
+                    perLine = java.util.Arrays.copyOf(perLine, n * 2);
+                }
+                perLine[n++] = miner.assign(e == null ? "" : e.message());
             }
         }
-        return new LineTemplates(miner, perLine);
+        return new LineTemplates(miner, perLine, n);
     }
 
     public int lines() {
-        return perLine.size();
+        return lines;
     }
 
     public int templates() {
@@ -65,14 +70,14 @@ public final class LineTemplates {
     /** {@code LineId,EventId,EventTemplate}, LineId from 1, quoted as CSV wants. */
     public void writeCsv(Writer w) throws IOException {
         w.write("LineId,EventId,EventTemplate\n");
-        for (int i = 0; i < perLine.size(); i++) {
-            Template t = miner.templateOf(perLine.get(i));
+        Map<Integer, String> rows = new java.util.HashMap<>(); // per cluster, ",id,template\n" once
+        for (int i = 0; i < lines; i++) {
+            String row = rows.computeIfAbsent(perLine[i], c -> {
+                Template t = miner.templateOf(c);
+                return ',' + t.id() + ',' + csv(t.text()) + '\n';
+            });
             w.write(Integer.toString(i + 1));
-            w.write(',');
-            w.write(t.id());
-            w.write(',');
-            w.write(csv(t.text()));
-            w.write('\n');
+            w.write(row);
         }
     }
 

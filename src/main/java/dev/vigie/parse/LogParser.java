@@ -36,6 +36,8 @@ public final class LogParser {
     private final LogFormat forced;
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, Sniffer> sniffers = new HashMap<>();
+    /** Per source, where its times were found by scanning. */
+    private final Map<String, TimeScan.Learned> scans = new HashMap<>();
     /** Per source, how many lines had their time read each way. */
     private final Map<String, Map<String, Long>> layouts = new HashMap<>();
     private final Map<String, Instant> lastTime = new HashMap<>();
@@ -110,7 +112,8 @@ public final class LogParser {
         String layout = time == null ? null : "as the " + formatOf(source) + " format writes them";
         if (time == null) {
             // no format put a time first: one may sit in another field (a compact date, an epoch column…)
-            TimeScan.Found found = TimeScan.time(head, previous != null ? previous : now);
+            TimeScan.Found found = TimeScan.time(head, previous != null ? previous : now,
+                    scans.computeIfAbsent(source, x -> new TimeScan.Learned()));
             if (found != null) {
                 time = found.instant();
                 layout = found.layout();

@@ -4,7 +4,6 @@ import dev.vigie.event.Level;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +37,56 @@ final class TimeScan {
     private TimeScan() {
     }
 
+    /** The longest time a layout writes: what is looked at from each candidate position. */
+    private static final int WINDOW = 48;
+    private static final Pattern[] LAYOUTS = {COMPACT, DOTTED, PACKED, MONTH_DAY, EPOCH};
+    private static final String[] NAMES = {"yyMMdd HHmmss", "yyyy-MM-dd-HH.mm.ss", "yyyyMMdd-HH:mm:ss:SSS", "MM-dd HH:mm:ss (no year)",
+            "epoch seconds or milliseconds"};
+
+    /**
+     * Where a source's times were found last: tried first on its next line, so that a source is
+     * scanned once and then read at the place and in the layout it uses.
+     */
+    static final class Learned {
+        private int position = -1;
+        private int layout = -1;
+    }
+
+    /** As {@link #time(String, Instant)}, trying first where the source's last time was found. */
+    static Found time(String line, Instant reference, Learned learned) {
+        if (learned.position >= 0 && learned.position < line.length() && learned.layout >= 0) {
+            String s = line.substring(learned.position, Math.min(line.length(), learned.position + WINDOW));
+            Matcher m = LAYOUTS[learned.layout].matcher(s);
+            if (m.find()) {
+                try {
+                    Instant t = read(learned.layout, m, reference);
+                    int year = t == null ? 0 : t.atZone(ZoneOffset.UTC).getYear();
+                    if (year >= 2000 && year < 2100) {
+                        return new Found(t, learned.position, learned.position + m.end(), NAMES[learned.layout]
+                                + (learned.position == 0 ? ", first in the line" : ", further in the line"));
+                    }
+                } catch (java.time.DateTimeException | NumberFormatException e) {
+                    // not this time: scan the line
+                }
+            }
+        }
+        Found f = time(line, reference);
+        if (f != null) {
+            learned.position = f.start();
+            learned.layout = layoutIndex(f.layout());
+        }
+        return f;
+    }
+
+    private static int layoutIndex(String layout) {
+        for (int k = 0; k < NAMES.length; k++) {
+            if (layout.startsWith(NAMES[k])) {
+                return k;
+            }
+        }
+        return -1; // a common time: Timestamps reads it, the scan finds it at once
+    }
+
     static Found time(String line, Instant reference) {
         int reach = Math.min(line.length(), REACH);
         for (int i = 0; i < reach; i++) {
@@ -48,10 +97,10 @@ final class TimeScan {
             if (!Character.isDigit(c) && !Character.isUpperCase(c)) {
                 continue;
             }
-            String rest = line.substring(i);
-            Instant t = at(rest, reference);
-            if (t != null) {
-                return new Found(t, i, i + spanOf(rest, reference), layoutOf(rest, reference) + (i == 0 ? ", first in the line" : ", further in the line"));
+            Found f = at(line.substring(i, Math.min(line.length(), i + WINDOW)), reference);
+            if (f != null) {
+                String where = i == 0 ? ", first in the line" : ", further in the line";
+                return new Found(f.instant(), i, i + f.end(), f.layout() + where);
             }
         }
         return null;
@@ -61,46 +110,28 @@ final class TimeScan {
         return c == ' ' || c == '\t' || c == '|' || c == '[' || c == '(' || c == ',' || c == ';' || c == '=' || c == '"';
     }
 
-    /** The time at the very start of {@code s}, if one of the layouts reads it there and it is plausible. */
-    private static Instant at(String s, Instant reference) {
-        Instant t = layout(s, reference);
-        if (t == null) {
+    /** The time at the very start of {@code s}, with its length and layout, if a layout reads one there that is plausible. */
+    private static Found at(String s, Instant reference) {
+        Found f = layout(s, reference);
+        if (f == null) {
             return null;
         }
-        int year = t.atZone(ZoneOffset.UTC).getYear();
-        return year >= 2000 && year < 2100 ? t : null;
+        int year = f.instant().atZone(ZoneOffset.UTC).getYear();
+        return year >= 2000 && year < 2100 ? f : null;
     }
 
-    private static Instant layout(String s, Instant reference) {
+    private static Found layout(String s, Instant reference) {
         try {
             Timestamps.Found known = Timestamps.atStart(s, reference);
             if (known != null) {
-                return known.instant();
+                return new Found(known.instant(), 0, known.end(), "ISO, syslog or another common time");
             }
-            Matcher m = COMPACT.matcher(s);
-            if (m.find()) {
-                return LocalDateTime.of(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6)).toInstant(ZoneOffset.UTC);
-            }
-            m = DOTTED.matcher(s);
-            if (m.find()) {
-                return LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), nanos(m.group(7))).toInstant(ZoneOffset.UTC);
-            }
-            m = PACKED.matcher(s);
-            if (m.find()) {
-                return LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6),
-                        m.group(7) == null ? 0 : i(m, 7) * 1_000_000).toInstant(ZoneOffset.UTC);
-            }
-            m = MONTH_DAY.matcher(s);
-            if (m.find()) {
-                int year = reference.atZone(ZoneOffset.UTC).getYear();
-                LocalDateTime t = LocalDateTime.of(year, i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), nanos(m.group(6)));
-                // a year-less time that would be more than a day ahead of the reference is last year's
-                return t.toInstant(ZoneOffset.UTC).isAfter(reference.plusSeconds(86_400))
-                        ? t.minusYears(1).toInstant(ZoneOffset.UTC) : t.toInstant(ZoneOffset.UTC);
-            }
-            m = EPOCH.matcher(s);
-            if (m.find()) {
-                return Timestamps.epoch(m.group(1));
+            for (int k = 0; k < LAYOUTS.length; k++) {
+                Matcher m = LAYOUTS[k].matcher(s);
+                if (m.find()) {
+                    Instant t = read(k, m, reference);
+                    return t == null ? null : new Found(t, 0, m.end(), NAMES[k]);
+                }
             }
         } catch (java.time.DateTimeException | NumberFormatException e) {
             return null;
@@ -108,36 +139,21 @@ final class TimeScan {
         return null;
     }
 
-    private static final String[] NAMES = {"yyMMdd HHmmss", "yyyy-MM-dd-HH.mm.ss", "yyyyMMdd-HH:mm:ss:SSS", "MM-dd HH:mm:ss (no year)",
-            "epoch seconds or milliseconds"};
-
-    /** The layout of the time at the start of {@code s}, in words. */
-    private static String layoutOf(String s, Instant reference) {
-        if (Timestamps.atStart(s, reference) != null) {
-            return "ISO, syslog or another common time";
-        }
-        Pattern[] patterns = {COMPACT, DOTTED, PACKED, MONTH_DAY, EPOCH};
-        for (int k = 0; k < patterns.length; k++) {
-            if (patterns[k].matcher(s).find()) {
-                return NAMES[k];
+    private static Instant read(int layout, Matcher m, Instant reference) {
+        return switch (layout) {
+            case 0 -> LocalDateTime.of(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6)).toInstant(ZoneOffset.UTC);
+            case 1 -> LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), nanos(m.group(7))).toInstant(ZoneOffset.UTC);
+            case 2 -> LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6),
+                    m.group(7) == null ? 0 : i(m, 7) * 1_000_000).toInstant(ZoneOffset.UTC);
+            case 3 -> {
+                int year = reference.atZone(ZoneOffset.UTC).getYear();
+                LocalDateTime t = LocalDateTime.of(year, i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), nanos(m.group(6)));
+                // a year-less time that would be more than a day ahead of the reference is last year's
+                yield t.toInstant(ZoneOffset.UTC).isAfter(reference.plusSeconds(86_400))
+                        ? t.minusYears(1).toInstant(ZoneOffset.UTC) : t.toInstant(ZoneOffset.UTC);
             }
-        }
-        return "unknown";
-    }
-
-    /** How many characters the time at the start of {@code s} takes. */
-    private static int spanOf(String s, Instant reference) {
-        Timestamps.Found known = Timestamps.atStart(s, reference);
-        if (known != null) {
-            return known.end();
-        }
-        for (Pattern p : new Pattern[] {COMPACT, DOTTED, PACKED, MONTH_DAY, EPOCH}) {
-            Matcher m = p.matcher(s);
-            if (m.find()) {
-                return m.end();
-            }
-        }
-        return 0;
+            default -> Timestamps.epoch(m.group(1));
+        };
     }
 
     /**
@@ -145,9 +161,11 @@ final class TimeScan {
      * {@code FATAL}…, in capitals), or logcat's one letter after the pid and tid; null when there is none.
      */
     static Level level(String text) {
-        Matcher named = NAMED_LEVEL.matcher(text).region(0, Math.min(text.length(), REACH));
-        if (named.find() && Level.fromToken(named.group(1)) != null) {
-            return Level.fromToken(named.group(1));
+        if (mayNameLevel(text)) {
+            Matcher named = NAMED_LEVEL.matcher(text).region(0, Math.min(text.length(), REACH));
+            if (named.find() && Level.fromToken(named.group(1)) != null) {
+                return Level.fromToken(named.group(1));
+            }
         }
         Matcher logcat = LOGCAT_LEVEL.matcher(text).region(0, Math.min(text.length(), 64));
         if (logcat.find()) {
@@ -160,17 +178,63 @@ final class TimeScan {
                 default -> Level.FATAL;
             };
         }
-        String[] fields = text.length() > REACH ? text.substring(0, REACH).split("\\s+") : text.split("\\s+");
-        for (int i = 0; i < Math.min(fields.length, LEVEL_FIELDS); i++) {
-            String f = fields[i].replaceAll("^[\\[(<]+|[\\])>:,]+$", "");
-            if (f.length() >= 3 && f.equals(f.toUpperCase(Locale.ROOT)) && f.chars().allMatch(Character::isLetter)) {
-                Level l = Level.fromToken(f);
-                if (l != null && !f.equals("LOG") && !f.equals("DETAIL") && !f.equals("STATEMENT") && !f.equals("HINT")) {
+        // the first fields, each a run of capitals (brackets and colons around it are not part of it)
+        int reach = Math.min(text.length(), REACH);
+        int fields = 0;
+        int i = 0;
+        while (i < reach && fields < LEVEL_FIELDS) {
+            while (i < reach && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < reach && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            fields++;
+            int from = start;
+            int to = i;
+            while (from < to && "[(<".indexOf(text.charAt(from)) >= 0) {
+                from++;
+            }
+            while (to > from && "])>:,".indexOf(text.charAt(to - 1)) >= 0) {
+                to--;
+            }
+            if (to - from >= 3 && capitals(text, from, to)) {
+                String word = text.substring(from, to);
+                Level l = Level.fromToken(word);
+                if (l != null && !NOT_LEVELS.contains(word)) {
                     return l;
                 }
             }
         }
         return null;
+    }
+
+    /** A cheap look for the field names {@link #NAMED_LEVEL} reads, before running it. */
+    private static boolean mayNameLevel(String text) {
+        int reach = Math.min(text.length(), REACH);
+        for (int k = 0; k + 3 <= reach; k++) {
+            char c = text.charAt(k);
+            if ((c == 'l' || c == 'L' || c == 's' || c == 'S')
+                    && (text.regionMatches(true, k, "level", 0, 5) || text.regionMatches(true, k, "lvl", 0, 3)
+                    || text.regionMatches(true, k, "severity", 0, 8))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL's and others' words that name a kind of line, not how grave it is. */
+    private static final java.util.Set<String> NOT_LEVELS = java.util.Set.of("LOG", "DETAIL", "STATEMENT", "HINT");
+
+    private static boolean capitals(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int i(Matcher m, int group) {
