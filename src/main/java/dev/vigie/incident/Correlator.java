@@ -43,8 +43,17 @@ public final class Correlator {
     private final Duration reopenWithin;
     /** Service → the services it depends on or that depend on it. */
     private final Map<String, Set<String>> related = new HashMap<>();
-    /** How often each pair of services was linked in a resolved incident, by "service → depends on". */
-    private final Map<String, LearnedDependency> learned = new TreeMap<>();
+    /** A service and one it led to, ordered so that what is learned is told in the same order every run. */
+    private record Pair(String service, String dependsOn) implements Comparable<Pair> {
+        @Override
+        public int compareTo(Pair o) {
+            int c = service.compareTo(o.service);
+            return c != 0 ? c : dependsOn.compareTo(o.dependsOn);
+        }
+    }
+
+    /** How often each pair of services was linked in a resolved incident. */
+    private final Map<Pair, LearnedDependency> learned = new TreeMap<>();
     /** Open groups, oldest first. */
     private final List<Group> open = new ArrayList<>();
     /** Resolved groups that may still reopen, by each of their services. */
@@ -147,7 +156,7 @@ public final class Correlator {
 
     /** What earlier runs learned: pairs linked often enough join without lines that say so. */
     public void restore(List<LearnedDependency> known) {
-        known.forEach(d -> learned.put(d.service() + " → " + d.dependsOn(), d));
+        known.forEach(d -> learned.put(new Pair(d.service(), d.dependsOn()), d));
     }
 
     public void onAnomaly(Anomaly a, IncidentSink sink) {
@@ -331,7 +340,7 @@ public final class Correlator {
 
     /** A pair linked in at least {@link #LEARN_AFTER} incidents before is linked again, even without lines that say so. */
     private Linkage.Link learnedLink(String from, String to) {
-        LearnedDependency d = learned.get(from + " → " + to);
+        LearnedDependency d = learned.get(new Pair(from, to));
         return d == null || d.incidents() < LEARN_AFTER ? null
                 : new Linkage.Link(from, to, "learned: " + from + " led to " + to + " in " + d.incidents() + " incidents");
     }
@@ -342,17 +351,16 @@ public final class Correlator {
             return;
         }
         g.taught = true;
-        java.util.Set<String> pairs = new java.util.TreeSet<>();
+        java.util.Set<Pair> pairs = new java.util.TreeSet<>();
         for (Linkage.Link l : g.links) {
             if (l.dependency() && !l.from().equals(l.to())) {
-                pairs.add(l.from() + " → " + l.to());
+                pairs.add(new Pair(l.from(), l.to()));
             }
         }
-        for (String pair : pairs) {
-            String[] st = pair.split(" → ");
+        for (Pair pair : pairs) {
             LearnedDependency before = learned.get(pair);
-            LearnedDependency now = before == null ? new LearnedDependency(st[0], st[1], 1, g.start, g.start)
-                    : new LearnedDependency(st[0], st[1], before.incidents() + 1, before.first(), g.start);
+            LearnedDependency now = before == null ? new LearnedDependency(pair.service(), pair.dependsOn(), 1, g.start, g.start)
+                    : new LearnedDependency(pair.service(), pair.dependsOn(), before.incidents() + 1, before.first(), g.start);
             learned.put(pair, now);
             sink.learned(now);
         }

@@ -12,6 +12,11 @@ public record Checkpoint(String fileKey, String fingerprint, String path, long o
         this(fileKey, fingerprint, path, offset, null);
     }
 
+    /** How many of its file's first bytes the fingerprint covers; -1 for one made before fingerprints said so. */
+    public int fingerprintLength() {
+        return Fingerprint.length(fingerprint);
+    }
+
     /** The same, with the bytes the file holds just before the offset now, when it is still this content at that path. */
     public Checkpoint withTailRead() {
         return new Checkpoint(fileKey, fingerprint, path, offset, Tails.before(Path.of(path), fileKey, offset));

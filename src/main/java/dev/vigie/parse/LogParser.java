@@ -38,6 +38,8 @@ public final class LogParser {
     private final Map<String, Sniffer> sniffers = new HashMap<>();
     /** Per source, where its times were found by scanning. */
     private final Map<String, TimeScan.Learned> scans = new HashMap<>();
+    private static final String NO_TIME = "none found: times inferred";
+    private final Map<String, String> phrases = new HashMap<>();
     /** Per source, how many lines had their time read each way. */
     private final Map<String, Map<String, Long>> layouts = new HashMap<>();
     private final Map<String, Instant> lastTime = new HashMap<>();
@@ -109,14 +111,14 @@ public final class LogParser {
         Map<String, String> fields = p == null ? new LinkedHashMap<>() : p.fields();
         Instant time = p == null ? null : p.time();
         String scannedMessage = null;
-        String layout = time == null ? null : "as the " + formatOf(source) + " format writes them";
+        String layout = time == null ? null : formatPhrase(source);
         if (time == null) {
             // no format put a time first: one may sit in another field (a compact date, an epoch column…)
             TimeScan.Found found = TimeScan.time(head, previous != null ? previous : now,
                     scans.computeIfAbsent(source, x -> new TimeScan.Learned()));
             if (found != null) {
                 time = found.instant();
-                layout = found.layout();
+                layout = found.description();
                 scannedMessage = p == null ? (head.substring(0, found.start()) + head.substring(found.end())).strip() : null;
             }
         }
@@ -125,7 +127,7 @@ public final class LogParser {
             time = null;
         }
         boolean inferred = time == null;
-        layouts.computeIfAbsent(source, s -> new HashMap<>()).merge(inferred ? "none found: times inferred" : layout, 1L, Long::sum);
+        layouts.computeIfAbsent(source, s -> new HashMap<>()).merge(inferred ? NO_TIME : layout, 1L, Long::sum);
         if (inferred) {
             time = previous != null ? previous : now;
         }
@@ -178,13 +180,12 @@ public final class LogParser {
                 .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
     }
 
-    private String formatOf(String source) {
+    /** How a format's times are described, made once per format name: this runs for every line. */
+    private String formatPhrase(String source) {
         LogFormat forcedFormat = rules.isEmpty() ? forced : forcedBySource.get(source);
-        if (forcedFormat != null && forcedFormat != NONE) {
-            return forcedFormat.name();
-        }
-        Sniffer s = sniffers.get(source);
-        return s == null ? "its" : s.best();
+        String name = forcedFormat != null && forcedFormat != NONE ? forcedFormat.name()
+                : sniffers.containsKey(source) ? sniffers.get(source).best() : "its";
+        return phrases.computeIfAbsent(name, n -> "as the " + n + " format writes them");
     }
 
     /** The format each source has been read with so far. */

@@ -30,8 +30,12 @@ final class TimeScan {
     /** logcat's {@code pid tid L tag:}. */
     private static final Pattern LOGCAT_LEVEL = Pattern.compile("\\s\\d+\\s+\\d+\\s+([VDIWEFA])\\s+[^\\s:]+\\s*:");
 
-    /** A time found in a line: when, the span it took, and its layout in words. */
-    record Found(Instant instant, int start, int end, String layout) {
+    /** A time found in a line: when, the span it took, and its layout (an index of {@link #NAMES}). */
+    record Found(Instant instant, int start, int end, int layout) {
+        /** The layout in words, and where it stood: what {@code vigie sources} says. */
+        String description() {
+            return (start == 0 ? FIRST : FURTHER)[layout];
+        }
     }
 
     private TimeScan() {
@@ -41,7 +45,11 @@ final class TimeScan {
     private static final int WINDOW = 48;
     private static final Pattern[] LAYOUTS = {COMPACT, DOTTED, PACKED, MONTH_DAY, EPOCH};
     private static final String[] NAMES = {"yyMMdd HHmmss", "yyyy-MM-dd-HH.mm.ss", "yyyyMMdd-HH:mm:ss:SSS", "MM-dd HH:mm:ss (no year)",
-            "epoch seconds or milliseconds"};
+            "epoch seconds or milliseconds", "ISO, syslog or another common time"};
+    /** The index of the layouts {@link Timestamps#atStart} reads. */
+    private static final int COMMON = 5;
+    private static final String[] FIRST = java.util.Arrays.stream(NAMES).map(n -> n + ", first in the line").toArray(String[]::new);
+    private static final String[] FURTHER = java.util.Arrays.stream(NAMES).map(n -> n + ", further in the line").toArray(String[]::new);
 
     /**
      * Where a source's times were found last: tried first on its next line, so that a source is
@@ -54,7 +62,7 @@ final class TimeScan {
 
     /** As {@link #time(String, Instant)}, trying first where the source's last time was found. */
     static Found time(String line, Instant reference, Learned learned) {
-        if (learned.position >= 0 && learned.position < line.length() && learned.layout >= 0) {
+        if (learned.position >= 0 && learned.position < line.length() && learned.layout >= 0 && learned.layout != COMMON) {
             String s = line.substring(learned.position, Math.min(line.length(), learned.position + WINDOW));
             Matcher m = LAYOUTS[learned.layout].matcher(s);
             if (m.find()) {
@@ -62,8 +70,7 @@ final class TimeScan {
                     Instant t = read(learned.layout, m, reference);
                     int year = t == null ? 0 : t.atZone(ZoneOffset.UTC).getYear();
                     if (year >= 2000 && year < 2100) {
-                        return new Found(t, learned.position, learned.position + m.end(), NAMES[learned.layout]
-                                + (learned.position == 0 ? ", first in the line" : ", further in the line"));
+                        return new Found(t, learned.position, learned.position + m.end(), learned.layout);
                     }
                 } catch (java.time.DateTimeException | NumberFormatException e) {
                     // not this time: scan the line
@@ -73,18 +80,9 @@ final class TimeScan {
         Found f = time(line, reference);
         if (f != null) {
             learned.position = f.start();
-            learned.layout = layoutIndex(f.layout());
+            learned.layout = f.layout();
         }
         return f;
-    }
-
-    private static int layoutIndex(String layout) {
-        for (int k = 0; k < NAMES.length; k++) {
-            if (layout.startsWith(NAMES[k])) {
-                return k;
-            }
-        }
-        return -1; // a common time: Timestamps reads it, the scan finds it at once
     }
 
     static Found time(String line, Instant reference) {
@@ -99,8 +97,7 @@ final class TimeScan {
             }
             Found f = at(line.substring(i, Math.min(line.length(), i + WINDOW)), reference);
             if (f != null) {
-                String where = i == 0 ? ", first in the line" : ", further in the line";
-                return new Found(f.instant(), i, i + f.end(), f.layout() + where);
+                return new Found(f.instant(), i, i + f.end(), f.layout());
             }
         }
         return null;
@@ -124,13 +121,13 @@ final class TimeScan {
         try {
             Timestamps.Found known = Timestamps.atStart(s, reference);
             if (known != null) {
-                return new Found(known.instant(), 0, known.end(), "ISO, syslog or another common time");
+                return new Found(known.instant(), 0, known.end(), COMMON);
             }
             for (int k = 0; k < LAYOUTS.length; k++) {
                 Matcher m = LAYOUTS[k].matcher(s);
                 if (m.find()) {
                     Instant t = read(k, m, reference);
-                    return t == null ? null : new Found(t, 0, m.end(), NAMES[k]);
+                    return t == null ? null : new Found(t, 0, m.end(), k);
                 }
             }
         } catch (java.time.DateTimeException | NumberFormatException e) {

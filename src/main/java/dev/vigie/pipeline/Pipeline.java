@@ -175,10 +175,6 @@ public final class Pipeline {
             observe(mined.time());
         }
         batch.checkpoint(new Checkpoint(record.fileKey(), record.fingerprint(), record.source(), record.endOffset()));
-        String layout = parser.timeLayout(record.source());
-        if (layout != null) {
-            batch.timeLayout(record.source(), layout);
-        }
         batch.progress(record.source(), new SourceProgress(record.lines(), event == null ? 0 : 1, rejected ? 1 : 0,
                 record.has(RawRecord.INVALID_UTF8) ? 1 : 0, record.has(RawRecord.TRUNCATED) ? 1 : 0,
                 event != null && event.timeInferred() ? 1 : 0));
@@ -255,6 +251,12 @@ public final class Pipeline {
         StoreBatch b = batch;
         batch = new StoreBatch();
         urgent = false;
+        for (String source : b.progressed()) { // once a batch, not once a line
+            String layout = parser.timeLayout(source);
+            if (layout != null) {
+                b.timeLayout(source, layout);
+            }
+        }
         b.readTails(); // one small read per file and batch: how a content rewritten in place is told apart after a stop
         return b;
     }

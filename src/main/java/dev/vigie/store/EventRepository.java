@@ -101,7 +101,7 @@ final class EventRepository {
                 + "last_error = excluded.last_error, last_error_ms = excluded.last_error_ms, updated_ms = excluded.updated_ms")) {
             for (Checkpoint c : b.checkpoints.values()) {
                 if (fingerprintLengths != null) {
-                    fingerprintLengths.add(lengthOf(c.fingerprint())); // a rolled-back one only costs a useless candidate
+                    fingerprintLengths.add(c.fingerprintLength()); // a rolled-back one only costs a useless candidate
                 }
                 cp.setString(1, c.fileKey());
                 cp.setString(2, c.fingerprint());
@@ -114,7 +114,7 @@ final class EventRepository {
                 grown.setString(2, c.path());
                 grown.setString(3, c.fingerprint());
                 grown.setLong(4, c.offset());
-                grown.setInt(5, lengthOf(c.fingerprint()));
+                grown.setInt(5, c.fingerprintLength());
                 grown.executeUpdate();
             }
             for (var e : b.sources.entrySet()) {
@@ -187,11 +187,6 @@ final class EventRepository {
         }
         fingerprintLengths.remove(-1);
         return Set.copyOf(fingerprintLengths);
-    }
-
-    private static int lengthOf(String fingerprint) {
-        int colon = fingerprint.indexOf(':');
-        return colon < 0 ? -1 : Integer.parseInt(fingerprint, 0, colon, 10);
     }
 
     List<Checkpoint> checkpoints(String where, String... args) {

@@ -71,6 +71,11 @@ public final class StoreBatch {
         checkpoints.replaceAll((k, c) -> c.tail() == null ? c.withTailRead() : c);
     }
 
+    /** The sources that this batch has lines of. */
+    public java.util.Set<String> progressed() {
+        return java.util.Collections.unmodifiableSet(sources.keySet());
+    }
+
     /** How the source's event times are read, as far as its lines have shown. */
     public void timeLayout(String source, String layout) {
         timeLayouts.put(source, layout);

@@ -82,6 +82,25 @@ class FileTailerTest {
     }
 
     @Test
+    void aFirstLineHandedAheadIsNoCheckpointTheWholeRecordIs(@TempDir Path dir) throws Exception {
+        Path log = Files.writeString(dir.resolve("w.log"), "panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n");
+        List<RawRecord> out = new ArrayList<>();
+        FileChannel channel = FileTailer.open(log);
+        try (FileTailer t = FileTailer.at(log, channel, FileTailer.fileKey(log), Fingerprint.head(channel), 0, IngestOptions.DEFAULTS)) {
+            t.firstLinesAhead();
+            t.poll(out::add, false);
+            assertThat(out).singleElement().satisfies(r -> {
+                assertThat(r.has(RawRecord.FIRST_LINE)).isTrue();
+                assertThat(r.text()).isEqualTo("panic: boom");
+            });
+            assertThat(t.emittedOffset()).as("a copy resumes before the record, not after its first line").isZero();
+            t.finish(out::add);
+            assertThat(out).last().satisfies(r -> assertThat(r.has(RawRecord.FIRST_LINE)).isFalse());
+            assertThat(t.emittedOffset()).isEqualTo(Files.size(log));
+        }
+    }
+
+    @Test
     void aUtf8ByteOrderMarkIsNotPartOfTheFirstLine(@TempDir Path dir) throws Exception {
         Path log = Files.write(dir.resolve("bom.log"), marked(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                 "2026-03-14T08:00:00Z INFO up\n", StandardCharsets.UTF_8));

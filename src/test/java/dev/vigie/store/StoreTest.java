@@ -3,8 +3,13 @@ package dev.vigie.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.vigie.event.Anomaly;
+import dev.vigie.event.Incident;
+import dev.vigie.event.IncidentStatus;
+import dev.vigie.event.LearnedDependency;
 import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;
+import dev.vigie.event.Severity;
 import dev.vigie.event.StoredEvent;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.template.Template;
@@ -146,6 +151,36 @@ class StoreTest {
             assertThat(store.sources()).singleElement().satisfies(s -> assertThat(s.lines()).isEqualTo(1));
             assertThat(store.withFingerprints(List.of("12:0123abcd", "1:00"))).hasSize(1);
             assertThat(store.fingerprintLengths()).containsExactly(12);
+        }
+    }
+
+    @Test
+    void anIncidentFoldedIntoAnotherGoesAndWhatIsLearnedIsKeptAcrossAReopen(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("vigie.db");
+        Anomaly a = new Anomaly("error_events", "api", null, T0, T0.plusSeconds(59), Severity.CRITICAL, 1, "api errors", Map.of());
+        Anomaly b = new Anomaly("error_events", "db", null, T0, T0.plusSeconds(59), Severity.CRITICAL, 1, "db errors", Map.of());
+        Incident absorbed = new Incident("INC-db", "db", T0, T0.plusSeconds(59), Severity.CRITICAL, IncidentStatus.OPEN, List.of(b));
+        try (Store store = new Store(db, Clock.systemUTC())) {
+            StoreBatch first = new StoreBatch();
+            first.anomaly(a);
+            first.anomaly(b);
+            first.incident(new Incident("INC-api", "api", T0, T0.plusSeconds(59), Severity.CRITICAL, IncidentStatus.OPEN, List.of(a)));
+            first.incident(absorbed);
+            store.write(first);
+            StoreBatch merged = new StoreBatch();
+            merged.incident(new Incident("INC-api", "api", T0, T0.plusSeconds(59), Severity.CRITICAL, IncidentStatus.OPEN,
+                    List.of(a, b), List.of("api", "db")));
+            merged.absorbedIncident("INC-db");
+            merged.learned(new LearnedDependency("api", "db", 1, T0, T0));
+            merged.learned(new LearnedDependency("api", "db", 2, T0, T0.plusSeconds(3600)));
+            store.write(merged);
+        }
+        try (Store again = new Store(db, Clock.systemUTC())) {
+            assertThat(again.incidents()).singleElement().satisfies(i -> {
+                assertThat(i.id()).isEqualTo("INC-api");
+                assertThat(i.affected()).containsExactly("db");
+            });
+            assertThat(again.learnedDependencies()).containsExactly(new LearnedDependency("api", "db", 2, T0, T0.plusSeconds(3600)));
         }
     }
 
