@@ -56,6 +56,8 @@ public final class LiveRuntime implements AutoCloseable {
     private static final int BATCH_ITEMS = 2_000;
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long TICK_MILLIS = 100;
+    /** A report whose files could not be written (a full disk) is tried again this often. */
+    private static final long REPORT_RETRY_SECONDS = 10;
     /** At max replay speed, event time advances by this much whenever the pipeline has room. */
     private static final Duration MAX_SPEED_STEP = Duration.ofMinutes(1);
 
@@ -84,7 +86,6 @@ public final class LiveRuntime implements AutoCloseable {
     private final ReplayClock replay;
     private final MetricSimulator simulator;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("vigie-sources"));
-    private static final long REPORT_RETRY_SECONDS = 10;
     private final ExecutorService agents = Executors.newFixedThreadPool(2, daemon("vigie-agent"));
     private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(daemon("vigie-index"));
     private final AtomicLong openIncidents = new AtomicLong();
