@@ -37,8 +37,12 @@ public final class LineTemplates {
 
     /** @param format a format name, a header format in Loghub's notation, or {@code auto} */
     public static LineTemplates of(Path file, String format) throws IOException {
+        return of(file, format, new TemplateMiner());
+    }
+
+    /** The same with a miner set otherwise, as the benchmarks that choose its defaults do. */
+    public static LineTemplates of(Path file, String format, TemplateMiner miner) throws IOException {
         LogParser parser = new LogParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), format, Map.of());
-        TemplateMiner miner = new TemplateMiner();
         int[] perLine = new int[1 << 16];
         int n = 0;
         String source = file.toString();

@@ -35,6 +35,15 @@ final class Masker {
         return prefix && (n == 2 || t.charAt(1) == 'i');
     }
 
+    /** Abbreviated units of time: a word such as {@code seconds} stays a word of the template. */
+    private static final java.util.Set<String> TIME_UNITS = java.util.Set.of("ms", "s", "sec", "secs", "us", "\u00b5s", "ns",
+            "min", "mins", "h", "hr", "hrs");
+
+    /** A size unit ({@link #isSizeUnit}) or an abbreviated unit of time, with trailing punctuation. */
+    static boolean isUnit(String t) {
+        return isSizeUnit(t) || TIME_UNITS.contains(t.substring(0, unitLength(t)));
+    }
+
     static int unitLength(String t) {
         int n = t.length();
         while (n > 0 && isClosing(t.charAt(n - 1))) {

@@ -44,6 +44,7 @@ final class Tokenizer {
         int n = 0;
         boolean sawTime = false;
         boolean quotes = false;
+        boolean lists = false;
         int len = message.length();
         if (chars.length < len) {
             chars = new char[Math.max(len, chars.length * 2)];
@@ -87,6 +88,7 @@ final class Tokenizer {
                 h = mixRun(h, run, zero);
             }
             quotes |= (kinds & QUOTE) != 0;
+            lists |= buf[i - 1] == ',' && (buf[start] == '[' || buf[start] == '(' || buf[start] == '{');
             boolean plain = (kinds & (DIGIT | VALUE)) == 0;
             boolean letters = (kinds & LETTER) != 0;
             if (n == starts.length) {
@@ -124,6 +126,9 @@ final class Tokenizer {
             collapseDates();
         }
         maskValues();
+        if (lists) {
+            joinLists();
+        }
     }
 
     /**
@@ -147,7 +152,19 @@ final class Tokenizer {
                     close = firstQuote(j) >= 0 ? j : -1;
                 }
             }
-            if (close > k) {
+            if (close > k && httpMethod(open + 1, ends[k])) {
+                // "GET /path HTTP/1.1": the method is what the request does, the rest is its value
+                String masked = Masker.WILDCARD + message.substring(firstQuote(close), ends[close]);
+                int from = starts[k + 1];
+                int to = ends[close];
+                w++;
+                starts[w] = from;
+                ends[w] = to;
+                texts[w] = masked;
+                hashes[w] = hash(masked);
+                masks[w] = true;
+                k = close;
+            } else if (close > k) {
                 int closeAt = firstQuote(close);
                 String masked = message.substring(starts[k], open + 1) + Masker.WILDCARD + message.substring(closeAt, ends[close]);
                 texts[w] = masked;
@@ -159,6 +176,14 @@ final class Tokenizer {
             w++;
         }
         count = w;
+    }
+
+    /** The methods of HTTP (RFC 9110 and PATCH): a request line's first word. */
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT",
+            "OPTIONS", "TRACE", "PATCH");
+
+    private boolean httpMethod(int from, int to) {
+        return to - from >= 3 && to - from <= 7 && METHODS.contains(message.substring(from, to));
     }
 
     /** The position of the last quote of token {@code k} if it has an odd number of them (a string opens), or -1. */
@@ -203,6 +228,9 @@ final class Tokenizer {
         if (!digit || buf[from] == '/') {
             return false; // punctuation only, or a path: the full masker decides
         }
+        if (comparator(buf, start, from) && to == end) {
+            from = start; // <1, <=5: a bound is a value like the number itself
+        }
         String masked = from == start && to == end ? Masker.WILDCARD
                 : message.substring(start, from) + Masker.WILDCARD + message.substring(to, end);
         texts[n] = masked;
@@ -211,7 +239,12 @@ final class Tokenizer {
         return true;
     }
 
-    /** Masks the tokens that may hold values, in place; a number and its size unit become one token. */
+    /**
+     * Masks the tokens that may hold values, in place. A quantity is one value whatever its token
+     * count: a number and its unit ({@code 17.2 KB,}, {@code 160 ms}, {@code <1 sec}) become one token,
+     * and a copy of it in other units in brackets right after it ({@code 1190 bytes (1.16 KB)}) is
+     * folded into it, so a line that writes the copy and one that does not are the same event.
+     */
     private void maskValues() {
         int w = 0;
         for (int k = 0; k < count; k++) {
@@ -230,15 +263,101 @@ final class Tokenizer {
             if (!masks[k] && raw != Masker.WILDCARD) {
                 cache.put(shapes[k], masked, hash);
             }
-            if (masked.equals(Masker.WILDCARD) && k + 1 < count && sizeUnit(k + 1)) {
+            if (endsWithValue(masked) && k + 1 < count && unit(k + 1)) {
                 String unit = text(k + 1);
-                masked = Masker.WILDCARD + unit.substring(Masker.unitLength(unit)); // "17.2 KB," is one value
-                hash = hash(masked);
+                masked = masked + unit.substring(Masker.unitLength(unit));
+                hash = masked.equals(Masker.WILDCARD) ? WILDCARD_HASH : hash(masked);
                 ends[w] = ends[++k];
+                if (masked.startsWith("(<*>)") && copiesPrevious(w)) {
+                    String rest = masked.substring(5);
+                    if (!rest.isEmpty()) {
+                        texts[w - 1] = text(w - 1) + rest; // the copy's trailing comma stays with the value
+                        hashes[w - 1] = hash(texts[w - 1]);
+                        masks[w - 1] = false;
+                    }
+                    ends[w - 1] = ends[w];
+                    continue;
+                }
             }
             texts[w] = masked;
             hashes[w] = hash;
             masks[w] = false;
+            w++;
+        }
+        count = w;
+    }
+
+    /** {@code <}, {@code <=}, {@code >=}: a bound before a number. */
+    private static boolean comparator(char[] buf, int from, int to) {
+        if (to == from) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (buf[i] != '<' && buf[i] != '=' && buf[i] != '>') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The token is a value, maybe after opening brackets: {@code <*>}, {@code (<*>}. */
+    private static boolean endsWithValue(String masked) {
+        if (!masked.endsWith(Masker.WILDCARD)) {
+            return false;
+        }
+        for (int i = 0; i < masked.length() - Masker.WILDCARD.length(); i++) {
+            if (masked.charAt(i) != '(' && masked.charAt(i) != '[') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The token before {@code w} is a value, or a unit word after one ({@code 1190 bytes}). */
+    private boolean copiesPrevious(int w) {
+        return w >= 1 && (endsWithWildcard(w - 1) || w >= 2 && letters(text(w - 1)) && endsWithWildcard(w - 2));
+    }
+
+    private static boolean letters(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (!Masker.isLetter(t.charAt(i))) {
+                return false;
+            }
+        }
+        return !t.isEmpty();
+    }
+
+    private boolean endsWithWildcard(int i) {
+        return texts[i] != null && texts[i].endsWith(Masker.WILDCARD);
+    }
+
+    /**
+     * A bracketed list of values ({@code [10.0.0.1:50010, 10.0.0.2:50010]}) is one value, however
+     * many it holds. A list of words is left alone: its words are constants.
+     */
+    private void joinLists() {
+        int w = 0;
+        for (int k = 0; k < count; k++) {
+            starts[w] = starts[k];
+            ends[w] = ends[k];
+            texts[w] = texts[k];
+            hashes[w] = hashes[k];
+            masks[w] = masks[k];
+            String t = texts[k];
+            if (t != null && t.length() == 5 && "[({".indexOf(t.charAt(0)) >= 0 && t.startsWith("<*>,", 1)) {
+                char close = t.charAt(0) == '[' ? ']' : t.charAt(0) == '(' ? ')' : '}';
+                int j = k + 1;
+                while (j < count && "<*>,".equals(texts[j])) {
+                    j++;
+                }
+                if (j < count && texts[j] != null && texts[j].startsWith(Masker.WILDCARD)
+                        && texts[j].length() > 3 && texts[j].charAt(3) == close) {
+                    texts[w] = t.charAt(0) + texts[j];
+                    hashes[w] = hash(texts[w]);
+                    ends[w] = ends[j];
+                    k = j;
+                }
+            }
             w++;
         }
         count = w;
@@ -261,16 +380,15 @@ final class Tokenizer {
                 && buf[colon + 1] >= '0' && buf[colon + 1] <= '9';
     }
 
-    private boolean sizeUnit(int k) {
+    /** Token {@code k} is a unit of size or time, maybe with closing punctuation: {@code KB,}, {@code ms}, {@code sec)}. */
+    private boolean unit(int k) {
         int s = starts[k];
         int e = ends[k];
-        if (e - s > 4 || texts[k] != null && masks[k]) {
+        if (e - s > 5 || texts[k] != null && masks[k] || "msunhBKMGTPk\u00b5".indexOf(message.charAt(s)) < 0) {
             return false;
         }
-        while (e > s && Masker.isClosing(message.charAt(e - 1))) {
-            e--;
-        }
-        return e > s && message.charAt(e - 1) == 'B' && Masker.isSizeUnit(text(k));
+        // not text(k): a plain word made a string here would be masked again with a stale shape
+        return Masker.isUnit(texts[k] != null ? texts[k] : message.substring(s, e));
     }
 
     /** A date in words ({@code Sun Jul 17 07:07:00 2005}) becomes one {@code <*>} token. */
@@ -286,6 +404,7 @@ final class Tokenizer {
             hashes[w] = hashes[k];
             texts[w] = texts[k];
             masks[w] = masks[k];
+            shapes[w] = shapes[k];
             if (date > 0) {
                 texts[w] = Masker.WILDCARD;
                 hashes[w] = WILDCARD_HASH;

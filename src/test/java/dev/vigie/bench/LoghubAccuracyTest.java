@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.vigie.template.TemplateMiner;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -30,23 +31,82 @@ class LoghubAccuracyTest {
     record Score(double ga, double pa) {
     }
 
+    /** The miner's two numeric defaults, and the values around them that leave-one-out chooses among. */
+    static final double[] SIMILARITIES = {0.4, 0.5, 0.6, 0.7};
+    static final int[] VARIANTS = {2, 3, 4, 5};
+
     @Test
-    void averageAccuracyIsAboveTheFloors() throws Exception {
+    void everySystemIsAboveItsFloorInSampleAndLeftOut() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(LOGHUB.resolve("formats.json")),
                 "the Loghub samples are not at " + LOGHUB.toAbsolutePath() + ": skipped (they are in CI)");
         JsonNode formats = new ObjectMapper().readTree(LOGHUB.resolve("formats.json").toFile());
-        Map<String, Score> scores = new LinkedHashMap<>();
-        for (String system : SYSTEMS) {
-            Path log = LOGHUB.resolve(system).resolve(system + "_2k.log");
-            StringWriter csv = new StringWriter();
-            LineTemplates.of(log, formats.get(system).get("log_format").asText()).writeCsv(csv);
-            scores.put(system, score(readCsv(LOGHUB.resolve(system).resolve(system + "_2k.log_structured_corrected.csv")),
-                    readCsv(csv.toString())));
+        // every setting of the grid on every system: [similarity][variants] → system → score
+        Map<String, Map<String, Score>> grid = new LinkedHashMap<>();
+        for (double similarity : SIMILARITIES) {
+            for (int variants : VARIANTS) {
+                Map<String, Score> scores = new LinkedHashMap<>();
+                for (String system : SYSTEMS) {
+                    scores.put(system, run(formats, system, new TemplateMiner(similarity, variants)));
+                }
+                grid.put(similarity + "/" + variants, scores);
+            }
         }
-        double ga = scores.values().stream().mapToDouble(Score::ga).average().orElseThrow();
-        double pa = scores.values().stream().mapToDouble(Score::pa).average().orElseThrow();
-        assertThat(ga).as("average GA %s", scores).isGreaterThanOrEqualTo(0.92);
-        assertThat(pa).as("average PA %s", scores).isGreaterThanOrEqualTo(0.70);
+        Map<String, Score> defaults = new LinkedHashMap<>();
+        for (String system : SYSTEMS) {
+            defaults.put(system, run(formats, system, new TemplateMiner()));
+        }
+        // leave one system out: the setting best on the other seven scores the eighth
+        Map<String, Score> leftOut = new LinkedHashMap<>();
+        Map<String, String> chosen = new LinkedHashMap<>();
+        for (String out : SYSTEMS) {
+            String best = null;
+            double bestGa = -1;
+            for (var setting : grid.entrySet()) {
+                double ga = setting.getValue().entrySet().stream().filter(e -> !e.getKey().equals(out))
+                        .mapToDouble(e -> e.getValue().ga()).average().orElseThrow();
+                if (ga > bestGa + 1e-9) {
+                    best = setting.getKey();
+                    bestGa = ga;
+                }
+            }
+            chosen.put(out, best);
+            leftOut.put(out, grid.get(best).get(out));
+        }
+        StringBuilder table = new StringBuilder("| system | GA | PA | left out: setting, GA, PA |\n| --- | --- | --- | --- |\n");
+        for (String system : SYSTEMS) {
+            Score d = defaults.get(system);
+            Score l = leftOut.get(system);
+            table.append(String.format(java.util.Locale.ROOT, "| %s | %.4f | %.4f | %s, %.4f, %.4f |%n", system, d.ga(), d.pa(),
+                    chosen.get(system), l.ga(), l.pa()));
+        }
+        table.append(String.format(java.util.Locale.ROOT, "| average | %.4f | %.4f | %.4f, %.4f |%n", average(defaults, Score::ga),
+                average(defaults, Score::pa), average(leftOut, Score::ga), average(leftOut, Score::pa)));
+        table.append("\nsetting (similarity/variants) → average GA, PA:");
+        grid.forEach((setting, scores) -> table.append(String.format(java.util.Locale.ROOT, " %s → %.4f, %.4f;", setting,
+                average(scores, Score::ga), average(scores, Score::pa))));
+        System.out.println(table);
+
+        assertThat(average(defaults, Score::ga)).as(table.toString()).isGreaterThanOrEqualTo(0.92);
+        assertThat(average(defaults, Score::pa)).as(table.toString()).isGreaterThanOrEqualTo(0.70);
+        assertThat(average(leftOut, Score::ga)).as(table.toString()).isGreaterThanOrEqualTo(0.92);
+        for (String system : SYSTEMS) {
+            // Linux's ground truth splits "authentication failure; ... user=<*>" into three groups by user
+            // name under one template; a miner that makes them one loses those 600 lines whatever it does
+            double floor = system.equals("Linux") ? 0.65 : 0.85;
+            assertThat(defaults.get(system).ga()).as(table.toString()).isGreaterThanOrEqualTo(floor);
+            assertThat(leftOut.get(system).ga()).as(table.toString()).isGreaterThanOrEqualTo(floor);
+        }
+    }
+
+    private static Score run(JsonNode formats, String system, TemplateMiner miner) throws Exception {
+        Path log = LOGHUB.resolve(system).resolve(system + "_2k.log");
+        StringWriter csv = new StringWriter();
+        LineTemplates.of(log, formats.get(system).get("log_format").asText(), miner).writeCsv(csv);
+        return score(readCsv(LOGHUB.resolve(system).resolve(system + "_2k.log_structured_corrected.csv")), readCsv(csv.toString()));
+    }
+
+    private static double average(Map<String, Score> scores, java.util.function.ToDoubleFunction<Score> f) {
+        return scores.values().stream().mapToDouble(f).average().orElseThrow();
     }
 
     /** GA and PA as the Loghub README defines them; rows are LineId → [EventId, EventTemplate]. */
