@@ -3,11 +3,16 @@ package dev.vigie.parse;
 import dev.vigie.event.Level;
 import java.util.Locale;
 
-/** A level for lines that declare none (syslog, kernel), from the words they use. */
+/**
+ * A level for lines that declare none (syslog, kernel), from the words they use. Words only guide:
+ * a line that speaks of a failure is a warning, not an error, since "failed" is as often what a
+ * message reports as what went wrong (a retry that failed over, a check for failures). Only the
+ * kernel's own reports of a fatal event (a panic, the OOM killer, a segfault) are more.
+ */
 final class LevelKeywords {
     private static final String[] FATAL = {"kernel panic", "out of memory", "killed process", "oom-killer", "segfault"};
-    private static final String[] ERROR = {"error", "failed", "failure", "fatal", "refused", "exception"};
-    private static final String[] WARN = {"warn", "warning", "deprecated"};
+    private static final String[] WARN = {"error", "failed", "failure", "fatal", "refused", "exception", "warn", "warning",
+            "deprecated"};
 
     private LevelKeywords() {
     }
@@ -16,9 +21,6 @@ final class LevelKeywords {
         String lower = message.toLowerCase(Locale.ROOT);
         if (any(lower, FATAL)) {
             return Level.FATAL;
-        }
-        if (any(lower, ERROR)) {
-            return Level.ERROR;
         }
         return any(lower, WARN) ? Level.WARN : Level.INFO;
     }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * the first fields of the line (after a file name, a dash, a pid…), in the layouts logs print
  * (ISO and its relatives, syslog, compact {@code yyMMdd HHmmss}, {@code yyyy-MM-dd-HH.mm.ss},
  * {@code yyyyMMdd-HH:mm:ss:SSS}, logcat's {@code MM-dd HH:mm:ss.SSS}, bracketed {@code [MM.dd HH:mm:ss]},
- * epoch seconds or milliseconds in a column); a level named as such ({@code Level: Error}) or written as
- * its own word among the first fields (logcat's one letter before its tag too). Only times from 2000 to 2099 are believed.
+ * glog's {@code I1120 09:30:15.250123}, epoch seconds or milliseconds in a column); a level named as
+ * such ({@code Level: Error}) or written as its own word among the first fields (logcat's and glog's
+ * one letter too). Only times from 2000 to 2099 are believed.
  */
 final class TimeScan {
     /** How far into a line a time or a level is looked for. */
@@ -24,6 +25,8 @@ final class TimeScan {
     private static final Pattern DOTTED = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})\\.(\\d{2})\\.(\\d{2})(?:\\.(\\d{1,9}))?(?!\\d)");
     private static final Pattern PACKED = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})-(\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?::(\\d{1,3}))?(?!\\d)");
     private static final Pattern MONTH_DAY = Pattern.compile("^(\\d{2})[-.](\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,6}))?(?![\\d:])");
+    /** glog: the level's letter, then {@code MMdd HH:mm:ss.uuuuuu}. */
+    private static final Pattern GLOG = Pattern.compile("^[IWEF](\\d{2})(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})\\.(\\d{6})(?!\\d)");
     private static final Pattern EPOCH = Pattern.compile("^(\\d{10}|\\d{13})(?:\\.\\d{1,6})?(?![\\d.:-])");
     /** A level named as such: {@code Level: Error} (Windows events), {@code severity=warning}. */
     private static final Pattern NAMED_LEVEL = Pattern.compile("(?i)\\b(?:level|severity|lvl)\\s*[=:]\\s*\"?([a-z]{3,12})\\b");
@@ -43,11 +46,11 @@ final class TimeScan {
 
     /** The longest time a layout writes: what is looked at from each candidate position. */
     private static final int WINDOW = 48;
-    private static final Pattern[] LAYOUTS = {COMPACT, DOTTED, PACKED, MONTH_DAY, EPOCH};
+    private static final Pattern[] LAYOUTS = {COMPACT, DOTTED, PACKED, MONTH_DAY, GLOG, EPOCH};
     private static final String[] NAMES = {"yyMMdd HHmmss", "yyyy-MM-dd-HH.mm.ss", "yyyyMMdd-HH:mm:ss:SSS", "MM-dd HH:mm:ss (no year)",
-            "epoch seconds or milliseconds", "ISO, syslog or another common time"};
+            "glog's LMMdd HH:mm:ss.uuuuuu (no year)", "epoch seconds or milliseconds", "ISO, syslog or another common time"};
     /** The index of the layouts {@link Timestamps#atStart} reads. */
-    private static final int COMMON = 5;
+    private static final int COMMON = 6;
     private static final String[] FIRST = java.util.Arrays.stream(NAMES).map(n -> n + ", first in the line").toArray(String[]::new);
     private static final String[] FURTHER = java.util.Arrays.stream(NAMES).map(n -> n + ", further in the line").toArray(String[]::new);
 
@@ -142,7 +145,7 @@ final class TimeScan {
             case 1 -> LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), nanos(m.group(7))).toInstant(ZoneOffset.UTC);
             case 2 -> LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6),
                     m.group(7) == null ? 0 : i(m, 7) * 1_000_000).toInstant(ZoneOffset.UTC);
-            case 3 -> {
+            case 3, 4 -> {
                 int year = reference.atZone(ZoneOffset.UTC).getYear();
                 LocalDateTime t = LocalDateTime.of(year, i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), nanos(m.group(6)));
                 // a year-less time that would be more than a day ahead of the reference is last year's
@@ -155,7 +158,8 @@ final class TimeScan {
 
     /**
      * A level written as a word of its own among the first fields ({@code INFO}, {@code WARN},
-     * {@code FATAL}…, in capitals), or logcat's one letter after the pid and tid; null when there is none.
+     * {@code FATAL}…, in capitals), logcat's one letter after the pid and tid, or glog's before its
+     * date; null when there is none.
      */
     static Level level(String text) {
         if (mayNameLevel(text)) {
@@ -163,6 +167,14 @@ final class TimeScan {
             if (named.find() && Level.fromToken(named.group(1)) != null) {
                 return Level.fromToken(named.group(1));
             }
+        }
+        if (text.length() > 21 && "IWEF".indexOf(text.charAt(0)) >= 0 && GLOG.matcher(text).region(0, 21).lookingAt()) {
+            return switch (text.charAt(0)) {
+                case 'I' -> Level.INFO;
+                case 'W' -> Level.WARN;
+                case 'E' -> Level.ERROR;
+                default -> Level.FATAL;
+            };
         }
         Matcher logcat = LOGCAT_LEVEL.matcher(text).region(0, Math.min(text.length(), 64));
         if (logcat.find()) {

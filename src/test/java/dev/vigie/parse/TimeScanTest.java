@@ -35,6 +35,7 @@ class TimeScanTest {
         hasTime("[11.20 09:30:15] chrome.exe - proxy.example.com:443 open through proxy", "2026-11-20T09:30:15Z");
         hasTime("app-2025.log: 2025-03-14T09:30:15Z worker stopped", "2025-03-14T09:30:15Z");
         hasTime("ts=1741944615123 msg=\"cache miss\"", "2025-03-14T09:30:15.123Z");
+        hasTime("I1120 09:30:15.250123  4242 server.cc:88] serving on :8080", "2026-11-20T09:30:15.250123Z");
     }
 
     @Test
@@ -53,6 +54,19 @@ class TimeScanTest {
         assertThat(parse("- 1741944615 Service Control Manager VERBOSE state change failed").level()).isEqualTo(Level.TRACE);
         LogEvent none = parse("20250314-9:30:15:250|Step_LSC|30002312|onStandStepChanged 3579");
         assertThat(none.fields()).containsEntry("level_inferred", "true");
+        // glog: the level letter before the date
+        assertThat(parse("E0314 09:30:15.250123  4242 server.cc:88] RPC failed: deadline exceeded").level()).isEqualTo(Level.ERROR);
+        assertThat(parse("W0314 09:30:15.250123  4242 server.cc:88] slow RPC").level()).isEqualTo(Level.WARN);
+    }
+
+    @Test
+    void wordsOnlyGuideALineThatWritesNoLevel() {
+        LogEvent failed = parse("2025-03-14 09:30:15 worker-3 connection to db-1 failed, retrying");
+        assertThat(failed.level()).as("words never make an error by themselves").isEqualTo(Level.WARN);
+        assertThat(failed.fields()).containsEntry("level_inferred", "true");
+        assertThat(parse("2025-03-14 09:30:15 worker-3 all checks passed").level()).isEqualTo(Level.INFO);
+        assertThat(parse("2025-03-14 09:30:15 kernel: Out of memory: Killed process 4242 (java)").level())
+                .as("the kernel's own report of a fatal event").isEqualTo(Level.FATAL);
     }
 
     @Test
