@@ -4,6 +4,7 @@ import dev.vigie.event.Level;
 import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.RawRecord;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.Clock;
@@ -43,6 +44,8 @@ public final class LogParser {
     /** Per source, how many lines had their time read each way. */
     private final Map<String, Map<String, Long>> layouts = new HashMap<>();
     private final Map<String, Instant> lastTime = new HashMap<>();
+    /** Per source, what a year-less time is read against before the source gave a time of its own. */
+    private final Map<String, Instant> references = new HashMap<>();
     private final Map<String, String> services = new HashMap<>();
     private final Map<String, LogFormat> forcedBySource = new HashMap<>();
 
@@ -105,7 +108,8 @@ public final class LogParser {
         String source = record.source();
         Instant now = clock.instant();
         Instant previous = lastTime.get(source);
-        Parsed p = read(source, head, previous != null ? previous : now);
+        Instant reference = previous != null ? previous : references.computeIfAbsent(source, s -> lastWritten(s, now));
+        Parsed p = read(source, head, reference);
 
         // every format builds a fresh map for its line: it is ours to complete
         Map<String, String> fields = p == null ? new LinkedHashMap<>() : p.fields();
@@ -114,7 +118,7 @@ public final class LogParser {
         String layout = time == null ? null : formatPhrase(source);
         if (time == null) {
             // no format put a time first: one may sit in another field (a compact date, an epoch column…)
-            TimeScan.Found found = TimeScan.time(head, previous != null ? previous : now,
+            TimeScan.Found found = TimeScan.time(head, reference,
                     scans.computeIfAbsent(source, x -> new TimeScan.Learned()));
             if (found != null) {
                 time = found.instant();
@@ -143,6 +147,24 @@ public final class LogParser {
         String service = p != null && p.service() != null && !p.service().isBlank()
                 ? p.service() : services.computeIfAbsent(source, ServiceNames::fromSource);
         return new LogEvent(time, source, service, level, message, fields, text, inferred, null);
+    }
+
+    /**
+     * When the source's file was last written, if it is a file and that is not ahead of now: a
+     * year-less time ({@code Mar 14 09:30:15}) is the last such moment before it. The same file
+     * replayed next year gives the same times, which the clock would not.
+     */
+    private static Instant lastWritten(String source, Instant now) {
+        try {
+            Path path = Path.of(source);
+            if (Files.isRegularFile(path)) {
+                Instant written = Files.getLastModifiedTime(path).toInstant();
+                return written.isBefore(now) ? written : now;
+            }
+        } catch (java.nio.file.InvalidPathException | java.io.IOException | SecurityException e) {
+            // not a file of ours: the clock
+        }
+        return now;
     }
 
     /** The level the line writes as a word of its own; only a line that writes none has one inferred from its words. */

@@ -61,10 +61,66 @@ final class TimeScan {
     static final class Learned {
         private int position = -1;
         private int layout = -1;
+        /** The place and layout being checked, the times it gave so far, and how many went back in time. */
+        private long checking = -1;
+        private int sampled;
+        private int backwards;
+        private Instant last;
+        /** Places and layouts whose times did not hold, as {@link #key}: never read again for this source. */
+        private final java.util.Set<Long> rejected = new java.util.HashSet<>();
+
+        /**
+         * Checks a place and layout on the first {@link #SAMPLE} times it gives: times that go back by
+         * more than {@link #SLACK} (threads write a little out of order; ids or counters that happen
+         * to read as times jump back and forth) in more than one line in eight are not times.
+         */
+        private boolean holds(Found f) {
+            long key = key(f.start(), f.layout());
+            if (key != checking) {
+                if (checking >= 0 && sampled >= SAMPLE) {
+                    return true; // a checked layout keeps its trust; a line written otherwise does not reset it
+                }
+                checking = key;
+                sampled = 0;
+                backwards = 0;
+                last = null;
+            }
+            if (sampled >= SAMPLE) {
+                return true;
+            }
+            if (last != null && f.instant().isBefore(last.minus(SLACK))) {
+                backwards++;
+            }
+            last = f.instant();
+            sampled++;
+            if (backwards * 8 > SAMPLE) {
+                rejected.add(key);
+                checking = -1;
+                position = -1;
+                layout = -1;
+                return false;
+            }
+            return true;
+        }
     }
 
-    /** As {@link #time(String, Instant)}, trying first where the source's last time was found. */
+    static final int SAMPLE = 32;
+    static final java.time.Duration SLACK = java.time.Duration.ofHours(1);
+
+    private static long key(int position, int layout) {
+        return (long) position * 16 + layout;
+    }
+
+    /**
+     * As {@link #time(String, Instant)}, trying first where the source's last time was found, and
+     * only at places and in layouts whose times have held on the source's lines so far.
+     */
     static Found time(String line, Instant reference, Learned learned) {
+        Found f = find(line, reference, learned);
+        return f == null || learned.holds(f) ? f : null;
+    }
+
+    private static Found find(String line, Instant reference, Learned learned) {
         if (learned.position >= 0 && learned.position < line.length() && learned.layout >= 0 && learned.layout != COMMON) {
             String s = line.substring(learned.position, Math.min(line.length(), learned.position + WINDOW));
             Matcher m = LAYOUTS[learned.layout].matcher(s);
@@ -80,7 +136,7 @@ final class TimeScan {
                 }
             }
         }
-        Found f = time(line, reference);
+        Found f = scan(line, reference, learned.rejected);
         if (f != null) {
             learned.position = f.start();
             learned.layout = f.layout();
@@ -89,6 +145,10 @@ final class TimeScan {
     }
 
     static Found time(String line, Instant reference) {
+        return scan(line, reference, java.util.Set.of());
+    }
+
+    private static Found scan(String line, Instant reference, java.util.Set<Long> rejected) {
         int reach = Math.min(line.length(), REACH);
         for (int i = 0; i < reach; i++) {
             if (i > 0 && !boundary(line.charAt(i - 1))) {
@@ -99,7 +159,7 @@ final class TimeScan {
                 continue;
             }
             Found f = at(line.substring(i, Math.min(line.length(), i + WINDOW)), reference);
-            if (f != null) {
+            if (f != null && !rejected.contains(key(i, f.layout()))) {
                 return new Found(f.instant(), i, i + f.end(), f.layout());
             }
         }
@@ -145,13 +205,9 @@ final class TimeScan {
             case 1 -> LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), nanos(m.group(7))).toInstant(ZoneOffset.UTC);
             case 2 -> LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6),
                     m.group(7) == null ? 0 : i(m, 7) * 1_000_000).toInstant(ZoneOffset.UTC);
-            case 3, 4 -> {
-                int year = reference.atZone(ZoneOffset.UTC).getYear();
-                LocalDateTime t = LocalDateTime.of(year, i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), nanos(m.group(6)));
-                // a year-less time that would be more than a day ahead of the reference is last year's
-                yield t.toInstant(ZoneOffset.UTC).isAfter(reference.plusSeconds(86_400))
-                        ? t.minusYears(1).toInstant(ZoneOffset.UTC) : t.toInstant(ZoneOffset.UTC);
-            }
+            // year-less: in a leap year first, so that Feb 29 is a date; then the year the reference gives it
+            case 3, 4 -> Timestamps.withYear(LocalDateTime.of(2000, i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), nanos(m.group(6))),
+                    reference);
             default -> Timestamps.epoch(m.group(1));
         };
     }

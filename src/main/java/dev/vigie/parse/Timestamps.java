@@ -171,7 +171,7 @@ final class Timestamps {
     }
 
     /** The year that puts a year-less time latest without being more than a day after the reference. */
-    private static Instant withYear(LocalDateTime noYear, Instant reference) {
+    static Instant withYear(LocalDateTime noYear, Instant reference) {
         int year = reference.atZone(ZoneOffset.UTC).getYear();
         for (int y = year + 1; y >= year - 1; y--) {
             try {

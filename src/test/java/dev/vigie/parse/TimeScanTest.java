@@ -7,6 +7,7 @@ import dev.vigie.event.LogEvent;
 import dev.vigie.ingest.RawRecord;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,49 @@ class TimeScanTest {
         // glog: the level letter before the date
         assertThat(parse("E0314 09:30:15.250123  4242 server.cc:88] RPC failed: deadline exceeded").level()).isEqualTo(Level.ERROR);
         assertThat(parse("W0314 09:30:15.250123  4242 server.cc:88] slow RPC").level()).isEqualTo(Level.WARN);
+    }
+
+    @Test
+    void aColumnThatOnlyLooksLikeTimesIsCheckedOnASampleAndLetGo() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        LogParser fresh = new LogParser(Clock.fixed(NOW, ZoneOffset.UTC));
+        int inferred = 0;
+        for (int i = 0; i < 200; i++) {
+            long id = 1_000_000_000L + random.nextLong(3_000_000_000L); // reads as a time from 2001 to 2096
+            LogEvent e = fresh.parse(new RawRecord("/l/orders.log", "k", "f", "order " + id + " shipped to depot 7", 0, 1, 0));
+            inferred += e.timeInferred() ? 1 : 0;
+        }
+        assertThat(inferred).as("ids that jump back and forth are not times").isGreaterThanOrEqualTo(180);
+        assertThat(fresh.timeLayout("/l/orders.log")).isEqualTo("none found: times inferred");
+
+        LogParser steady = new LogParser(Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int i = 0; i < 200; i++) {
+            // a little out of order, as threads write
+            long t = 1_741_944_615L + i * 7L - (i % 3 == 0 ? 2 : 0);
+            LogEvent e = steady.parse(new RawRecord("/l/steady.log", "k", "f", "order " + t + " shipped to depot 7", 0, 1, 0));
+            assertThat(e.timeInferred()).isFalse();
+            assertThat(e.time()).isEqualTo(Instant.ofEpochSecond(t));
+        }
+    }
+
+    @Test
+    void aYearLessTimeTakesItsYearFromTheSourceNotFromTheClock(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("messages");
+        java.nio.file.Files.writeString(file, "Dec 31 23:59:58 web-1 cron[42]: tick\nJan  1 00:00:03 web-1 cron[42]: tock\n");
+        java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(Instant.parse("2025-01-01T00:00:05Z")));
+        LogParser fresh = new LogParser(Clock.fixed(NOW, ZoneOffset.UTC));
+        List<Instant> times = new java.util.ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            times.add(fresh.parse(new RawRecord(file.toString(), "k", "f", line, 0, 1, 0)).time());
+        }
+        assertThat(times).as("read against when the file was last written, then against the line before: across New Year")
+                .containsExactly(Instant.parse("2024-12-31T23:59:58Z"), Instant.parse("2025-01-01T00:00:03Z"));
+        LogParser logcat = new LogParser(Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(logcat.parse(new RawRecord("/l/a.log", "k", "f", "12-31 23:59:59.100  1702  2395 I Tag: a", 0, 1, 0)).time())
+                .isEqualTo(Instant.parse("2025-12-31T23:59:59.100Z"));
+        assertThat(logcat.parse(new RawRecord("/l/a.log", "k", "f", "01-01 00:00:01.100  1702  2395 I Tag: b", 0, 1, 0)).time())
+                .isEqualTo(Instant.parse("2026-01-01T00:00:01.100Z"));
     }
 
     @Test
