@@ -48,6 +48,13 @@ class NabScoreTest {
         double lowFp = Double.parseDouble(last[2]);
         assertThat(standard).as(report).isGreaterThanOrEqualTo(60);
         assertThat(lowFp).as(report).isGreaterThanOrEqualTo(50);
+
+        // the Java scoring that leave-one-out uses gives what NAB's gives
+        List<NabScoring.Series> all = NabScoring.load(NAB);
+        java.util.Map<String, double[]> scores = new java.util.HashMap<>();
+        all.forEach(s -> scores.put(s.name(), NabScoring.scores(s, dev.vigie.config.DetectorSettings.DEFAULTS)));
+        assertThat(NabScoring.optimize(all, scores, NabScoring.PROFILES.get(0)).score()).isCloseTo(standard, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(NabScoring.optimize(all, scores, NabScoring.PROFILES.get(1)).score()).isCloseTo(lowFp, org.assertj.core.data.Offset.offset(0.01));
     }
 
     private static boolean python() {
