@@ -1,14 +1,20 @@
 package dev.vigie.bench;
 
-import dev.vigie.event.LogEvent;
-import dev.vigie.ingest.RawRecord;
 import dev.vigie.parse.LogParser;
 import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMiner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Writer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,21 +49,64 @@ public final class LineTemplates {
     /** The same with a miner set otherwise, as the benchmarks that choose its defaults do. */
     public static LineTemplates of(Path file, String format, TemplateMiner miner) throws IOException {
         LogParser parser = new LogParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), format, Map.of());
+        String source = file.toString();
+        // one thread reads and parses, the other mines, in order, chunk by chunk
+        BlockingQueue<String[]> chunks = new ArrayBlockingQueue<>(8);
+        ExecutorService mining = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "vigie-templates-miner");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<LineTemplates> mined = mining.submit(() -> mine(chunks, miner));
+            var decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+                String[] chunk = new String[CHUNK];
+                int n = 0;
+                String line;
+                while ((line = in.readLine()) != null) {
+                    chunk[n++] = parser.message(source, line);
+                    if (n == CHUNK) {
+                        put(chunks, chunk, mined);
+                        chunk = new String[CHUNK];
+                        n = 0;
+                    }
+                }
+                put(chunks, java.util.Arrays.copyOf(chunk, n), mined);
+                put(chunks, END, mined);
+            }
+            return mined.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while mining " + file, e);
+        } catch (ExecutionException e) {
+            throw new IOException("mining " + file + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            mining.shutdownNow();
+        }
+    }
+
+    private static final int CHUNK = 4_096;
+    private static final String[] END = new String[0];
+
+    private static void put(BlockingQueue<String[]> chunks, String[] chunk, Future<?> miner) throws InterruptedException, IOException {
+        while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+            if (miner.isDone()) {
+                return; // it failed: get() says why
+            }
+        }
+    }
+
+    private static LineTemplates mine(BlockingQueue<String[]> chunks, TemplateMiner miner) throws InterruptedException {
         int[] perLine = new int[1 << 16];
         int n = 0;
-        String source = file.toString();
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
-            String line;
-            long offset = 0;
-            while ((line = in.readLine()) != null) {
-                offset += line.length() + 1;
-                LogEvent e = parser.parse(new RawRecord(source, source, "", line, offset, 1, 0));
-                if (n == perLine.length) {
-                    perLine = java.util.Arrays.copyOf(perLine, n * 2);
-                }
-                perLine[n++] = miner.assign(e == null ? "" : e.message());
+        for (String[] chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
+            if (n + chunk.length > perLine.length) {
+                perLine = java.util.Arrays.copyOf(perLine, Math.max(perLine.length * 2, n + chunk.length));
+            }
+            for (String message : chunk) {
+                perLine[n++] = miner.assign(message);
             }
         }
         return new LineTemplates(miner, perLine, n);
@@ -74,15 +123,46 @@ public final class LineTemplates {
     /** {@code LineId,EventId,EventTemplate}, LineId from 1, quoted as CSV wants. */
     public void writeCsv(Writer w) throws IOException {
         w.write("LineId,EventId,EventTemplate\n");
-        Map<Integer, String> rows = new java.util.HashMap<>(); // per cluster, ",id,template\n" once
+        Map<Integer, String> rows = new java.util.HashMap<>();
         for (int i = 0; i < lines; i++) {
-            String row = rows.computeIfAbsent(perLine[i], c -> {
-                Template t = miner.templateOf(c);
-                return ',' + t.id() + ',' + csv(t.text()) + '\n';
-            });
             w.write(Integer.toString(i + 1));
-            w.write(row);
+            w.write(rows.computeIfAbsent(perLine[i], this::row));
         }
+    }
+
+    /** The same as UTF-8 bytes, written without a character encoder: what {@code vigie templates --out} does. */
+    public void writeCsv(OutputStream out) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        byte[] header = "LineId,EventId,EventTemplate\n".getBytes(StandardCharsets.UTF_8);
+        out.write(header);
+        Map<Integer, byte[]> rows = new java.util.HashMap<>();
+        byte[] digits = new byte[11];
+        int at = 0;
+        for (int i = 0; i < lines; i++) {
+            byte[] row = rows.computeIfAbsent(perLine[i], c -> row(c).getBytes(StandardCharsets.UTF_8));
+            if (at + digits.length + row.length > buffer.length) {
+                out.write(buffer, 0, at);
+                at = 0;
+                if (row.length + digits.length > buffer.length) {
+                    buffer = new byte[row.length + digits.length];
+                }
+            }
+            int d = digits.length;
+            for (int v = i + 1; v > 0; v /= 10) {
+                digits[--d] = (byte) ('0' + v % 10);
+            }
+            System.arraycopy(digits, d, buffer, at, digits.length - d);
+            at += digits.length - d;
+            System.arraycopy(row, 0, buffer, at, row.length);
+            at += row.length;
+        }
+        out.write(buffer, 0, at);
+    }
+
+    /** Per cluster, {@code ,id,template} and the line's end, made once. */
+    private String row(int cluster) {
+        Template t = miner.templateOf(cluster);
+        return ',' + t.id() + ',' + csv(t.text()) + '\n';
     }
 
     static String csv(String s) {

@@ -3,6 +3,7 @@ package dev.vigie.cli;
 import dev.vigie.bench.LineTemplates;
 import dev.vigie.event.Plural;
 import java.io.BufferedWriter;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,14 @@ public final class TemplatesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LineTemplates result = LineTemplates.of(file, format);
-        try (Writer w = out == null
-                ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        if (out == null) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
             result.writeCsv(w);
+            w.flush();
+        } else {
+            try (OutputStream o = Files.newOutputStream(out)) {
+                result.writeCsv(o);
+            }
         }
         if (out != null) {
             System.err.printf("%s, %s -> %s%n", Plural.of(result.lines(), "line"), Plural.of(result.templates(), "template"), out);

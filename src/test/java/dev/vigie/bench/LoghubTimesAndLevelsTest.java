@@ -36,9 +36,13 @@ class LoghubTimesAndLevelsTest {
         for (String system : SYSTEMS) {
             Path dir = LoghubAccuracyTest.LOGHUB.resolve(system);
             LogParser parser = new LogParser(Clock.systemUTC());
+            LogParser messages = new LogParser(Clock.systemUTC());
             List<LogEvent> events = new ArrayList<>();
+            String source = dir.resolve(system + ".log").toString();
             for (String line : Files.readAllLines(dir.resolve(system + "_2k.log"), StandardCharsets.UTF_8)) {
-                events.add(parser.parse(new RawRecord(dir.resolve(system + ".log").toString(), "k", "f", line, 0, 1, 0)));
+                events.add(parser.parse(new RawRecord(source, "k", "f", line, 0, 1, 0)));
+                assertThat(messages.message(source, line)).as("what vigie templates mines is the stored message")
+                        .isEqualTo(events.get(events.size() - 1).message());
             }
             assertThat(events).as(system + ": lines stored at ingestion time").noneMatch(LogEvent::timeInferred);
             assertThat(parser.timeLayout(dir.resolve(system + ".log").toString())).as(system + ": how its times are read")

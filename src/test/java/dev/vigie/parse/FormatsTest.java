@@ -23,11 +23,15 @@ class FormatsTest {
 
     private LogParser parser = new LogParser(Clock.fixed(NOW, ZoneOffset.UTC));
 
+    private final LogParser messages = new LogParser(Clock.fixed(NOW, ZoneOffset.UTC));
+
     private List<LogEvent> read(String file) throws Exception {
         Path path = path(file);
         List<LogEvent> out = new ArrayList<>();
         for (String line : Files.readAllLines(path)) {
             out.add(parser.parse(new RawRecord(path.toString(), "k", "f", line, 0, 1, 0)));
+            assertThat(messages.message(path.toString(), line)).as("the message alone, as vigie templates reads it")
+                    .isEqualTo(out.get(out.size() - 1).message());
         }
         assertThat(out).as(file).doesNotContainNull().allSatisfy(e -> assertThat(e.timeInferred())
                 .as("time of " + e.raw()).isEqualTo(e.raw().startsWith("WARNING:root")));
@@ -201,5 +205,22 @@ class FormatsTest {
         assertThat(future.time()).isEqualTo(Instant.parse("2025-03-14T14:30:00Z"));
         assertThat(future.timeInferred()).isTrue();
         assertThat(future.fields()).containsEntry("time_absurd", "2099-01-01T00:00:00Z");
+    }
+
+    @Test
+    void aSourceNoFormatReadsIsNoLongerOfferedToEachFormatButStillNoticesAChange() {
+        LogParser sniffing = new LogParser(Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int i = 0; i < 1_500; i++) {
+            LogEvent e = sniffing.parse(new RawRecord("/l/custom.log", "k", "f", "081109 2036" + (10 + i % 50) + " 148 INFO custom line " + i, 0, 1, 0));
+            assertThat(e.timeInferred()).isFalse();
+        }
+        int plain = 0;
+        for (int i = 0; i < 600; i++) {
+            LogEvent e = sniffing.parse(new RawRecord("/l/custom.log", "k", "f",
+                    "{\"time\":\"2025-12-31T11:00:00Z\",\"level\":\"error\",\"msg\":\"json now\"}", 0, 1, 0));
+            plain += e.message().equals("json now") ? 0 : 1;
+        }
+        assertThat(plain).as("lines before the formats are offered one again").isLessThanOrEqualTo(256);
+        assertThat(sniffing.formats()).containsEntry("/l/custom.log", "json");
     }
 }

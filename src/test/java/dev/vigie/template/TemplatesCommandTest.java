@@ -35,6 +35,25 @@ class TemplatesCommandTest {
     }
 
     @Test
+    void theFileAndStandardOutputGetTheSameRowsWhateverTheSizeOfTheFile(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("big.log");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) { // several chunks between the reading and the mining thread
+            text.append(i % 3 == 0 ? "worker " + i + " started \"quoted, with a comma\" ok\n" : "job " + i + " took " + i + " ms\n");
+        }
+        text.append("ünïcode line ").append("x".repeat(70_000)).append('\n'); // a row longer than the write buffer
+        Files.writeString(log, text);
+        Path out = dir.resolve("out.csv");
+        assertThat(Cli.run("templates", log.toString(), "--out", out.toString()).exitCode()).isZero();
+        Cli.Result printed = Cli.run("templates", log.toString());
+        assertThat(printed.exitCode()).isZero();
+        assertThat(Files.readString(out)).isEqualTo(printed.out());
+        List<String> rows = Files.readAllLines(out);
+        assertThat(rows).hasSize(30_002);
+        assertThat(rows.get(30_000)).startsWith("30000,").endsWith(",job <*> took <*>");
+    }
+
+    @Test
     void anUnknownFormatIsAClearError(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("app.log");
         Files.writeString(log, "x\n");
