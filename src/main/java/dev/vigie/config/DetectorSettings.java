@@ -37,7 +37,7 @@ public record DetectorSettings(double zThreshold, int window, boolean thresholds
             throw new IllegalArgumentException("need zThreshold > 0 and window >= " + MIN_WINDOW);
         }
         if (robustWindow < 8 || errorAlpha <= 0 || errorAlpha > 1 || quantile <= 0.5 || quantile >= 1 || warmUp < 0
-                || seasonDays < 1 || alertScore <= 0 || alertScore >= 1 || minPoints < 1 || clearPoints < 1
+                || seasonDays < 1 || seasonDays > 100 || alertScore <= 0 || alertScore >= 1 || minPoints < 1 || clearPoints < 1
                 || forecastWindow < 8 || forecastMinutes < 1) {
             throw new IllegalArgumentException("detector settings out of range: " + this);
         }

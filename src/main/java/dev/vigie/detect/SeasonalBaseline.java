@@ -11,8 +11,13 @@ final class SeasonalBaseline {
     private final long period;
     private final long step;
     private final int slots;
-    /** Per slot, {@code depth} values, newest first, in one array; NaN where none was seen yet. */
+    /**
+     * Per slot, its last {@code depth} values in one array, in no order (a median needs none): the
+     * next one overwrites the oldest. NaN where none was seen yet, always after the values.
+     */
     private final double[] values;
+    /** Per slot, where its next value goes. */
+    private final byte[] nextOf;
     private final int depth;
     private final double[] scratch;
 
@@ -33,6 +38,7 @@ final class SeasonalBaseline {
         Arrays.fill(values, Double.NaN);
         this.depth = depth;
         this.scratch = new double[depth];
+        this.nextOf = new byte[slots];
     }
 
     private long lastTime = Long.MIN_VALUE;
@@ -63,9 +69,14 @@ final class SeasonalBaseline {
         if (depth == 2 || values[at + 2] != values[at + 2]) {
             return (a + b) / 2;
         }
-        if (depth == 3) {
-            double c = values[at + 2];
+        double c = values[at + 2];
+        if (depth == 3 || values[at + 3] != values[at + 3]) {
             return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+        }
+        if (depth == 4) {
+            // of four, the two that are neither the smallest nor the largest, without sorting
+            double d = values[at + 3];
+            return (Math.max(Math.min(a, b), Math.min(c, d)) + Math.min(Math.max(a, b), Math.max(c, d))) / 2;
         }
         return medianOfMany(at);
     }
@@ -81,10 +92,8 @@ final class SeasonalBaseline {
     }
 
     void add(int slot, double value) {
-        int at = slot * depth;
-        for (int i = depth - 1; i > 0; i--) {
-            values[at + i] = values[at + i - 1];
-        }
-        values[at] = value;
+        int k = nextOf[slot];
+        values[slot * depth + k] = value;
+        nextOf[slot] = (byte) (k + 1 == depth ? 0 : k + 1);
     }
 }
