@@ -127,7 +127,9 @@ public final class Detector {
 
     /** How often each log check fired so far. */
     public List<CheckRate> checkRates() {
-        return logChecks.stream().map(MinuteCheck::rate).toList();
+        List<CheckRate> rates = new java.util.ArrayList<>(logChecks.stream().map(MinuteCheck::rate).toList());
+        rates.add(metrics.capRate());
+        return rates;
     }
 
     /**

@@ -46,8 +46,16 @@ final class Episode {
         this.onlyOnce = onlyOnce;
     }
 
-    /** @param f the point's finding, or null when it is normal */
-    void on(MetricSample s, Finding f, AnomalySink sink) {
+    /** No abnormal stretch is in progress: the next finding would start one. */
+    boolean idle() {
+        return abnormal == 0;
+    }
+
+    /**
+     * @param f the point's finding, or null when it is normal
+     * @return whether the anomaly was raised at this point
+     */
+    boolean on(MetricSample s, Finding f, AnomalySink sink) {
         if (f != null) {
             normalInARow = 0;
             Severity before = severity;
@@ -63,6 +71,7 @@ final class Episode {
             if (abnormal == minPoints) {
                 reported = anomaly();
                 sink.accept(reported);
+                return true;
             } else if (reported != null && !onlyOnce && (severity != before
                     || !s.time().isBefore(reported.end().plus(UPDATE_EVERY)))) {
                 update(sink);
@@ -70,6 +79,7 @@ final class Episode {
         } else if (abnormal > 0 && ++normalInARow >= clearPoints) {
             flush(sink);
         }
+        return false;
     }
 
     /** Reports the final extent of the episode in progress, if it was raised and has changed since, and forgets it. */

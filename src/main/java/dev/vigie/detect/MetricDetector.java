@@ -1,6 +1,7 @@
 package dev.vigie.detect;
 
 import dev.vigie.config.DetectorSettings;
+import dev.vigie.event.CheckRate;
 import dev.vigie.event.MetricSample;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,9 @@ final class MetricDetector {
     private final StaticThresholdCheck thresholds;
     private final RollingZScoreCheck rollingZ;
     private final DetectorSettings settings;
+    /** Statistical anomalies raised, and stretches the daily cap held back. */
+    private long raised;
+    private long heldBack;
     /** Per service, per metric (with its labels): no key string is built per point of an unlabelled series. */
     private final Map<String, Map<String, SeriesState>> states = new HashMap<>();
 
@@ -31,6 +35,8 @@ final class MetricDetector {
         /** The rolling z-score and the combined score: one fault, one anomaly. */
         final Episode statistical = new Episode(settings.minPoints(), settings.clearPoints(), false);
         final Episode predicted;
+        final DailyCap cap = new DailyCap();
+        boolean held;
 
         SeriesState(String metric) {
             minSpread = RollingZScoreCheck.minSpread(metric);
@@ -66,12 +72,31 @@ final class MetricDetector {
                 f = scored;
             }
         }
-        state.statistical.on(s, f, sink);
+        // the combined score, not the finding's (a rolling z saturates at 1), tells a stronger stretch
+        long t = s.time().getEpochSecond();
+        boolean held = f != null && state.statistical.idle() && !state.cap.allows(t, score);
+        if (held) {
+            heldBack += state.held ? 0 : 1; // a stretch held back is counted once
+            f = null;
+        }
+        state.held = held;
+        if (f != null) {
+            state.cap.seen(t, score);
+        }
+        if (state.statistical.on(s, f, sink)) {
+            raised++;
+            state.cap.raised(t);
+        }
         Finding forecast = state.forecast == null ? null : state.forecast.onPoint(s);
         if (state.predicted != null) {
             state.predicted.on(s, forecast, sink);
         }
         return limit != null || f != null || forecast != null;
+    }
+
+    /** Stretches of a series past its {@link DailyCap}, among all it started: said beside the log checks' rates. */
+    CheckRate capRate() {
+        return new CheckRate("metric anomalies held back by the daily cap of " + DailyCap.MAX + " per series", raised + heldBack, heldBack);
     }
 
     /** (get before computeIfAbsent: a constructor reference to an inner class is a new object at each call) */
