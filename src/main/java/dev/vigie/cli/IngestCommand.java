@@ -55,7 +55,7 @@ public final class IngestCommand implements Callable<Integer> {
             System.out.printf("%s, %s, %d rejected, %s, %s (data: %s)%n", Plural.of(s.lines(), "line"),
                     Plural.of(s.events(), "event"), s.rejected(), Plural.of(s.anomalies(), "anomaly"),
                     Plural.of(s.incidents(), "incident"), settings.dataDir());
-            System.out.println("log checks (fired / service-minutes examined):");
+            System.out.println("checks (fired / service-minutes examined; metric_daily_cap: stretches held back / started):");
             s.checks().forEach(c -> System.out.printf(java.util.Locale.ROOT, "  %-15s %6d / %-7d %.2f%%%n", c.check(), c.fired(),
                     c.examined(), 100 * c.rate()));
         }

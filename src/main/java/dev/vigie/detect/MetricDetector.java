@@ -96,7 +96,7 @@ final class MetricDetector {
 
     /** Stretches of a series past its {@link DailyCap}, among all it started: said beside the log checks' rates. */
     CheckRate capRate() {
-        return new CheckRate("metric anomalies held back by the daily cap of " + DailyCap.MAX + " per series", raised + heldBack, heldBack);
+        return new CheckRate("metric_daily_cap", raised + heldBack, heldBack);
     }
 
     /** (get before computeIfAbsent: a constructor reference to an inner class is a new object at each call) */

@@ -208,7 +208,7 @@ class LogChecksTest {
         Stream s = new Stream().steady("api", 0, 30, 30).lines("api", 30, 20, "pool exhausted", Level.ERROR);
         s.of("error_events");
         assertThat(s.detector.checkRates()).extracting(CheckRate::check)
-                .containsExactly("error_events", "exceptions", "new_template", "template_burst", "error_ratio", "silence");
+                .containsExactly("error_events", "exceptions", "new_template", "template_burst", "error_ratio", "silence", "metric_daily_cap");
         CheckRate errors = s.detector.checkRates().get(0);
         assertThat(errors.examined()).isEqualTo(31);
         assertThat(errors.fired()).isEqualTo(1);
