@@ -2,7 +2,8 @@ package dev.vigie.detect;
 
 /**
  * At most {@link #MAX} anomalies a day (of event time) from one series' statistical checks. Past
- * that, a new stretch is raised only if it starts stronger than the strongest of the day: a bursty
+ * that, a new stretch is raised only if it starts clearly further from what was expected than any
+ * point let through that day (in the series' own units; scores near 1 do not compare): a bursty
  * series that keeps crossing its own percentile alarms four times, not forty, while a fault worse
  * than everything seen that day still gets through. The statistical checks learn what is usual as
  * they go; this bounds what they cost while they learn a series they have not seen.
@@ -10,21 +11,23 @@ package dev.vigie.detect;
 final class DailyCap {
     static final int MAX = 4;
     private static final long DAY = 86_400;
+    /** Further by a tenth: the same burst again is never further by chance. */
+    private static final double CLEARLY = 1.1;
 
     private long day = Long.MIN_VALUE;
     private int raised;
     private double strongest;
 
-    /** A stretch starting now with this score may be raised. */
-    boolean allows(long epochSecond, double score) {
+    /** A stretch starting now this far from the expected value may be raised. */
+    boolean allows(long epochSecond, double deviation) {
         roll(epochSecond);
-        return raised < MAX || score > strongest;
+        return raised < MAX || deviation > strongest * CLEARLY;
     }
 
     /** A point of a stretch that was let through: the strongest of the day is the strongest of them. */
-    void seen(long epochSecond, double score) {
+    void seen(long epochSecond, double deviation) {
         roll(epochSecond);
-        strongest = Math.max(strongest, score);
+        strongest = Math.max(strongest, deviation);
     }
 
     void raised(long epochSecond) {

@@ -72,16 +72,17 @@ final class MetricDetector {
                 f = scored;
             }
         }
-        // the combined score, not the finding's (a rolling z saturates at 1), tells a stronger stretch
+        // a worse stretch is one further from what was expected, in the series' units: scores near 1 do not compare
         long t = s.time().getEpochSecond();
-        boolean held = f != null && state.statistical.idle() && !state.cap.allows(t, score);
+        double deviation = state.scorer.deviation();
+        boolean held = f != null && state.statistical.idle() && !state.cap.allows(t, deviation);
         if (held) {
             heldBack += state.held ? 0 : 1; // a stretch held back is counted once
             f = null;
         }
         state.held = held;
         if (f != null) {
-            state.cap.seen(t, score);
+            state.cap.seen(t, deviation);
         }
         if (state.statistical.on(s, f, sink)) {
             raised++;

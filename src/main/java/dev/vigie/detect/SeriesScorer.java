@@ -69,6 +69,8 @@ final class SeriesScorer {
     private final boolean rollingWeighs;
     private SeasonalBaseline daily;
     private SeasonalBaseline weekly;
+    /** Every value so far a whole number ≥ 0: a count, whose noise is at least its square root. */
+    private boolean counts = true;
     private final Errors medianErrors = new Errors();
     private final Errors dailyErrors = new Errors();
     private final Errors weeklyErrors = new Errors();
@@ -159,6 +161,9 @@ final class SeriesScorer {
             expected = predicted;
             // 1.25 × mean absolute error ≈ one standard deviation for Gaussian noise
             scale = atLeast(atLeast(best * 1.2533, minSpread), 1e-9 + 1e-4 * Math.abs(predicted));
+            if (counts) {
+                scale = atLeast(scale, Math.sqrt(atLeast(predicted, 1))); // Poisson: a count of 4 where 1 is usual is not 20 σ
+            }
             z[Check.RESIDUAL.ordinal()] = Math.abs(v - predicted) / scale;
         } else {
             z[Check.RESIDUAL.ordinal()] = 0;
@@ -202,6 +207,7 @@ final class SeriesScorer {
         if (weeklySlot >= 0) {
             weekly.add(weeklySlot, v);
         }
+        counts &= v >= 0 && v == Math.rint(v);
         score = points <= warmUp || sinceGap < RELEARN ? 0 : raw;
         return score;
     }
@@ -261,6 +267,11 @@ final class SeriesScorer {
     /** The last points before the next one: the rolling z-score's window, shared with the per-point checks. */
     SeriesWindow window() {
         return rolling;
+    }
+
+    /** How far the last point was from what its trusted baseline expected, in its own units (0 while none is trusted). */
+    double deviation() {
+        return basis == null ? 0 : Math.abs(value - expected);
     }
 
     /** The numbers behind the last score, strongest check first. */

@@ -53,8 +53,8 @@ class DailyCapTest {
             cap.seen(t + i, 0.8);
             cap.raised(t + i);
         }
-        assertThat(cap.allows(t + 100, 0.8)).as("past the cap, as strong as the strongest").isFalse();
-        assertThat(cap.allows(t + 100, 0.9)).as("stronger than any that day").isTrue();
+        assertThat(cap.allows(t + 100, 0.85)).as("past the cap, hardly further than the furthest").isFalse();
+        assertThat(cap.allows(t + 100, 0.9)).as("clearly further than any that day").isTrue();
         assertThat(cap.allows(t + 86_400, 0.5)).as("the next day").isTrue();
     }
 }
