@@ -8,13 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +16,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The template of every line of a file, as {@code vigie templates} writes it. Lines are mined in
@@ -65,16 +65,18 @@ public final class LineTemplates {
                 String[] chunk = new String[CHUNK];
                 int n = 0;
                 String line;
-                while ((line = in.readLine()) != null) {
+                boolean taken = true;
+                while (taken && (line = in.readLine()) != null) {
                     chunk[n++] = parser.message(source, line);
                     if (n == CHUNK) {
-                        put(chunks, chunk, mined);
+                        taken = put(chunks, chunk, mined);
                         chunk = new String[CHUNK];
                         n = 0;
                     }
                 }
-                put(chunks, java.util.Arrays.copyOf(chunk, n), mined);
-                put(chunks, END, mined);
+                if (taken && put(chunks, java.util.Arrays.copyOf(chunk, n), mined)) {
+                    put(chunks, END, mined);
+                }
             }
             return mined.get();
         } catch (InterruptedException e) {
@@ -90,12 +92,14 @@ public final class LineTemplates {
     private static final int CHUNK = 4_096;
     private static final String[] END = new String[0];
 
-    private static void put(BlockingQueue<String[]> chunks, String[] chunk, Future<?> miner) throws InterruptedException, IOException {
+    /** @return false when the miner is gone (it failed: {@code get()} says why), so reading stops */
+    private static boolean put(BlockingQueue<String[]> chunks, String[] chunk, Future<?> miner) throws InterruptedException {
         while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
             if (miner.isDone()) {
-                return; // it failed: get() says why
+                return false;
             }
         }
+        return true;
     }
 
     private static LineTemplates mine(BlockingQueue<String[]> chunks, TemplateMiner miner) throws InterruptedException {
