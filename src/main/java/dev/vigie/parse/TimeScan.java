@@ -126,9 +126,8 @@ final class TimeScan {
             Matcher m = LAYOUTS[learned.layout].matcher(s);
             if (m.find()) {
                 try {
-                    Instant t = read(learned.layout, m, reference);
-                    int year = t == null ? 0 : t.atZone(ZoneOffset.UTC).getYear();
-                    if (year >= 2000 && year < 2100) {
+                    Instant t = read(learned.layout, s, m, reference);
+                    if (t != null && thisCentury(t)) {
                         return new Found(t, learned.position, learned.position + m.end(), learned.layout);
                     }
                 } catch (java.time.DateTimeException | NumberFormatException e) {
@@ -176,8 +175,16 @@ final class TimeScan {
         if (f == null) {
             return null;
         }
-        int year = f.instant().atZone(ZoneOffset.UTC).getYear();
-        return year >= 2000 && year < 2100 ? f : null;
+        return thisCentury(f.instant()) ? f : null;
+    }
+
+    private static final long Y2000 = 946_684_800L;
+    private static final long Y2100 = 4_102_444_800L;
+
+    /** From 2000 to 2099, compared in epoch seconds: a year from a time zone's rules costs an object per line. */
+    private static boolean thisCentury(Instant t) {
+        long s = t.getEpochSecond();
+        return s >= Y2000 && s < Y2100;
     }
 
     private static Found layout(String s, Instant reference) {
@@ -189,7 +196,7 @@ final class TimeScan {
             for (int k = 0; k < LAYOUTS.length; k++) {
                 Matcher m = LAYOUTS[k].matcher(s);
                 if (m.find()) {
-                    Instant t = read(k, m, reference);
+                    Instant t = read(k, s, m, reference);
                     return t == null ? null : new Found(t, 0, m.end(), k);
                 }
             }
@@ -199,14 +206,14 @@ final class TimeScan {
         return null;
     }
 
-    private static Instant read(int layout, Matcher m, Instant reference) {
+    private static Instant read(int layout, String s, Matcher m, Instant reference) {
         return switch (layout) {
-            case 0 -> LocalDateTime.of(2000 + i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6)).toInstant(ZoneOffset.UTC);
-            case 1 -> LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6), nanos(m.group(7))).toInstant(ZoneOffset.UTC);
-            case 2 -> LocalDateTime.of(i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), i(m, 6),
-                    m.group(7) == null ? 0 : i(m, 7) * 1_000_000).toInstant(ZoneOffset.UTC);
+            case 0 -> LocalDateTime.of(2000 + i(s, m, 1), i(s, m, 2), i(s, m, 3), i(s, m, 4), i(s, m, 5), i(s, m, 6)).toInstant(ZoneOffset.UTC);
+            case 1 -> LocalDateTime.of(i(s, m, 1), i(s, m, 2), i(s, m, 3), i(s, m, 4), i(s, m, 5), i(s, m, 6), nanos(m.group(7))).toInstant(ZoneOffset.UTC);
+            case 2 -> LocalDateTime.of(i(s, m, 1), i(s, m, 2), i(s, m, 3), i(s, m, 4), i(s, m, 5), i(s, m, 6),
+                    m.group(7) == null ? 0 : i(s, m, 7) * 1_000_000).toInstant(ZoneOffset.UTC);
             // year-less: in a leap year first, so that Feb 29 is a date; then the year the reference gives it
-            case 3, 4 -> Timestamps.withYear(LocalDateTime.of(2000, i(m, 1), i(m, 2), i(m, 3), i(m, 4), i(m, 5), nanos(m.group(6))),
+            case 3, 4 -> Timestamps.withYear(LocalDateTime.of(2000, i(s, m, 1), i(s, m, 2), i(s, m, 3), i(s, m, 4), i(s, m, 5), nanos(m.group(6))),
                     reference);
             default -> Timestamps.epoch(m.group(1));
         };
@@ -232,8 +239,8 @@ final class TimeScan {
                 default -> Level.FATAL;
             };
         }
-        Matcher logcat = LOGCAT_LEVEL.matcher(text).region(0, Math.min(text.length(), 64));
-        if (logcat.find()) {
+        Matcher logcat = mayBeLogcat(text) ? LOGCAT_LEVEL.matcher(text).region(0, Math.min(text.length(), 64)) : null;
+        if (logcat != null && logcat.find()) {
             return switch (logcat.group(1)) {
                 case "V" -> Level.TRACE;
                 case "D" -> Level.DEBUG;
@@ -275,15 +282,31 @@ final class TimeScan {
         return null;
     }
 
-    /** A cheap look for the field names {@link #NAMED_LEVEL} reads, before running it. */
+    /** A cheap look for logcat's lone level letter between spaces, before running {@link #LOGCAT_LEVEL}. */
+    private static boolean mayBeLogcat(String text) {
+        int reach = Math.min(text.length(), 64) - 1;
+        for (int k = 1; k < reach; k++) {
+            if (text.charAt(k - 1) == ' ' && text.charAt(k + 1) == ' ' && "VDIWEFA".indexOf(text.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A cheap look for the field names {@link #NAMED_LEVEL} reads, before running it: a name just before an = or a colon. */
     private static boolean mayNameLevel(String text) {
         int reach = Math.min(text.length(), REACH);
-        for (int k = 0; k + 3 <= reach; k++) {
+        for (int k = 3; k < reach; k++) {
             char c = text.charAt(k);
-            if ((c == 'l' || c == 'L' || c == 's' || c == 'S')
-                    && (text.regionMatches(true, k, "level", 0, 5) || text.regionMatches(true, k, "lvl", 0, 3)
-                    || text.regionMatches(true, k, "severity", 0, 8))) {
-                return true;
+            if (c == '=' || c == ':') {
+                int end = k;
+                while (end > 0 && text.charAt(end - 1) == ' ') {
+                    end--;
+                }
+                if (end >= 5 && text.regionMatches(true, end - 5, "level", 0, 5) || end >= 3 && text.regionMatches(true, end - 3, "lvl", 0, 3)
+                        || end >= 8 && text.regionMatches(true, end - 8, "severity", 0, 8)) {
+                    return true;
+                }
             }
         }
         return false;
@@ -302,8 +325,13 @@ final class TimeScan {
         return true;
     }
 
-    private static int i(Matcher m, int group) {
-        return Integer.parseInt(m.group(group));
+    /** The digits of a group of {@code s}, read in place (a group's string costs an object). */
+    private static int i(String s, Matcher m, int group) {
+        int v = 0;
+        for (int k = m.start(group); k < m.end(group); k++) {
+            v = v * 10 + s.charAt(k) - '0';
+        }
+        return v;
     }
 
     private static int nanos(String fraction) {

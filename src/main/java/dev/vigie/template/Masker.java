@@ -21,27 +21,44 @@ final class Masker {
         return List.of(new Tokenizer().tokens(message));
     }
 
-    /** {@code B}, {@code KB} … {@code PB}, {@code kB}, {@code KiB} … {@code TiB}, with a trailing comma or bracket. */
-    static boolean isSizeUnit(String t) {
-        int n = unitLength(t);
-        if (n == 0 || n > 3 || t.charAt(n - 1) != 'B') {
+    /**
+     * {@code s[from, to)} is a size unit ({@code B}, {@code KB} … {@code PB}, {@code kB}, {@code KiB}
+     * … {@code TiB}) or an abbreviated unit of time ({@code ms s sec secs us µs ns min mins h hr hrs}),
+     * with trailing punctuation; read in place, as it is asked of every word after a number. A unit
+     * written as a word, such as {@code seconds}, stays a word of the template.
+     */
+    static boolean isUnit(CharSequence s, int from, int to) {
+        while (to > from && isClosing(s.charAt(to - 1))) {
+            to--;
+        }
+        int n = to - from;
+        if (n == 0 || n > 4) {
             return false;
         }
-        if (n == 1) {
-            return true;
+        char a = s.charAt(from);
+        char last = s.charAt(to - 1);
+        if (last == 'B' && n <= 3) {
+            if (n == 1) {
+                return true;
+            }
+            boolean prefix = a == 'K' || a == 'M' || a == 'G' || a == 'T' || a == 'P' || a == 'k' && n == 2;
+            return prefix && (n == 2 || s.charAt(from + 1) == 'i');
         }
-        char p = t.charAt(0);
-        boolean prefix = p == 'K' || p == 'M' || p == 'G' || p == 'T' || p == 'P' || p == 'k' && n == 2;
-        return prefix && (n == 2 || t.charAt(1) == 'i');
+        return switch (n) {
+            case 1 -> a == 's' || a == 'h';
+            case 2 -> last == 's' && (a == 'm' || a == 'u' || a == '\u00b5' || a == 'n') || a == 'h' && last == 'r';
+            case 3 -> matches(s, from, "sec") || matches(s, from, "min") || matches(s, from, "hrs");
+            default -> matches(s, from, "secs") || matches(s, from, "mins");
+        };
     }
 
-    /** Abbreviated units of time: a word such as {@code seconds} stays a word of the template. */
-    private static final java.util.Set<String> TIME_UNITS = java.util.Set.of("ms", "s", "sec", "secs", "us", "\u00b5s", "ns",
-            "min", "mins", "h", "hr", "hrs");
-
-    /** A size unit ({@link #isSizeUnit}) or an abbreviated unit of time, with trailing punctuation. */
-    static boolean isUnit(String t) {
-        return isSizeUnit(t) || TIME_UNITS.contains(t.substring(0, unitLength(t)));
+    private static boolean matches(CharSequence s, int from, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (s.charAt(from + i) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int unitLength(String t) {

@@ -302,10 +302,14 @@ final class Tokenizer {
 
     /** The token is a value, maybe after opening brackets: {@code <*>}, {@code (<*>}. */
     private static boolean endsWithValue(String masked) {
-        if (!masked.endsWith(Masker.WILDCARD)) {
+        if (masked == Masker.WILDCARD) {
+            return true; // the common case, a number
+        }
+        int n = masked.length();
+        if (n < 4 || masked.charAt(n - 1) != '>' || !masked.endsWith(Masker.WILDCARD)) {
             return false;
         }
-        for (int i = 0; i < masked.length() - Masker.WILDCARD.length(); i++) {
+        for (int i = 0; i < n - Masker.WILDCARD.length(); i++) {
             if (masked.charAt(i) != '(' && masked.charAt(i) != '[') {
                 return false;
             }
@@ -384,11 +388,11 @@ final class Tokenizer {
     private boolean unit(int k) {
         int s = starts[k];
         int e = ends[k];
-        if (e - s > 5 || texts[k] != null && masks[k] || "msunhBKMGTPk\u00b5".indexOf(message.charAt(s)) < 0) {
+        if (e - s > 5 || texts[k] != null && masks[k]) {
             return false;
         }
         // not text(k): a plain word made a string here would be masked again with a stale shape
-        return Masker.isUnit(texts[k] != null ? texts[k] : message.substring(s, e));
+        return texts[k] != null ? Masker.isUnit(texts[k], 0, texts[k].length()) : Masker.isUnit(message, s, e);
     }
 
     /** A date in words ({@code Sun Jul 17 07:07:00 2005}) becomes one {@code <*>} token. */

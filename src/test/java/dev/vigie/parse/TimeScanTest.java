@@ -109,6 +109,13 @@ class TimeScanTest {
         assertThat(failed.level()).as("words never make an error by themselves").isEqualTo(Level.WARN);
         assertThat(failed.fields()).containsEntry("level_inferred", "true");
         assertThat(parse("2025-03-14 09:30:15 worker-3 all checks passed").level()).isEqualTo(Level.INFO);
+        LogEvent bracketed = parse("2025-03-14 09:30:15 [ERROR] worker-3: connection refused");
+        assertThat(bracketed.level()).isEqualTo(Level.ERROR);
+        assertThat(bracketed.message()).isEqualTo("worker-3: connection refused");
+        assertThat(bracketed.fields()).doesNotContainKey("level_inferred");
+        assertThat(parse("2025-03-14 09:30:15 worker-3 [main] ERROR Pool: exhausted").level()).as("a level further on").isEqualTo(Level.ERROR);
+        assertThat(parse("Mar 14 09:30:15 web-1 app[12]: [WARN] disk at 91%, writes failed twice").level())
+                .as("in a syslog message").isEqualTo(Level.WARN);
         assertThat(parse("2025-03-14 09:30:15 kernel: Out of memory: Killed process 4242 (java)").level())
                 .as("the kernel's own report of a fatal event").isEqualTo(Level.FATAL);
     }

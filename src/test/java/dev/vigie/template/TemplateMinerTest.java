@@ -67,6 +67,9 @@ class TemplateMinerTest {
                 .as("a copy in other units folds into the value; a bracket with a word stays")
                 .isEqualTo("took <*> on node <*> (rack b)");
         assertThat(masked("slept 5 seconds, limit <=10")).as("a unit spelled as a word stays a word").isEqualTo("slept <*> seconds, limit <*>");
+        assertThat(masked("up 3 hrs, idle 5 mins; wait 2 us, 40 \u00b5s, 9 ns; sent 7 B of 2 KiB in 1 h"))
+                .isEqualTo("up <*>, idle <*>; wait <*>, <*>, <*>; sent <*> of <*> in <*>");
+        assertThat(masked("got 3 Bs and 4 hits in 2 mi")).as("not units").isEqualTo("got <*> Bs and <*> hits in <*> mi");
     }
 
     @Test
