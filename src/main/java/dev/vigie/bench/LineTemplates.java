@@ -3,6 +3,7 @@ package dev.vigie.bench;
 import dev.vigie.parse.LogParser;
 import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMiner;
+import dev.vigie.template.TokenBatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,8 +51,10 @@ public final class LineTemplates {
     public static LineTemplates of(Path file, String format, TemplateMiner miner) throws IOException {
         LogParser parser = new LogParser(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), format, Map.of());
         String source = file.toString();
-        // one thread reads and parses, the other mines, in order, chunk by chunk
-        BlockingQueue<String[]> chunks = new ArrayBlockingQueue<>(8);
+        // one thread reads and parses, the other mines, in order, chunk by chunk; when the miner falls
+        // behind, the reading thread also splits chunks into tokens for it
+        BlockingQueue<TokenBatch> chunks = new ArrayBlockingQueue<>(QUEUE);
+        TokenBatch.Reader tokens = new TokenBatch.Reader();
         ExecutorService mining = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "vigie-templates-miner");
             t.setDaemon(true);
@@ -69,12 +72,15 @@ public final class LineTemplates {
                 while (taken && (line = in.readLine()) != null) {
                     chunk[n++] = parser.message(source, line);
                     if (n == CHUNK) {
-                        taken = put(chunks, chunk, mined);
-                        chunk = new String[CHUNK];
+                        TokenBatch batch = new TokenBatch(chunk, n);
+                        if (chunks.size() >= QUEUE / 2) {
+                            tokens.read(batch);
+                        }
+                        taken = put(chunks, batch, mined);
                         n = 0;
                     }
                 }
-                if (taken && put(chunks, java.util.Arrays.copyOf(chunk, n), mined)) {
+                if (taken && put(chunks, new TokenBatch(chunk, n), mined)) {
                     put(chunks, END, mined);
                 }
             }
@@ -90,10 +96,11 @@ public final class LineTemplates {
     }
 
     private static final int CHUNK = 4_096;
-    private static final String[] END = new String[0];
+    private static final int QUEUE = 8;
+    private static final TokenBatch END = new TokenBatch(new String[0], 0);
 
     /** @return false when the miner is gone (it failed: {@code get()} says why), so reading stops */
-    private static boolean put(BlockingQueue<String[]> chunks, String[] chunk, Future<?> miner) throws InterruptedException {
+    private static boolean put(BlockingQueue<TokenBatch> chunks, TokenBatch chunk, Future<?> miner) throws InterruptedException {
         while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
             if (miner.isDone()) {
                 return false;
@@ -102,15 +109,15 @@ public final class LineTemplates {
         return true;
     }
 
-    private static LineTemplates mine(BlockingQueue<String[]> chunks, TemplateMiner miner) throws InterruptedException {
+    private static LineTemplates mine(BlockingQueue<TokenBatch> chunks, TemplateMiner miner) throws InterruptedException {
         int[] perLine = new int[1 << 16];
         int n = 0;
-        for (String[] chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
-            if (n + chunk.length > perLine.length) {
-                perLine = java.util.Arrays.copyOf(perLine, Math.max(perLine.length * 2, n + chunk.length));
+        for (TokenBatch chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
+            if (n + chunk.size() > perLine.length) {
+                perLine = java.util.Arrays.copyOf(perLine, Math.max(perLine.length * 2, n + chunk.size()));
             }
-            for (String message : chunk) {
-                perLine[n++] = miner.assign(message);
+            for (int i = 0; i < chunk.size(); i++) {
+                perLine[n++] = miner.assign(chunk, i);
             }
         }
         return new LineTemplates(miner, perLine, n);

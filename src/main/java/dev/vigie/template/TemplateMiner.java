@@ -209,7 +209,7 @@ public final class TemplateMiner {
 
     /** A template of these tokens would take this message as it is read today. */
     private boolean takes(String[] tokens, String example) {
-        tokenizer.read(example.length() > MAX_CHARS ? example.substring(0, MAX_CHARS) : example);
+        tokenizer.read(mined(example));
         if (tokenizer.count() != tokens.length) {
             return false;
         }
@@ -257,11 +257,30 @@ public final class TemplateMiner {
         return new Template(c.id, c.text, c.count, c.firstSeen, c.lastSeen, c.example);
     }
 
+    /** As {@link #assign(String)}, for line {@code i} of a batch, read into tokens beforehand or not. */
+    public int assign(TokenBatch batch, int i) {
+        if (batch.tokenized()) {
+            tokenizer.load(batch, i);
+        } else {
+            tokenizer.read(mined(batch.messages[i]));
+        }
+        return clusterOfRead(batch.messages[i]).index;
+    }
+
+    /** A line of a megabyte would hold a token and a set of variants per word: its first part makes its template. */
+    static String mined(String message) {
+        return message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
+    }
+
     /** The cluster a message belongs to, made or generalised as needed; counts are the caller's. */
     Cluster clusterOf(String message) {
+        tokenizer.read(mined(message));
+        return clusterOfRead(message);
+    }
+
+    /** The cluster of the message the tokenizer has just read. */
+    private Cluster clusterOfRead(String message) {
         Tokenizer line = tokenizer;
-        // a line of a megabyte would hold a token and a set of variants per word: its first part makes its template
-        line.read(message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message);
         Buckets.Bucket found = buckets.get(key(line));
         List<Cluster> bucket = found == null ? null : found.clusters;
         int n = line.count();

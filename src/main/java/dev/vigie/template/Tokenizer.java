@@ -436,6 +436,29 @@ final class Tokenizer {
         return (h ^ (0x10000 + run * 2 + (zero && run == 1 ? 1 : 0))) * PRIME;
     }
 
+    /** This line's tokens into a batch, from token {@code at} on. */
+    void copyTo(TokenBatch batch, int at) {
+        System.arraycopy(starts, 0, batch.starts, at, count);
+        System.arraycopy(ends, 0, batch.ends, at, count);
+        System.arraycopy(hashes, 0, batch.hashes, at, count);
+        System.arraycopy(texts, 0, batch.texts, at, count);
+    }
+
+    /** Line {@code line} of a batch read into tokens, as if {@link #read} had just read it. */
+    void load(TokenBatch batch, int line) {
+        int from = batch.firstToken[line];
+        int n = batch.firstToken[line + 1] - from;
+        while (starts.length < n) {
+            grow();
+        }
+        message = TemplateMiner.mined(batch.messages[line]);
+        System.arraycopy(batch.starts, from, starts, 0, n);
+        System.arraycopy(batch.ends, from, ends, 0, n);
+        System.arraycopy(batch.hashes, from, hashes, 0, n);
+        System.arraycopy(batch.texts, from, texts, 0, n);
+        count = n;
+    }
+
     int count() {
         return count;
     }

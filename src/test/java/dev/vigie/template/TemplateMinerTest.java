@@ -204,4 +204,38 @@ class TemplateMinerTest {
         assertThat(miner.mine("user 7 logged in", t1).id()).isEqualTo("t-user");
         assertThat(miner.size()).isEqualTo(2);
     }
+
+    @Test
+    void aBatchReadIntoTokensOnAnotherThreadMinesAsTheLinesThemselves() throws Exception {
+        Random random = new Random(3);
+        String[] lines = new String[5_000];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = switch (random.nextInt(5)) {
+                case 0 -> "user " + id(random) + " logged in from 10.0.0." + random.nextInt(255) + " after " + random.nextInt(900) + " ms";
+                case 1 -> "transfer closed, " + random.nextInt(9_000) + " bytes (" + random.nextInt(9) + "." + random.nextInt(9) + " KB) sent";
+                case 2 -> "replicating blk_" + random.nextInt(99_999) + " to [10.0.0.1:50010, 10.0.0." + random.nextInt(9) + ":50010]";
+                case 3 -> "\"GET /v2/items/" + random.nextInt(500) + " HTTP/1.1\" status: 200 len: " + random.nextInt(5_000);
+                default -> "worker " + List.of("alpha", "beta", "gamma", "delta", "epsilon").get(random.nextInt(5)) + " started";
+            };
+        }
+        TemplateMiner direct = new TemplateMiner();
+        TemplateMiner raw = new TemplateMiner();
+        TemplateMiner read = new TemplateMiner();
+        TokenBatch.Reader reader = new TokenBatch.Reader();
+        for (int from = 0; from < lines.length; from += 1_000) {
+            String[] chunk = java.util.Arrays.copyOfRange(lines, from, from + 1_000);
+            TokenBatch untouched = new TokenBatch(chunk, chunk.length);
+            TokenBatch tokenized = new TokenBatch(chunk, chunk.length);
+            Thread other = new Thread(() -> reader.read(tokenized));
+            other.start();
+            other.join();
+            for (int i = 0; i < chunk.length; i++) {
+                int expected = direct.assign(chunk[i]);
+                assertThat(raw.assign(untouched, i)).isEqualTo(expected);
+                assertThat(read.assign(tokenized, i)).as(chunk[i]).isEqualTo(expected);
+            }
+        }
+        assertThat(read.templates()).isEqualTo(direct.templates());
+        assertThat(raw.templates()).isEqualTo(direct.templates());
+    }
 }
