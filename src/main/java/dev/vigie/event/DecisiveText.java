@@ -17,17 +17,41 @@ public final class DecisiveText {
     private DecisiveText() {
     }
 
+    /**
+     * Words one of which every match of {@link #TEXT} contains, looked for first in the lowered
+     * line: a search for a word is cheap, a case-insensitive alternation at every position is not
+     * (about 12 µs on a 150-character line), and this runs for every line.
+     */
+    private static final String[] TEXT_WORDS = {"panic", "fatal error", "out of memory", "oom-kill", "segfault", "sigsegv",
+        "sigbus", "core dumped", "exited abnormally", "main process exited", "exited with"};
+
     /** Whether the text alone says something failed hard (case-insensitive; the level is not read here). */
     public static boolean says(CharSequence text) {
-        return TEXT.matcher(text).find();
+        return says(text, text.toString().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean says(CharSequence text, String lower) {
+        return any(lower, TEXT_WORDS) && TEXT.matcher(text).find();
     }
 
     private static final Pattern LEVEL_WORD = Pattern.compile(
             "\\b(?:FATAL|CRITICAL|CRIT|EMERG|ALERT|PANIC)\\b|\"(?:level|severity)\"\\s*:\\s*\"(?i:fatal|critical|emerg|alert|panic)\"");
+    /** The same for {@link #LEVEL_WORD}: each of its matches holds one of these, once lowered. */
+    private static final String[] LEVEL_WORDS = {"fatal", "crit", "emerg", "alert", "panic"};
 
     /** Whether a raw line, not parsed yet, may be decisive once parsed: a FATAL-like level word, or decisive text. */
     public static boolean mayBe(CharSequence rawLine) {
-        return LEVEL_WORD.matcher(rawLine).find() || says(rawLine);
+        String lower = rawLine.toString().toLowerCase(java.util.Locale.ROOT);
+        return any(lower, LEVEL_WORDS) && LEVEL_WORD.matcher(rawLine).find() || says(rawLine, lower);
+    }
+
+    private static boolean any(String lower, String[] words) {
+        for (String word : words) {
+            if (lower.indexOf(word) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a line written at this level, saying this, is decisive. */
