@@ -8,7 +8,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,17 +130,7 @@ public final class LineTemplates {
         return miner.size();
     }
 
-    /** {@code LineId,EventId,EventTemplate}, LineId from 1, quoted as CSV wants. */
-    public void writeCsv(Writer w) throws IOException {
-        w.write("LineId,EventId,EventTemplate\n");
-        Map<Integer, String> rows = new java.util.HashMap<>();
-        for (int i = 0; i < lines; i++) {
-            w.write(Integer.toString(i + 1));
-            w.write(rows.computeIfAbsent(perLine[i], this::row));
-        }
-    }
-
-    /** The same as UTF-8 bytes, written without a character encoder: what {@code vigie templates --out} does. */
+    /** {@code LineId,EventId,EventTemplate}, LineId from 1, quoted as CSV wants, as UTF-8 bytes written without a character encoder. */
     public void writeCsv(OutputStream out) throws IOException {
         byte[] buffer = new byte[1 << 16];
         byte[] header = "LineId,EventId,EventTemplate\n".getBytes(StandardCharsets.UTF_8);

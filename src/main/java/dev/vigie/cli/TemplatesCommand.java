@@ -2,11 +2,7 @@ package dev.vigie.cli;
 
 import dev.vigie.bench.LineTemplates;
 import dev.vigie.event.Plural;
-import java.io.BufferedWriter;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,9 +27,8 @@ public final class TemplatesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LineTemplates result = LineTemplates.of(file, format);
         if (out == null) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-            result.writeCsv(w);
-            w.flush();
+            result.writeCsv(System.out); // not closed: standard output is not ours
+            System.out.flush();
         } else {
             try (OutputStream o = Files.newOutputStream(out)) {
                 result.writeCsv(o);

@@ -17,6 +17,19 @@ final class LevelKeywords {
     private LevelKeywords() {
     }
 
+    /**
+     * The level the text writes as a word of its own ({@link TimeScan#level}); only a text that writes
+     * none has one inferred from its words, and {@code level_inferred} says so in its fields.
+     */
+    static Level writtenOrInferred(String text, java.util.Map<String, String> fields) {
+        Level written = TimeScan.level(text);
+        if (written != null) {
+            return written;
+        }
+        fields.put("level_inferred", "true");
+        return infer(text);
+    }
+
     static Level infer(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
         if (any(lower, FATAL)) {

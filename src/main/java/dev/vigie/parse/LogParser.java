@@ -128,8 +128,7 @@ public final class LogParser {
         String head = firstLine(text);
         String source = record.source();
         Instant now = clock.instant();
-        Instant previous = lastTime.get(source);
-        Instant reference = previous != null ? previous : references.computeIfAbsent(source, s -> lastWritten(s, now));
+        Instant reference = reference(source, now);
         Parsed p = read(source, head, reference);
 
         // every format builds a fresh map for its line: it is ours to complete
@@ -139,12 +138,11 @@ public final class LogParser {
         String layout = time == null ? null : formatPhrase(source);
         if (time == null) {
             // no format put a time first: one may sit in another field (a compact date, an epoch column…)
-            TimeScan.Found found = TimeScan.time(head, reference,
-                    scans.computeIfAbsent(source, x -> new TimeScan.Learned()));
+            TimeScan.Found found = scan(source, head, reference);
             if (found != null) {
                 time = found.instant();
                 layout = found.description();
-                scannedMessage = p == null ? (head.substring(0, found.start()) + head.substring(found.end())).strip() : null;
+                scannedMessage = p == null ? withoutTime(head, found) : null;
             }
         }
         if (time != null && !plausible(time, now)) {
@@ -154,6 +152,7 @@ public final class LogParser {
         boolean inferred = time == null;
         layouts.computeIfAbsent(source, s -> new HashMap<>()).merge(inferred ? NO_TIME : layout, 1L, Long::sum);
         if (inferred) {
+            Instant previous = lastTime.get(source);
             time = previous != null ? previous : now;
         }
         lastTime.put(source, time);
@@ -163,7 +162,7 @@ public final class LogParser {
         if (record.has(RawRecord.INVALID_UTF8)) {
             fields.put("invalid_utf8", "true");
         }
-        Level level = p == null || p.level() == null ? writtenOrInferred(head, fields) : p.level();
+        Level level = p == null || p.level() == null ? LevelKeywords.writtenOrInferred(head, fields) : p.level();
         String message = p == null ? (scannedMessage != null ? scannedMessage : head) : p.message();
         String service = p != null && p.service() != null && !p.service().isBlank()
                 ? p.service() : services.computeIfAbsent(source, ServiceNames::fromSource);
@@ -183,23 +182,35 @@ public final class LogParser {
             return "";
         }
         String head = firstLine(line);
-        Instant previous = lastTime.get(source);
-        Instant reference = previous != null ? previous : references.computeIfAbsent(source, s -> lastWritten(s, clock.instant()));
+        Instant now = clock.instant();
+        Instant reference = reference(source, now);
         Parsed p = read(source, head, reference);
         if (p != null && p.time() != null) {
-            if (plausible(p.time(), clock.instant())) {
+            if (plausible(p.time(), now)) {
                 lastTime.put(source, p.time());
             }
             return p.message();
         }
-        TimeScan.Found found = TimeScan.time(head, reference, scans.computeIfAbsent(source, x -> new TimeScan.Learned()));
-        if (found != null && plausible(found.instant(), clock.instant())) {
+        TimeScan.Found found = scan(source, head, reference);
+        if (found != null && plausible(found.instant(), now)) {
             lastTime.put(source, found.instant());
         }
-        if (p != null) {
-            return p.message();
-        }
-        return found == null ? head : (head.substring(0, found.start()) + head.substring(found.end())).strip();
+        return p != null ? p.message() : found == null ? head : withoutTime(head, found);
+    }
+
+    /** What a line's year-less time is read against: the source's last time, else when its file was last written. */
+    private Instant reference(String source, Instant now) {
+        Instant previous = lastTime.get(source);
+        return previous != null ? previous : references.computeIfAbsent(source, s -> lastWritten(s, now));
+    }
+
+    /** A time anywhere in the first fields, where and as the source's times were found before. */
+    private TimeScan.Found scan(String source, String head, Instant reference) {
+        return TimeScan.time(head, reference, scans.computeIfAbsent(source, x -> new TimeScan.Learned()));
+    }
+
+    private static String withoutTime(String head, TimeScan.Found found) {
+        return (head.substring(0, found.start()) + head.substring(found.end())).strip();
     }
 
     /**
@@ -218,16 +229,6 @@ public final class LogParser {
             // not a file of ours: the clock
         }
         return now;
-    }
-
-    /** The level the line writes as a word of its own; only a line that writes none has one inferred from its words. */
-    private static Level writtenOrInferred(String head, Map<String, String> fields) {
-        Level written = TimeScan.level(head);
-        if (written != null) {
-            return written;
-        }
-        fields.put("level_inferred", "true");
-        return LevelKeywords.infer(head);
     }
 
     private Parsed read(String source, String line, Instant reference) {

@@ -63,12 +63,7 @@ final class PlainFormat implements LogFormat {
         Level level = Level.fromToken(first.length() > 2 && first.startsWith("[") && first.endsWith("]")
                 ? first.substring(1, first.length() - 1) : first);
         if (level == null) {
-            Level written = TimeScan.level(rest); // a level written further on wins over the words
-            if (written != null) {
-                return new Parsed(ts.instant(), written, null, rest, fields);
-            }
-            fields.put("level_inferred", "true");
-            return new Parsed(ts.instant(), LevelKeywords.infer(rest), null, rest, fields);
+            return new Parsed(ts.instant(), LevelKeywords.writtenOrInferred(rest, fields), null, rest, fields);
         }
         String message = rest.substring(first.length()).stripLeading();
         Matcher spring = message.indexOf(" --- [") > 0 ? SPRING.matcher(message) : null;

@@ -59,11 +59,7 @@ final class SyslogFormat implements LogFormat {
         put(fields, "pid", h.pid());
         String message = h.message().startsWith("[") ? KERNEL_UPTIME.matcher(h.message()).replaceFirst("") : h.message();
         if (level == null) {
-            level = TimeScan.level(message); // "app[12]: [WARN] disk at 91%"
-        }
-        if (level == null) {
-            level = LevelKeywords.infer(message);
-            fields.put("level_inferred", "true");
+            level = LevelKeywords.writtenOrInferred(message, fields); // "app[12]: [WARN] disk at 91%"
         }
         return new Parsed(t.instant(), level, h.tag(), message, fields);
     }

@@ -112,8 +112,8 @@ final class TimeScan {
     }
 
     /**
-     * As {@link #time(String, Instant)}, trying first where the source's last time was found, and
-     * only at places and in layouts whose times have held on the source's lines so far.
+     * A time at the start of one of the line's first fields, trying first where the source's last
+     * time was found, and only at places and in layouts whose times have held on its lines so far.
      */
     static Found time(String line, Instant reference, Learned learned) {
         Found f = find(line, reference, learned);
@@ -141,10 +141,6 @@ final class TimeScan {
             learned.layout = f.layout();
         }
         return f;
-    }
-
-    static Found time(String line, Instant reference) {
-        return scan(line, reference, java.util.Set.of());
     }
 
     private static Found scan(String line, Instant reference, java.util.Set<Long> rejected) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,9 +112,10 @@ class LoghubAccuracyTest {
 
     private static Score run(JsonNode formats, String system, TemplateMiner miner) throws Exception {
         Path log = LOGHUB.resolve(system).resolve(system + "_2k.log");
-        StringWriter csv = new StringWriter();
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
         LineTemplates.of(log, formats.get(system).get("log_format").asText(), miner).writeCsv(csv);
-        return score(readCsv(LOGHUB.resolve(system).resolve(system + "_2k.log_structured_corrected.csv")), readCsv(csv.toString()));
+        return score(readCsv(LOGHUB.resolve(system).resolve(system + "_2k.log_structured_corrected.csv")),
+                readCsv(csv.toString(StandardCharsets.UTF_8)));
     }
 
     private static double average(Map<String, Score> scores, java.util.function.ToDoubleFunction<Score> f) {
