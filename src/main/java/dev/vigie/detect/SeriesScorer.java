@@ -29,7 +29,8 @@ final class SeriesScorer {
     private static final int MAX_DAILY_SLOTS = 2_000;
 
     enum Basis {
-        MEDIAN("rolling median"), DAILY("same time on recent days"), WEEKLY("same time last week");
+        MEDIAN("rolling median"), DAILY("same time on recent days"), WEEKLY("same time last week"),
+        CYCLE("same point of its last cycles");
 
         final String label;
 
@@ -69,6 +70,17 @@ final class SeriesScorer {
     private final boolean rollingWeighs;
     private SeasonalBaseline daily;
     private SeasonalBaseline weekly;
+    /** A period of its own, found by {@link CycleFinder}; null when none was (or not yet). */
+    private SeasonalBaseline cycle;
+    private CycleFinder cycleFinder = new CycleFinder();
+    private final Errors cycleErrors = new Errors();
+    /**
+     * The residual's percentile when the cycle is the trusted baseline: a cycle predicts what the
+     * others call spikes, and its small residuals must not teach the others' percentile that those
+     * spikes are rare.
+     */
+    private TailQuantile cycleResidual;
+    private TailQuantile residual;
     /** Every value so far a whole number ≥ 0: a count, whose noise is at least its square root. */
     private boolean counts = true;
     private final Errors medianErrors = new Errors();
@@ -91,6 +103,7 @@ final class SeriesScorer {
     private int quietRun;
     private int waiting;
     private final double[] deferred = new double[LEARN_AFTER * CALIBRATED];
+    private final TailQuantile[] deferredResidual = new TailQuantile[LEARN_AFTER];
     private final UnusualShare density;
 
     // the last point's numbers, for its reading
@@ -118,6 +131,7 @@ final class SeriesScorer {
         for (int i = 0; i < quantiles.length; i++) {
             quantiles[i] = new TailQuantile(settings.quantile());
         }
+        residual = quantiles[0];
         this.weights = new double[] {1, settings.globalWeight(), settings.rollingWeight(), settings.changeWeight(),
                 settings.shiftWeight(), settings.densityWeight()};
         this.density = new UnusualShare(settings.quantile());
@@ -133,10 +147,12 @@ final class SeriesScorer {
         value = v;
         int dailySlot = daily == null ? -1 : daily.slot(epochSecond);
         int weeklySlot = weekly == null ? -1 : weekly.slot(epochSecond);
+        int cycleSlot = cycle == null ? -1 : cycle.slot(epochSecond);
         // each baseline's prediction, NaN while it has none
         double byMedian = median.size() >= 8 ? median.median() : Double.NaN;
         double byDay = dailySlot >= 0 ? daily.expected(dailySlot) : Double.NaN;
         double byWeek = weeklySlot >= 0 ? weekly.expected(weeklySlot) : Double.NaN;
+        double byCycle = cycleSlot >= 0 ? cycle.expected(cycleSlot) : Double.NaN;
         // the trusted baseline: the smallest recent error among those with enough of them (ties: the first)
         double best = Double.MAX_VALUE;
         double predicted = 0;
@@ -156,6 +172,11 @@ final class SeriesScorer {
             predicted = byWeek;
             basis = Basis.WEEKLY;
         }
+        if (cycleSlot >= 0 && byCycle == byCycle && cycleErrors.trusted() && cycleErrors.mean < best) {
+            best = cycleErrors.mean;
+            predicted = byCycle;
+            basis = Basis.CYCLE;
+        }
         double[] z = this.z;
         if (basis != null) {
             expected = predicted;
@@ -171,6 +192,10 @@ final class SeriesScorer {
         medianErrors.add(v, byMedian, errorAlpha);
         dailyErrors.add(v, byDay, errorAlpha);
         weeklyErrors.add(v, byWeek, errorAlpha);
+        if (cycleSlot >= 0) {
+            cycleErrors.add(v, byCycle, errorAlpha);
+            cycle.add(cycleSlot, v);
+        }
         z[Check.GLOBAL_Z.ordinal()] = global.z(v);
         // a check that weighs nothing is not computed (the per-point rolling z-score check has its own)
         double rollingMean = rollingWeighs && rolling.size() > 1 ? rolling.mean() : Double.NaN;
@@ -189,7 +214,8 @@ final class SeriesScorer {
         double[] w = weights;
         double[] ratio = this.ratio;
         TailQuantile[] q = quantiles;
-        ratio[0] = w[0] * z[0] * q[0].inverseAtLeast(INVERSE_MIN_QUANTILE);
+        residual = basis == Basis.CYCLE ? cycleResidual : q[0];
+        ratio[0] = w[0] * z[0] * residual.inverseAtLeast(INVERSE_MIN_QUANTILE);
         ratio[1] = w[1] * z[1] * q[1].inverseAtLeast(INVERSE_MIN_QUANTILE);
         ratio[2] = w[2] * z[2] * q[2].inverseAtLeast(INVERSE_MIN_QUANTILE);
         ratio[3] = w[3] * z[3] * q[3].inverseAtLeast(INVERSE_MIN_QUANTILE);
@@ -207,7 +233,6 @@ final class SeriesScorer {
         if (weeklySlot >= 0) {
             weekly.add(weeklySlot, v);
         }
-        counts &= v >= 0 && v == Math.rint(v);
         score = points <= warmUp || sinceGap < RELEARN ? 0 : raw;
         return score;
     }
@@ -244,12 +269,14 @@ final class SeriesScorer {
         quietRun = abnormal ? 0 : quietRun + 1;
         if (abnormal && abnormalRun <= LEARN_AFTER && waiting < LEARN_AFTER) {
             System.arraycopy(z, 0, deferred, waiting * CALIBRATED, CALIBRATED);
+            deferredResidual[waiting] = residual;
             waiting++;
             return;
         }
         if (abnormal || quietRun >= QUIET) {
             for (int k = 0; k < waiting; k++) {
-                for (int c = 0; c < CALIBRATED; c++) {
+                deferredResidual[k].add(deferred[k * CALIBRATED]);
+                for (int c = 1; c < CALIBRATED; c++) {
                     if (weights[c] > 0) {
                         quantiles[c].add(deferred[k * CALIBRATED + c]);
                     }
@@ -257,7 +284,8 @@ final class SeriesScorer {
             }
             waiting = 0;
         }
-        for (int c = 0; c < CALIBRATED; c++) {
+        residual.add(z[0]);
+        for (int c = 1; c < CALIBRATED; c++) {
             if (weights[c] > 0) {
                 quantiles[c].add(z[c]);
             }
@@ -325,6 +353,10 @@ final class SeriesScorer {
     }
 
     private void remember(double v) {
+        counts &= v >= 0 && v == Math.rint(v);
+        if (cycleFinder != null && cycleFinder.add(v)) {
+            findCycle();
+        }
         median.add(v);
         rolling.add(v);
         global.add(v);
@@ -336,6 +368,16 @@ final class SeriesScorer {
         if (points > 20) {
             high = Math.max(high, v);
             low = Math.min(low, v);
+        }
+    }
+
+    /** Once the finder has its points: a period that is neither the day nor the week becomes a baseline. */
+    private void findCycle() {
+        int period = cycleFinder.period();
+        cycleFinder = null;
+        if (period > 0 && step > 0 && period * step != DAY && period * step != 7 * DAY) {
+            cycle = SeasonalBaseline.of(period * step, step, settings.seasonDays(), MAX_DAILY_SLOTS);
+            cycleResidual = new TailQuantile(settings.quantile());
         }
     }
 

@@ -6,9 +6,49 @@ import dev.vigie.config.DetectorSettings;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** What the scorer learns of a series' character: whether it counts things. */
+/** What the scorer learns of a series' character: a period of its own, and whether it counts things. */
 class SeriesCharacterTest {
     static final long STEP = 60;
+
+    @Test
+    void aCycleOfItsOwnIsFoundAndNoiseOrATrendHasNone() {
+        SplittableRandom random = new SplittableRandom(4);
+        CycleFinder batch = new CycleFinder();
+        CycleFinder noise = new CycleFinder();
+        CycleFinder trend = new CycleFinder();
+        boolean ready = false;
+        for (int i = 0; i < CycleFinder.POINTS; i++) {
+            // a batch job every 20 minutes: 5 busy minutes, then 15 quiet
+            ready = batch.add((i % 20 < 5 ? 80 : 20) + random.nextGaussian() * 3);
+            noise.add(50 + random.nextGaussian() * 5);
+            trend.add(i * 0.1 + random.nextGaussian());
+        }
+        assertThat(ready).isTrue();
+        assertThat(batch.period()).isEqualTo(20);
+        assertThat(noise.period()).isZero();
+        assertThat(trend.period()).isZero();
+    }
+
+    @Test
+    void theJobOnItsCycleIsUsualAndOffItIsNot() {
+        SeriesScorer s = new SeriesScorer(DetectorSettings.DEFAULTS, 0);
+        SplittableRandom random = new SplittableRandom(6);
+        double onCycle = 0;
+        int i = 0;
+        for (; i < 3_000; i++) {
+            double score = s.score(i * STEP, (i % 20 < 5 ? 80 : 20) + random.nextGaussian() * 3);
+            if (i > 2_000) {
+                onCycle = Math.max(onCycle, score);
+            }
+        }
+        assertThat(s.reading().basis()).isEqualTo(SeriesScorer.Basis.CYCLE.label);
+        assertThat(onCycle).as("the job's own bursts").isLessThan(DetectorSettings.DEFAULTS.alertScore());
+        while (i % 20 != 10) {
+            s.score(i * STEP, (i % 20 < 5 ? 80 : 20) + random.nextGaussian() * 3);
+            i++;
+        }
+        assertThat(s.score(i * STEP, 80)).as("a burst in the quiet part of the cycle").isGreaterThanOrEqualTo(DetectorSettings.DEFAULTS.alertScore());
+    }
 
     @Test
     void aCountIsMeasuredAgainstAtLeastItsSquareRoot() {
