@@ -6,7 +6,7 @@ import dev.vigie.config.DetectorSettings;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** What the scorer learns of a series' character: a period of its own, and whether it counts things. */
+/** What the scorer learns of a series' character: a period of its own, a drift, and whether it counts things. */
 class SeriesCharacterTest {
     static final long STEP = 60;
 
@@ -48,6 +48,26 @@ class SeriesCharacterTest {
             i++;
         }
         assertThat(s.score(i * STEP, 80)).as("a burst in the quiet part of the cycle").isGreaterThanOrEqualTo(DetectorSettings.DEFAULTS.alertScore());
+    }
+
+    @Test
+    void aSlowDriftIsFollowedAndASpikeOnItIsNotHidden() {
+        SeriesScorer s = new SeriesScorer(DetectorSettings.DEFAULTS, 0);
+        SplittableRandom random = new SplittableRandom(10);
+        double onDrift = 0;
+        int i = 0;
+        for (; i < 4_000; i++) {
+            // a heap that grows 3 MB an hour for days, with 2 MB of noise
+            double score = s.score(i * STEP, 500 + i * 0.05 + random.nextGaussian() * 2);
+            if (i > 1_000) {
+                onDrift = Math.max(onDrift, score);
+            }
+        }
+        assertThat(onDrift).as("the drift itself").isLessThan(DetectorSettings.DEFAULTS.alertScore());
+        assertThat(s.reading().basis()).isEqualTo(SeriesScorer.Basis.MEDIAN.label);
+        double level = 500 + i * 0.05;
+        // far inside the range the drift has covered, so only a baseline that follows the drift sees it
+        assertThat(s.score(i * STEP, level - 30)).as("a 15 σ drop").isGreaterThanOrEqualTo(DetectorSettings.DEFAULTS.alertScore());
     }
 
     @Test
