@@ -59,7 +59,7 @@ public final class ReportStage {
         notifiers.forEach(x -> x.send(n));
         return new IncidentReport(facts.incidentId(), facts.service(), facts.start(), facts.end(), facts.severity(),
                 facts.status(), d.factsJson(), analysis.domain(), redactor.redact(analysis.cause()), analysis.analyst(),
-                report.toString());
+                report.toString(), analysis.steps().stream().map(redactor::redact).toList());
     }
 
     /** What became of the notifications, in a few words each; empty when there is no notifier. */

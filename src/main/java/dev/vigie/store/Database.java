@@ -23,7 +23,7 @@ final class Database {
     static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__file_identity.sql", "V3__search_index_apart.sql",
             "V4__event_notes.sql", "V5__source_ids.sql",
             "V6__template_merges.sql", "V7__replayed_twice.sql", "V8__feedback.sql", "V9__checkpoint_tails.sql",
-            "V10__learned_dependencies.sql", "V11__source_time_layout.sql");
+            "V10__learned_dependencies.sql", "V11__source_time_layout.sql", "V12__memory.sql");
 
     /** How long a connection waits for another's lock before it gives up. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);

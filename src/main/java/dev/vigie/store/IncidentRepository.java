@@ -134,14 +134,25 @@ final class IncidentRepository {
     }
 
     List<StoredIncident> incidents() {
+        return incidents("", null);
+    }
+
+    Optional<StoredIncident> incident(String id) {
+        return incidents("WHERE id = ? ", id).stream().findFirst();
+    }
+
+    private List<StoredIncident> incidents(String where, String argument) {
         List<StoredIncident> out = new ArrayList<>();
         try (PreparedStatement ps = reader.prepareStatement("SELECT id, service, start_ms, end_ms, severity, status, "
                 + "domain, cause, analyst, report_path, (SELECT group_concat(DISTINCT a.check_name) FROM incident_anomalies ia "
                 + "JOIN anomalies a ON a.id = ia.anomaly_id WHERE ia.incident_id = incidents.id), "
                 + "(SELECT group_concat(DISTINCT a.service) FROM incident_anomalies ia "
                 + "JOIN anomalies a ON a.id = ia.anomaly_id WHERE ia.incident_id = incidents.id AND a.service <> incidents.service) "
-                + "FROM incidents ORDER BY start_ms, service, id");
-             ResultSet rs = ps.executeQuery()) {
+                + "FROM incidents " + where + "ORDER BY start_ms, service, id")) {
+            if (argument != null) {
+                ps.setString(1, argument);
+            }
+            ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 out.add(new StoredIncident(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                         Instant.ofEpochMilli(rs.getLong(4)), Severity.valueOf(rs.getString(5)),

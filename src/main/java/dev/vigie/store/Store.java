@@ -38,6 +38,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
     private final TemplateRepository templates;
     private final IncidentRepository incidents;
     private final ReportRepository reports;
+    private final MemoryRepository memory;
 
     public Store(Path file, Clock clock) throws IOException {
         this.file = file;
@@ -56,6 +57,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
         this.templates = new TemplateRepository(writer, reader);
         this.incidents = new IncidentRepository(writer, reader);
         this.reports = new ReportRepository(writer, reader);
+        this.memory = new MemoryRepository(writer, reader);
     }
 
     public int schemaVersion() throws SQLException {
@@ -154,6 +156,30 @@ public final class Store implements CheckpointSource, AutoCloseable {
         return incidents.facts(incidentId);
     }
 
+    public synchronized Optional<StoredIncident> incident(String id) {
+        return incidents.incident(id);
+    }
+
+    /** The recommended steps of an incident's analysis, P1 first (redacted); empty before it is analysed. */
+    public synchronized List<String> plan(String incidentId) {
+        return memory.plan(incidentId);
+    }
+
+    /** The oldest changes the memory has yet to learn, at most {@code max}. */
+    public synchronized List<MemoryChange> memoryChanges(int max) {
+        return memory.changes(max);
+    }
+
+    /** The newest change waiting for the memory, 0 when none. */
+    public synchronized long newestMemoryChange() {
+        return memory.newest();
+    }
+
+    /** The memory has learned every change up to {@code seq}: they leave the outbox. */
+    public synchronized void memoryLearned(long seq) {
+        memory.learned(seq);
+    }
+
     /**
      * The newest events, or with {@code words} the newest whose message holds every one of them
      * (letters and digits; punctuation separates words). Events not yet indexed are not found yet.
@@ -226,6 +252,11 @@ public final class Store implements CheckpointSource, AutoCloseable {
     /** The templates in use, without those another has absorbed. */
     public synchronized List<Template> templates() {
         return templates.templates();
+    }
+
+    /** A template in use; empty when there is none of that id or another absorbed it. */
+    public synchronized Optional<Template> template(String id) {
+        return templates.template(id);
     }
 
     public synchronized long count(String table) {

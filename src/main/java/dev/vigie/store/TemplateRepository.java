@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The mined templates, and which absorbed which. */
 final class TemplateRepository {
@@ -54,10 +55,22 @@ final class TemplateRepository {
 
     /** The templates in use, without those another has absorbed. */
     List<Template> templates() {
+        return templates("", null);
+    }
+
+    /** A template in use; empty when there is none of that id or another absorbed it. */
+    Optional<Template> template(String id) {
+        return templates("AND id = ? ", id).stream().findFirst();
+    }
+
+    private List<Template> templates(String and, String argument) {
         List<Template> out = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement(
-                "SELECT id, template, count, first_seen_ms, last_seen_ms, example FROM templates WHERE merged_into IS NULL ORDER BY id");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = reader.prepareStatement("SELECT id, template, count, first_seen_ms, last_seen_ms, example "
+                + "FROM templates WHERE merged_into IS NULL " + and + "ORDER BY id")) {
+            if (argument != null) {
+                ps.setString(1, argument);
+            }
+            ResultSet rs = ps.executeQuery();
             while (rs.next()) {
                 out.add(new Template(rs.getString(1), rs.getString(2), rs.getLong(3), Instant.ofEpochMilli(rs.getLong(4)),
                         Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)));

@@ -1,0 +1,10 @@
+package dev.vigie.memory;
+
+/**
+ * A record found, with how it ranked.
+ *
+ * @param score      reciprocal-rank fusion of its ranks by meaning and by words: higher first
+ * @param similarity the cosine of its vector to the query's, or NaN when the query had none
+ */
+public record MemoryHit(MemoryRecord record, double score, double similarity) {
+}
