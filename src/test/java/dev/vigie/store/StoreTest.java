@@ -70,6 +70,11 @@ class StoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             // the file as it was before V7
             c.createStatement().execute("DELETE FROM schema_version WHERE version >= 7");
+            for (String t : new String[] {"incident_insert", "incident_update", "incident_delete", "feedback", "template_insert", "template_update"}) {
+                c.createStatement().execute("DROP TRIGGER memory_" + t);
+            }
+            c.createStatement().execute("DROP TABLE memory_outbox");
+            c.createStatement().execute("ALTER TABLE incidents DROP COLUMN plan");
             c.createStatement().execute("DROP TABLE feedback");
             c.createStatement().execute("ALTER TABLE checkpoints DROP COLUMN tail");
             c.createStatement().execute("DROP TABLE learned_dependencies");
@@ -275,6 +280,37 @@ class StoreTest {
                      "SELECT count(DISTINCT source_id), min(n.path) FROM log_events e JOIN source_names n ON n.id = e.source_id")) {
             assertThat(rs.getLong(1)).isEqualTo(1);
             assertThat(rs.getString(2)).isEqualTo("/l/a.log");
+        }
+    }
+
+    @Test
+    void theMemorysOutboxHoldsTheNewestChangeOfEachItemAndNoCountUpdates(@TempDir Path dir) throws Exception {
+        try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
+            StoreBatch b = new StoreBatch();
+            b.template(new Template("t1", "pool exhausted after <*> ms", 1, T0, T0, "pool exhausted after 30 ms"));
+            b.template(new Template("t2", "started", 1, T0, T0, "started"));
+            store.write(b);
+            assertThat(store.memoryChanges(10)).extracting(MemoryChange::ref).containsExactly("t1", "t2");
+            store.memoryLearned(store.newestMemoryChange());
+            assertThat(store.memoryChanges(10)).isEmpty();
+
+            b = new StoreBatch();
+            b.template(new Template("t1", "pool exhausted after <*> ms", 9, T0, T0.plusSeconds(60), "pool exhausted after 30 ms"));
+            store.write(b);
+            assertThat(store.memoryChanges(10)).as("a count is no news").isEmpty();
+
+            b = new StoreBatch();
+            b.template(new Template("t2", "started in <*> s", 2, T0, T0, "started"));
+            store.write(b);
+            b = new StoreBatch();
+            b.template(new Template("t1", "pool <*> after <*> ms", 10, T0, T0, "pool exhausted after 30 ms"));
+            store.write(b);
+            b = new StoreBatch();
+            b.template(new Template("t2", "started in <*> <*>", 3, T0, T0, "started"));
+            store.write(b);
+            List<MemoryChange> changes = store.memoryChanges(10);
+            assertThat(changes).extracting(MemoryChange::ref).as("one row each, the newest change last").containsExactly("t1", "t2");
+            assertThat(changes.get(0).seq()).isLessThan(changes.get(1).seq());
         }
     }
 }

@@ -4,7 +4,9 @@ ALTER TABLE incidents ADD COLUMN plan TEXT;
 ALTER TABLE feedback ADD COLUMN action TEXT NOT NULL DEFAULT '';
 -- What the memory (the vector index) has yet to learn: a row per incident or template changed,
 -- written by triggers in the same transaction as the change, so an index that is down, lost or
--- corrupt misses nothing. A newer change of an item replaces its row (and takes a higher seq).
+-- corrupt misses nothing. A newer change of an item replaces its row and takes a higher seq (by a
+-- delete and an insert: a trigger's OR REPLACE gives way to the conflict clause of the statement
+-- that fired it).
 CREATE TABLE memory_outbox (
     seq  INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL,
@@ -12,24 +14,30 @@ CREATE TABLE memory_outbox (
     UNIQUE (kind, ref)
 );
 CREATE TRIGGER memory_incident_insert AFTER INSERT ON incidents BEGIN
-    INSERT OR REPLACE INTO memory_outbox (kind, ref) VALUES ('incident', new.id);
+    DELETE FROM memory_outbox WHERE kind = 'incident' AND ref = new.id;
+    INSERT INTO memory_outbox (kind, ref) VALUES ('incident', new.id);
 END;
 CREATE TRIGGER memory_incident_update AFTER UPDATE ON incidents BEGIN
-    INSERT OR REPLACE INTO memory_outbox (kind, ref) VALUES ('incident', new.id);
+    DELETE FROM memory_outbox WHERE kind = 'incident' AND ref = new.id;
+    INSERT INTO memory_outbox (kind, ref) VALUES ('incident', new.id);
 END;
 CREATE TRIGGER memory_incident_delete AFTER DELETE ON incidents BEGIN
-    INSERT OR REPLACE INTO memory_outbox (kind, ref) VALUES ('incident', old.id);
+    DELETE FROM memory_outbox WHERE kind = 'incident' AND ref = old.id;
+    INSERT INTO memory_outbox (kind, ref) VALUES ('incident', old.id);
 END;
 CREATE TRIGGER memory_feedback AFTER INSERT ON feedback BEGIN
-    INSERT OR REPLACE INTO memory_outbox (kind, ref) VALUES ('incident', new.incident_id);
+    DELETE FROM memory_outbox WHERE kind = 'incident' AND ref = new.incident_id;
+    INSERT INTO memory_outbox (kind, ref) VALUES ('incident', new.incident_id);
 END;
 CREATE TRIGGER memory_template_insert AFTER INSERT ON templates BEGIN
-    INSERT OR REPLACE INTO memory_outbox (kind, ref) VALUES ('template', new.id);
+    DELETE FROM memory_outbox WHERE kind = 'template' AND ref = new.id;
+    INSERT INTO memory_outbox (kind, ref) VALUES ('template', new.id);
 END;
 -- a template's count changes with every batch: only a new text or a merge is news to the memory
 CREATE TRIGGER memory_template_update AFTER UPDATE OF template, example, merged_into ON templates
 WHEN old.template IS NOT new.template OR old.merged_into IS NOT new.merged_into BEGIN
-    INSERT OR REPLACE INTO memory_outbox (kind, ref) VALUES ('template', new.id);
+    DELETE FROM memory_outbox WHERE kind = 'template' AND ref = new.id;
+    INSERT INTO memory_outbox (kind, ref) VALUES ('template', new.id);
 END;
 -- what an older version stored is remembered at the next start
 INSERT INTO memory_outbox (kind, ref) SELECT 'incident', id FROM incidents ORDER BY start_ms, id;
