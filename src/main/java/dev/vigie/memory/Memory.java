@@ -1,8 +1,6 @@
 package dev.vigie.memory;
 
 import dev.vigie.privacy.Redactor;
-import dev.vigie.store.MemoryChange;
-import dev.vigie.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,12 +26,12 @@ public final class Memory implements AutoCloseable {
     static final String LEARNED = "learned";
     private static final int CHUNK = 64;
 
-    private final Store store;
+    private final MemorySource store;
     private final VectorStore vectors;
     private final Embedder embedder;
     private final MemoryDocuments documents;
 
-    public Memory(Store store, VectorStore vectors, Embedder embedder, Redactor redactor) {
+    public Memory(MemorySource store, VectorStore vectors, Embedder embedder, Redactor redactor) {
         this.store = store;
         this.vectors = vectors;
         this.embedder = embedder;
@@ -44,7 +42,7 @@ public final class Memory implements AutoCloseable {
      * The embedded memory in {@code directory}: an index that cannot be opened (corrupt, or written
      * by another Lucene) is set aside and rebuilt from SQLite at the next {@link #catchUp()}.
      */
-    public static Memory lucene(Path directory, Store store, Embedder embedder, Redactor redactor) throws IOException {
+    public static Memory lucene(Path directory, MemorySource store, Embedder embedder, Redactor redactor) throws IOException {
         Files.createDirectories(directory);
         LuceneVectorStore vectors;
         try {

@@ -5,7 +5,6 @@ import dev.vigie.event.StoredIncident;
 import dev.vigie.incident.FactsJson;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.privacy.Redactor;
-import dev.vigie.store.Store;
 import dev.vigie.template.Template;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,10 +24,10 @@ final class MemoryDocuments {
     private static final int SIGNALS = 5;
     private static final int TEMPLATES = 5;
 
-    private final Store store;
+    private final MemorySource store;
     private final Redactor redactor;
 
-    MemoryDocuments(Store store, Redactor redactor) {
+    MemoryDocuments(MemorySource store, Redactor redactor) {
         this.store = store;
         this.redactor = redactor;
     }

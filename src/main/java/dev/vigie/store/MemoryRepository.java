@@ -1,5 +1,6 @@
 package dev.vigie.store;
 
+import dev.vigie.memory.MemoryChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

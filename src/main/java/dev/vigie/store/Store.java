@@ -8,6 +8,8 @@ import dev.vigie.event.StoredEvent;
 import dev.vigie.event.StoredIncident;
 import dev.vigie.ingest.Checkpoint;
 import dev.vigie.ingest.CheckpointSource;
+import dev.vigie.memory.MemoryChange;
+import dev.vigie.memory.MemorySource;
 import dev.vigie.template.Template;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +29,7 @@ import java.util.Set;
  * every family, on the writer connection; reads use their own connection, so a long query never
  * holds up ingestion.
  */
-public final class Store implements CheckpointSource, AutoCloseable {
+public final class Store implements CheckpointSource, MemorySource, AutoCloseable {
     private final Path file;
     private final Database database;
     private final Connection writer;
@@ -138,6 +140,7 @@ public final class Store implements CheckpointSource, AutoCloseable {
         return incidents.learned();
     }
 
+    @Override
     public synchronized List<StoredIncident> incidents() {
         return incidents.incidents();
     }
@@ -148,34 +151,41 @@ public final class Store implements CheckpointSource, AutoCloseable {
     }
 
     /** What people said of an incident's analysis, oldest first. */
+    @Override
     public synchronized List<Feedback> feedback(String incidentId) {
         return reports.feedback(incidentId);
     }
 
+    @Override
     public synchronized Optional<String> facts(String incidentId) {
         return incidents.facts(incidentId);
     }
 
+    @Override
     public synchronized Optional<StoredIncident> incident(String id) {
         return incidents.incident(id);
     }
 
     /** The recommended steps of an incident's analysis, P1 first (redacted); empty before it is analysed. */
+    @Override
     public synchronized List<String> plan(String incidentId) {
         return memory.plan(incidentId);
     }
 
     /** The oldest changes the memory has yet to learn, at most {@code max}. */
+    @Override
     public synchronized List<MemoryChange> memoryChanges(int max) {
         return memory.changes(max);
     }
 
     /** The newest change waiting for the memory, 0 when none. */
+    @Override
     public synchronized long newestMemoryChange() {
         return memory.newest();
     }
 
     /** The memory has learned every change up to {@code seq}: they leave the outbox. */
+    @Override
     public synchronized void memoryLearned(long seq) {
         memory.learned(seq);
     }
@@ -250,11 +260,13 @@ public final class Store implements CheckpointSource, AutoCloseable {
     }
 
     /** The templates in use, without those another has absorbed. */
+    @Override
     public synchronized List<Template> templates() {
         return templates.templates();
     }
 
     /** A template in use; empty when there is none of that id or another absorbed it. */
+    @Override
     public synchronized Optional<Template> template(String id) {
         return templates.template(id);
     }

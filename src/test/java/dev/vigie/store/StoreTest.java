@@ -12,6 +12,7 @@ import dev.vigie.event.LogEvent;
 import dev.vigie.event.Severity;
 import dev.vigie.event.StoredEvent;
 import dev.vigie.ingest.Checkpoint;
+import dev.vigie.memory.MemoryChange;
 import dev.vigie.template.Template;
 import dev.vigie.template.TemplateMiner;
 import java.nio.file.Path;
