@@ -27,6 +27,7 @@ public final class AgentTeam {
     /** What the prompts' facts and the model's answers go through: the one redactor built from the settings. */
     private final Redactor redactor;
     private volatile BiConsumer<String, String> reporterTokens = (incident, token) -> { };
+    private volatile PastIncidents past = PastIncidents.NONE;
 
     public AgentTeam(OllamaGateway gateway, Redactor redactor, Clock clock) {
         this(gateway, redactor, clock, Duration.ofMillis(500));
@@ -45,6 +46,11 @@ public final class AgentTeam {
         this.firstBackOff = firstBackOff;
         this.timeouts = Map.copyOf(timeouts);
         this.breaker = new CircuitBreaker(3, Duration.ofMinutes(5), clock);
+    }
+
+    /** Where the agents' {@code similar_incidents} tool looks: the memory, once it is open. */
+    public void remember(PastIncidents past) {
+        this.past = past;
     }
 
     /** Where the reporter's text goes, token by token with its incident's id, as the model writes it. */
@@ -83,7 +89,7 @@ public final class AgentTeam {
         }
         try {
             Analysis answer = new ModelTeam(new StageRunner(gateway.baseUrl(), h.model(), firstBackOff), offline,
-                    redactor, timeouts).analyse(facts, token -> reporterTokens.accept(facts.incidentId(), token));
+                    redactor, timeouts, past).analyse(facts, token -> reporterTokens.accept(facts.incidentId(), token));
             breaker.success();
             return answer;
         } catch (AnalysisException e) {

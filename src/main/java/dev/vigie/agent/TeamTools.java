@@ -6,6 +6,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.vigie.incident.FactsJson;
 import dev.vigie.incident.FactsReport;
+import dev.vigie.memory.SimilarIncident;
 import dev.vigie.privacy.Redactor;
 import java.io.IOException;
 import java.util.List;
@@ -34,19 +35,23 @@ final class TeamTools {
                             .addStringProperty("window", "'before', 'during' or 'all' (default)")
                             .required("series").build()).build(),
             ToolSpecification.builder().name("similar_incidents")
-                    .description("Past incidents that resemble a text, most similar first.")
-                    .parameters(JsonObjectSchema.builder().addStringProperty("text", "what to look for").required("text").build())
+                    .description("Past incidents that resemble a text (default: this incident), most similar first, each with "
+                            + "its cause and its plan; steps people said helped come first, those that did not are marked.")
+                    .parameters(JsonObjectSchema.builder().addStringProperty("text", "what to look for").build())
                     .build());
+    static final int SIMILAR = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LINES = 20;
 
     private final FactsReport facts;
     private final Redactor redactor;
+    private final PastIncidents past;
 
-    TeamTools(FactsReport facts, Redactor redactor) {
+    TeamTools(FactsReport facts, Redactor redactor, PastIncidents past) {
         this.facts = facts;
         this.redactor = redactor;
+        this.past = past;
     }
 
     String execute(String name, String arguments) {
@@ -60,7 +65,7 @@ final class TeamTools {
             case "get_facts" -> FactsJson.write(facts);
             case "get_lines" -> lines(args.path("template").asText(""), args.path("window").asText("all"));
             case "get_metric" -> metric(args.path("series").asText(""), args.path("window").asText("all"));
-            case "similar_incidents" -> "{\"incidents\":[],\"note\":\"no incident memory yet\"}";
+            case "similar_incidents" -> similar(args.path("text").asText(""));
             default -> error("no tool named '" + name + "'; tools: get_facts, get_lines, get_metric, similar_incidents");
         };
         return redactor.redact(out); // the facts are redacted already: this guards the tools' own output
@@ -99,6 +104,44 @@ final class TeamTools {
                 .map(TeamTools::write)
                 .orElse(error("no series '" + series + "' in the facts; series: "
                         + facts.metrics().stream().map(FactsReport.MetricFact::series).toList()));
+    }
+
+    private String similar(String text) {
+        String about = text.isBlank() ? facts.service() + " " + facts.firstSignal() + " "
+                + String.join(" ", facts.templates().stream().limit(5).map(FactsReport.TemplateFact::template).toList()) : text;
+        List<SimilarIncident> found;
+        try {
+            found = past.like(redactor.redact(about), facts.incidentId(), SIMILAR);
+        } catch (RuntimeException e) {
+            return error("the incident memory cannot be read: " + e.getMessage());
+        }
+        List<Map<String, Object>> incidents = found.stream().map(TeamTools::similar).toList();
+        return write(incidents.isEmpty() ? Map.of("incidents", incidents, "note", "no similar incident remembered")
+                : Map.of("incidents", incidents));
+    }
+
+    /** A past incident as the tool tells it: steps that helped first, those that did not last and marked. */
+    static Map<String, Object> similar(SimilarIncident s) {
+        List<Map<String, String>> steps = new java.util.ArrayList<>();
+        for (int k = 0; k < s.plan().size(); k++) {
+            String id = "P" + (k + 1);
+            String said = s.helped().contains(id) ? "helped" : s.notHelped().contains(id) ? "did not help" : "";
+            steps.add(Map.of("step", id, "text", s.plan().get(k), "feedback", said));
+        }
+        steps.sort(java.util.Comparator.comparingInt(m -> switch (m.get("feedback")) {
+            case "helped" -> 0;
+            case "did not help" -> 2;
+            default -> 1;
+        }));
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("service", s.service());
+        m.put("domain", s.domain());
+        m.put("cause", s.cause());
+        m.put("start", s.start());
+        m.put("similarity", Math.round(s.similarity() * 100) / 100.0);
+        m.put("plan", steps);
+        return m;
     }
 
     private static String error(String message) {

@@ -156,7 +156,7 @@ class AgentTeamTest {
                 List.of(new FactsReport.MetricFact("api/latency_ms_p95", 100, 90, 400, List.of(
                         new FactsReport.Point(java.time.Instant.parse("2026-03-14T08:15:00Z"), 100),
                         new FactsReport.Point(java.time.Instant.parse("2026-03-14T08:22:00Z"), 400)))), false);
-        TeamTools tools = new TeamTools(facts, dev.vigie.privacy.Redactor.standard());
+        TeamTools tools = new TeamTools(facts, dev.vigie.privacy.Redactor.standard(), PastIncidents.NONE);
         assertThat(tools.execute("get_metric", "{\"series\":\"api/latency_ms_p95\",\"window\":\"during\"}"))
                 .contains("400").doesNotContain("08:15");
         assertThat(tools.execute("get_metric", "{\"series\":\"api/latency_ms_p95\",\"window\":\"before\"}"))
@@ -166,7 +166,32 @@ class AgentTeamTest {
         assertThat(tools.execute("get_metric", "{\"series\":\"db/cpu_usage\"}")).contains("no series 'db/cpu_usage'");
         assertThat(tools.execute("drop_table", "{}")).contains("no tool named 'drop_table'");
         assertThat(tools.execute("get_lines", "not json")).contains("arguments are not JSON");
-        assertThat(tools.execute("similar_incidents", "{\"text\":\"pool\"}")).contains("\"incidents\":[]");
+        assertThat(tools.execute("similar_incidents", "{\"text\":\"pool\"}")).contains("\"incidents\" : [ ]", "no similar incident");
+        PastIncidents broken = (text, except, limit) -> {
+            throw new IllegalStateException("index closed");
+        };
+        assertThat(new TeamTools(facts, dev.vigie.privacy.Redactor.standard(), broken).execute("similar_incidents", "{}"))
+                .contains("cannot be read: index closed");
+    }
+
+    @Test
+    void similarIncidentsComeWithTheirPlanStepsThatHelpedFirstAndRedactedQuestions() {
+        FactsReport facts = Facts.of("HikariPool-1 - Connection is not available", "ERROR HikariPool-1 - Connection is not available");
+        List<String> asked = new java.util.ArrayList<>();
+        PastIncidents past = (text, except, limit) -> {
+            asked.add(text + " except " + except);
+            return List.of(new dev.vigie.memory.SimilarIncident("INC-old", "api", "database", "pool exhausted", "2026-03-01T10:00:00Z",
+                    List.of("restart the service", "find what holds the connections", "raise the pool size"), List.of("P2"), List.of("P1"), 0.87));
+        };
+        String out = new TeamTools(facts, dev.vigie.privacy.Redactor.standard(), past)
+                .execute("similar_incidents", "{\"text\":\"pool exhausted, password=hunter2\"}");
+        assertThat(out).contains("INC-old", "\"similarity\" : 0.87");
+        assertThat(out.indexOf("find what holds")).isLessThan(out.indexOf("raise the pool")).as("helped first");
+        assertThat(out.indexOf("raise the pool")).isLessThan(out.indexOf("restart the service")).as("did not help last");
+        assertThat(out).contains("\"feedback\" : \"did not help\"");
+        assertThat(asked).singleElement().asString().doesNotContain("hunter2").endsWith("except INC-test");
+        new TeamTools(facts, dev.vigie.privacy.Redactor.standard(), past).execute("similar_incidents", "{}");
+        assertThat(asked.get(1)).as("this incident by default").contains("HikariPool-1");
     }
 
     @Test
