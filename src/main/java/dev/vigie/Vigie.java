@@ -7,6 +7,7 @@ import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.MetricsCommand;
 import dev.vigie.cli.RedactCommand;
+import dev.vigie.cli.ReindexCommand;
 import dev.vigie.cli.RunCommand;
 import dev.vigie.cli.SampleLogsCommand;
 import dev.vigie.cli.ScoreCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine;
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
         subcommands = {RunCommand.class, IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
             BenchCommand.class, TemplatesCommand.class, MetricsCommand.class, ScoreCommand.class,
-            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class})
+            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class, ReindexCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
     SettingsOptions options;

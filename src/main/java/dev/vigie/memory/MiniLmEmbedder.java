@@ -8,13 +8,13 @@ import java.util.List;
 
 /**
  * all-MiniLM-L6-v2 in-process (ONNX): no network, 384 dimensions. The model takes about two
- * seconds to load, so it is loaded on the first text to embed, once, on the caller's thread (never
- * the FX thread: the memory is read and written on its own).
+ * seconds and some 100 MB to load, so it is loaded on the first text to embed, once per process,
+ * on the caller's thread (never the FX thread: the memory is read and written on its own).
  */
 public final class MiniLmEmbedder implements Embedder {
     public static final String MODEL = "all-minilm-l6-v2";
 
-    private volatile EmbeddingModel model;
+    private static volatile EmbeddingModel model;
 
     @Override
     public String model() {
@@ -35,10 +35,10 @@ public final class MiniLmEmbedder implements Embedder {
         return all.stream().map(Embedding::vector).toList();
     }
 
-    private EmbeddingModel loaded() {
+    private static EmbeddingModel loaded() {
         EmbeddingModel m = model;
         if (m == null) {
-            synchronized (this) {
+            synchronized (MiniLmEmbedder.class) {
                 if (model == null) {
                     model = new AllMiniLmL6V2EmbeddingModel();
                 }

@@ -9,6 +9,8 @@ import dev.vigie.event.Plural;
 import dev.vigie.incident.EvidenceBuffer;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.incident.FactsReportBuilder;
+import dev.vigie.memory.Memory;
+import dev.vigie.memory.MiniLmEmbedder;
 import dev.vigie.parse.LogParser;
 import dev.vigie.report.MailNotifier;
 import dev.vigie.report.Notifier;
@@ -18,6 +20,7 @@ import dev.vigie.store.DataDirectoryLock;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,7 @@ public final class Engine implements AutoCloseable {
     private final Store store;
     private final AgentTeam team;
     private final ReportStage reports;
+    private Memory memory;
 
     private Engine(Settings settings, Clock clock, DataDirectoryLock owner, Store store) {
         this.settings = settings;
@@ -51,6 +55,7 @@ public final class Engine implements AutoCloseable {
             notifiers.add(new MailNotifier(settings.mail(), settings.redactor(), clock));
         }
         this.reports = new ReportStage(team, settings.redactor(), new ReportFiles(settings.reportsDir()), notifiers);
+        team.remember((text, except, limit) -> memory().similarIncidents(text, except, limit));
     }
 
     public static Engine open(Settings settings, Clock clock) throws IOException {
@@ -122,6 +127,23 @@ public final class Engine implements AutoCloseable {
         return store;
     }
 
+    /**
+     * The memory of incidents and templates, opened on first use (its index in the data directory;
+     * the embedding model loads on the first text to embed).
+     *
+     * @throws UncheckedIOException when its directory cannot be written
+     */
+    public synchronized Memory memory() {
+        if (memory == null) {
+            try {
+                memory = Memory.lucene(settings.dataDir().resolve("memory"), store, new MiniLmEmbedder(), settings.redactor());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the memory in " + settings.dataDir().resolve("memory") + ": " + e.getMessage(), e);
+            }
+        }
+        return memory;
+    }
+
     AgentTeam team() {
         return team;
     }
@@ -133,6 +155,11 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         try {
+            synchronized (this) {
+                if (memory != null) {
+                    memory.close();
+                }
+            }
             store.close();
         } finally {
             try {

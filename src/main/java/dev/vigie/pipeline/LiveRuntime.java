@@ -56,6 +56,7 @@ public final class LiveRuntime implements AutoCloseable {
     private static final int BATCH_ITEMS = 2_000;
     private static final long BATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long TICK_MILLIS = 100;
+    private static final long MEMORY_SECONDS = 5;
     /** A report whose files could not be written (a full disk) is tried again this often. */
     private static final long REPORT_RETRY_SECONDS = 10;
     /** At max replay speed, event time advances by this much whenever the pipeline has room. */
@@ -88,6 +89,9 @@ public final class LiveRuntime implements AutoCloseable {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("vigie-sources"));
     private final ExecutorService agents = Executors.newFixedThreadPool(2, daemon("vigie-agent"));
     private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(daemon("vigie-index"));
+    /** The memory learns what was stored, on a thread of its own: embedding costs about 15 ms a record. */
+    private final ScheduledExecutorService remembering = Executors.newSingleThreadScheduledExecutor(daemon("vigie-memory"));
+    private String memoryProblem;
     private final AtomicLong openIncidents = new AtomicLong();
     private final AtomicLong analysisErrors = new AtomicLong();
     private volatile DetectorSettings detectorSettings;
@@ -209,6 +213,7 @@ public final class LiveRuntime implements AutoCloseable {
         agents.submit(engine.team()::health);
         engine.finishLeftOver().forEach(this::analyseLater);
         indexer.scheduleWithFixedDelay(this::indexTick, 0, 300, TimeUnit.MILLISECONDS);
+        remembering.scheduleWithFixedDelay(this::memoryTick, MEMORY_SECONDS, MEMORY_SECONDS, TimeUnit.SECONDS);
         if (simulator != null) {
             nextStep = MetricSimulator.alignToStep(clock.now());
         }
@@ -270,6 +275,19 @@ public final class LiveRuntime implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("search indexing failed, retrying: {}", e.toString());
+        }
+    }
+
+    private void memoryTick() {
+        try {
+            engine.memory().catchUp();
+            memoryProblem = null;
+        } catch (RuntimeException e) {
+            // nothing is lost: the outbox keeps every change until the memory has learned it
+            if (!e.toString().equals(memoryProblem)) {
+                LOG.warn("the memory cannot learn what was stored, retrying every {} s: {}", MEMORY_SECONDS, e.toString());
+            }
+            memoryProblem = e.toString();
         }
     }
 
@@ -368,6 +386,7 @@ public final class LiveRuntime implements AutoCloseable {
         running = false;
         scheduler.shutdownNow();
         indexer.shutdownNow();
+        remembering.shutdown(); // a catch-up under way finishes: the memory is closed with the engine
         tailing.close();
         join(pipelineThread);
         agents.shutdown();
@@ -381,6 +400,7 @@ public final class LiveRuntime implements AutoCloseable {
         join(writerThread);
         try {
             indexer.awaitTermination(5, TimeUnit.SECONDS);
+            remembering.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
