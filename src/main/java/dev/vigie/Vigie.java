@@ -1,5 +1,6 @@
 package dev.vigie;
 
+import dev.vigie.cli.AskCommand;
 import dev.vigie.cli.BenchCommand;
 import dev.vigie.cli.DiagnoseCommand;
 import dev.vigie.cli.Errors;
@@ -34,7 +35,7 @@ import picocli.CommandLine;
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
         subcommands = {RunCommand.class, IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
             BenchCommand.class, TemplatesCommand.class, MetricsCommand.class, ScoreCommand.class,
-            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class, ReindexCommand.class})
+            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class, ReindexCommand.class, AskCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
     SettingsOptions options;

@@ -1,121 +1,76 @@
 package dev.vigie.chat;
 
-import dev.vigie.event.Plural;
-import dev.vigie.event.StoredEvent;
-import dev.vigie.event.StoredIncident;
+import dev.vigie.memory.Memory;
 import dev.vigie.store.Store;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Answers questions from the stores, citing incident ids: "what failed at 14:30?", "which problems
- * keep coming back?", "have we seen this error before?" (English or French). A first router by
- * keywords; the chat issue puts the model and the vector memory behind it.
+ * Answers questions about incidents and logs, in English or French, citing what the answer rests
+ * on: a router decides what the question needs ({@link ChatRouter}) and the answer is read from the
+ * store and the memory ({@link OfflineAnswers}). Relative days count from the newest event stored
+ * (the clock's time when there is none); clock times are read in the zone given, and every answer
+ * that gives a time says its zone.
  */
 public final class ChatService {
-    private static final Pattern TIME = Pattern.compile("\\b([01]?\\d|2[0-3])[:h]([0-5]\\d)\\b");
-    private static final Pattern RECURRING = Pattern.compile("(?i)coming back|recurr|again and again|reviennent|récurrent|recurrent|often|souvent");
-    private static final Pattern SEEN = Pattern.compile("(?i)seen (this|it)|before|déjà|deja");
-    private static final int WINDOW_MINUTES = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(ChatService.class);
 
     private final Store store;
+    private final Supplier<Memory> memory;
+    private final ZoneId zone;
+    private final Clock clock;
 
-    public ChatService(Store store) {
+    /** Without a memory: similar things are looked for by words in the stored lines only. */
+    public ChatService(Store store, ZoneId zone, Clock clock) {
+        this(store, () -> null, zone, clock);
+    }
+
+    /** @param memory opened when first asked for; null or failing: answers go without it */
+    public ChatService(Store store, Supplier<Memory> memory, ZoneId zone, Clock clock) {
         this.store = store;
+        this.memory = memory;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public ChatAnswer ask(String question) {
+        ZonedDateTime now = store.newestEventTime().orElse(clock.instant()).atZone(zone);
+        RoutedQuestion q = ChatRouter.route(question, now);
+        OfflineAnswers answers = new OfflineAnswers(store, needsMemory(q.route()) ? learned() : null, zone);
+        String text = switch (q.route()) {
+            case HELP -> answers.help(q.language());
+            case INCIDENT -> answers.incident(q);
+            case SIMILARITY -> answers.similar(q);
+            case RECURRENCE -> answers.recurring(q);
+            case TIME -> answers.atTime(q);
+            case HYBRID -> answers.anything(q);
+        };
+        return ChatAnswer.of(text, q.route(), q.language());
     }
 
     public String answer(String question) {
-        String q = question.strip();
-        if (q.isEmpty()) {
-            return "Ask about incidents: “what failed at 08:20?”, “which problems keep coming back?”, “have we seen HikariPool before?”";
-        }
-        Matcher time = TIME.matcher(q);
-        if (time.find()) {
-            return atTime(LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2))));
-        }
-        if (RECURRING.matcher(q).find()) {
-            return recurring();
-        }
-        if (SEEN.matcher(q).find()) {
-            return seenBefore(q);
-        }
-        return summary();
+        return ask(question).answer();
     }
 
-    private String atTime(LocalTime time) {
-        List<StoredIncident> all = store.incidents();
-        List<StoredIncident> hits = all.stream().filter(i -> {
-            LocalTime start = i.start().atZone(ZoneOffset.UTC).toLocalTime().minusMinutes(WINDOW_MINUTES);
-            LocalTime end = i.end().atZone(ZoneOffset.UTC).toLocalTime().plusMinutes(WINDOW_MINUTES);
-            return !time.isBefore(start) && !time.isAfter(end);
-        }).toList();
-        if (hits.isEmpty()) {
-            return "No incident within " + WINDOW_MINUTES + " minutes of " + time + " UTC (" + Plural.of(all.size(), "incident")
-                    + " stored).";
-        }
-        StringBuilder b = new StringBuilder("Around " + time + " UTC:\n");
-        hits.forEach(i -> b.append(line(i)));
-        return b.toString();
+    private static boolean needsMemory(Route r) {
+        return r == Route.SIMILARITY || r == Route.HYBRID;
     }
 
-    private String recurring() {
-        Map<String, List<StoredIncident>> byKind = store.incidents().stream()
-                .collect(Collectors.groupingBy(i -> i.service() + " / " + (i.domain() == null ? "not analysed" : i.domain()),
-                        TreeMap::new, Collectors.toList()));
-        if (byKind.isEmpty()) {
-            return "No incidents stored yet.";
+    /** The memory, caught up with what was stored; null when there is none or it cannot be read. */
+    private Memory learned() {
+        try {
+            Memory m = memory.get();
+            if (m != null) {
+                m.catchUp();
+            }
+            return m;
+        } catch (RuntimeException e) {
+            LOG.warn("the memory cannot be read, answering from the stored lines alone: {}", e.toString());
+            return null;
         }
-        StringBuilder b = new StringBuilder("Incidents by service and domain, most frequent first:\n");
-        byKind.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, List<StoredIncident>> e) -> e.getValue().size()).reversed()
-                        .thenComparing(Map.Entry::getKey))
-                .forEach(e -> b.append("- ").append(e.getKey()).append(": ").append(e.getValue().size()).append(" (")
-                        .append(e.getValue().stream().map(StoredIncident::id).collect(Collectors.joining(", "))).append(")\n"));
-        return b.toString();
-    }
-
-    private String seenBefore(String q) {
-        String words = q.replaceAll("(?i)\\b(have|has|we|you|seen|this|it|error|before|déjà|vu|ce|cette|erreur|on|a|l'a|t-on)\\b|[?!.,]", " ").strip();
-        if (words.isEmpty()) {
-            return "Tell me which error, e.g. “have we seen HikariPool before?”";
-        }
-        List<StoredEvent> events = store.events(words, 200);
-        if (events.isEmpty()) {
-            return "No stored log line matches “" + words + "”.";
-        }
-        Instant first = events.stream().map(StoredEvent::time).min(Instant::compareTo).orElseThrow();
-        Instant last = events.stream().map(StoredEvent::time).max(Instant::compareTo).orElseThrow();
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Yes: %s%d lines match “%s”, from %s to %s.%n",
-                events.size() == 200 ? "at least " : "", events.size(), words, first, last));
-        store.incidents().stream()
-                .filter(i -> events.stream().anyMatch(e -> (e.service().equals(i.service()) || i.affected().contains(e.service()))
-                        && !e.time().isBefore(i.start()) && !e.time().isAfter(i.end())))
-                .forEach(i -> b.append(line(i)));
-        return b.toString();
-    }
-
-    private String summary() {
-        List<StoredIncident> all = store.incidents();
-        if (all.isEmpty()) {
-            return "No incidents stored yet.";
-        }
-        StringBuilder b = new StringBuilder(Plural.of(all.size(), "incident") + " stored; the latest:\n");
-        all.subList(Math.max(0, all.size() - 5), all.size()).forEach(i -> b.append(line(i)));
-        return b.toString();
-    }
-
-    private static String line(StoredIncident i) {
-        return "- [" + i.id() + "] " + i.service() + (i.affected().isEmpty() ? "" : " (also " + String.join(", ", i.affected()) + ")")
-                + " " + i.start() + " → " + i.end() + " " + i.severity()
-                + (i.cause() == null ? "" : ": " + i.cause()) + "\n";
     }
 }

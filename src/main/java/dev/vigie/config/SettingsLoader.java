@@ -42,6 +42,7 @@ public final class SettingsLoader {
     static final String MAIL_FROM = "mail.from";
     static final String MAIL_TO = "mail.to";
     static final String MAIL_MAX = "mail.max.per.hour";
+    static final String ZONE = "time.zone";
     /** {@code format.<glob>=<format>}: the format of the sources matching the glob. */
     static final String FORMAT_PREFIX = "format.";
     /** {@code redact.pattern.<name>=<regex>}: more secrets to redact, as {@code <secret:name>}. */
@@ -73,7 +74,8 @@ public final class SettingsLoader {
             new Key(MAIL_TRUST, "VIGIE_SMTP_TRUST", ""),
             new Key(MAIL_FROM, "VIGIE_MAIL_FROM", "vigie@localhost"),
             new Key(MAIL_TO, "VIGIE_MAIL_TO", ""),
-            new Key(MAIL_MAX, "VIGIE_MAIL_MAX_PER_HOUR", "12"));
+            new Key(MAIL_MAX, "VIGIE_MAIL_MAX_PER_HOUR", "12"),
+            new Key(ZONE, "VIGIE_TIME_ZONE", ""));
 
     private final Map<String, String> env;
     private final Path home;
@@ -171,7 +173,20 @@ public final class SettingsLoader {
                         env.getOrDefault("VIGIE_SMTP_USERNAME", ""), env.getOrDefault("VIGIE_SMTP_PASSWORD", "")),
                 dependencies(values),
                 DetectorSettings.DEFAULTS,
+                zone(values),
                 warnings);
+    }
+
+    private static java.time.ZoneId zone(SettingsValues values) {
+        String z = values.text(ZONE);
+        if (z.isBlank()) {
+            return java.time.ZoneId.systemDefault();
+        }
+        try {
+            return java.time.ZoneId.of(z);
+        } catch (java.time.DateTimeException e) {
+            throw values.wrong(ZONE, "is not a time zone (e.g. Europe/Paris, UTC, +02:00)");
+        }
     }
 
     private static boolean known(String key) {
@@ -269,6 +284,8 @@ public final class SettingsLoader {
                     # comma-separated
                     #mail.to=
                     #mail.max.per.hour=
+                    # The time zone of clock times in chat questions and answers ("what failed at 14:30?"); empty: the system's.
+                    #time.zone=
                     # The services a service calls: anomalies of services that depend on each other are one incident, e.g.
                     #service.depends.api=postgresql,billing
                     # More secrets to redact before anything leaves the machine, written <secret:NAME>, e.g.

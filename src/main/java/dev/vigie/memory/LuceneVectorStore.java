@@ -130,12 +130,12 @@ public final class LuceneVectorStore implements VectorStore {
             try {
                 Query filter = filter(q);
                 int candidates = Math.max(q.limit() * 4, 50);
-                Map<Integer, double[]> fused = new HashMap<>(); // doc → {fused score, similarity}
+                Map<Integer, double[]> fused = new HashMap<>(); // doc → {fused score, similarity, found by words}
                 if (q.vector() != null) {
                     ScoreDoc[] byMeaning = searcher.search(new KnnFloatVectorQuery("vector", q.vector(), candidates, filter), candidates).scoreDocs;
                     for (int rank = 0; rank < byMeaning.length; rank++) {
                         // Lucene scores cosine as (1 + cos) / 2
-                        fused.put(byMeaning[rank].doc, new double[] {1.0 / (RRF_K + rank + 1), 2 * byMeaning[rank].score - 1});
+                        fused.put(byMeaning[rank].doc, new double[] {1.0 / (RRF_K + rank + 1), 2 * byMeaning[rank].score - 1, 0});
                     }
                 }
                 Query words = words(q, filter);
@@ -143,13 +143,16 @@ public final class LuceneVectorStore implements VectorStore {
                     ScoreDoc[] byWords = searcher.search(words, candidates).scoreDocs;
                     for (int rank = 0; rank < byWords.length; rank++) {
                         double rrf = 1.0 / (RRF_K + rank + 1);
-                        fused.computeIfAbsent(byWords[rank].doc, k -> new double[] {0, Double.NaN})[0] += rrf;
+                        double[] f = fused.computeIfAbsent(byWords[rank].doc, k -> new double[] {0, Double.NaN, 0});
+                        f[0] += rrf;
+                        f[2] = 1;
                     }
                 }
                 List<MemoryHit> hits = new ArrayList<>();
                 for (Map.Entry<Integer, double[]> f : fused.entrySet()) {
                     double similarity = q.vector() == null ? Double.NaN : f.getValue()[1];
-                    hits.add(new MemoryHit(record(searcher.storedFields().document(f.getKey())), f.getValue()[0], similarity));
+                    hits.add(new MemoryHit(record(searcher.storedFields().document(f.getKey())), f.getValue()[0], similarity,
+                            f.getValue()[2] > 0));
                 }
                 return Hits.best(hits, q.limit());
             } finally {

@@ -129,7 +129,7 @@ public final class LiveRuntime implements AutoCloseable {
             simulator = settings.simulator()
                     ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
                     : null;
-            client = new LiveClient(this, new ChatService(store), recent, bus, clock, replay, simulator);
+            client = new LiveClient(this, new ChatService(store, engine::memory, engine.settings().zone(), java.time.Clock.systemUTC()), recent, bus, clock, replay, simulator);
             tailing = new Tailing(new SourcePaths(sources, settings.includeCompressed()), store, settings.ingest(), this::enqueue,
                     (source, error) -> input.offer(new SourceError(source, error)));
         } catch (IOException | RuntimeException e) {

@@ -218,6 +218,27 @@ final class EventRepository {
         return out;
     }
 
+    List<TemplateCount> problemCounts(long fromMs, long toMs, int limit) {
+        List<TemplateCount> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT e.template_id, coalesce(t.template, min(e.message)), e.service, "
+                + "count(*), min(e.time_ms), max(e.time_ms) FROM log_events e LEFT JOIN templates t ON t.id = e.template_id "
+                + "WHERE e.time_ms BETWEEN ? AND ? AND e.level IN ('WARN', 'ERROR', 'FATAL') "
+                + "GROUP BY e.template_id, e.service ORDER BY count(*) DESC, e.template_id, e.service LIMIT ?")) {
+            ps.setLong(1, fromMs);
+            ps.setLong(2, toMs);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new TemplateCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6))));
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreException.of("cannot count events", e);
+        }
+        return out;
+    }
+
     List<SourceStatus> sources() {
         List<SourceStatus> out = new ArrayList<>();
         try (PreparedStatement ps = reader.prepareStatement("SELECT source, lines, events, rejected, invalid_utf8, truncated, "

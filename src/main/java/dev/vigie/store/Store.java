@@ -213,6 +213,32 @@ public final class Store implements CheckpointSource, MemorySource, AutoCloseabl
         }
     }
 
+    /** Warnings and worse between two times (inclusive), in order. */
+    public synchronized List<StoredEvent> problems(java.time.Instant from, java.time.Instant to, int limit) {
+        try {
+            return events.select("SELECT id, time_ms, service, level, message, template_id FROM log_events WHERE time_ms BETWEEN "
+                    + from.toEpochMilli() + " AND " + to.toEpochMilli() + " AND level IN ('WARN', 'ERROR', 'FATAL') "
+                    + "ORDER BY time_ms, id LIMIT " + limit);
+        } catch (SQLException e) {
+            throw StoreException.of("cannot read events", e);
+        }
+    }
+
+    /** Per template and service, the warnings and worse between two times (inclusive), the most frequent first. */
+    public synchronized List<TemplateCount> problemCounts(java.time.Instant from, java.time.Instant to, int limit) {
+        return events.problemCounts(from.toEpochMilli(), to.toEpochMilli(), limit);
+    }
+
+    /** The time of the newest event stored, if any: what "yesterday" counts from. */
+    public synchronized Optional<java.time.Instant> newestEventTime() {
+        try (PreparedStatement ps = reader.prepareStatement("SELECT max(time_ms) FROM log_events"); ResultSet rs = ps.executeQuery()) {
+            long t = rs.getLong(1);
+            return rs.wasNull() ? Optional.empty() : Optional.of(java.time.Instant.ofEpochMilli(t));
+        } catch (SQLException e) {
+            throw StoreException.of("cannot read events", e);
+        }
+    }
+
     private synchronized List<StoredEvent> select(String sql) throws SQLException {
         return events.select(sql);
     }

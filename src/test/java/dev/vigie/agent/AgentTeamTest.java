@@ -181,7 +181,7 @@ class AgentTeamTest {
         PastIncidents past = (text, except, limit) -> {
             asked.add(text + " except " + except);
             return List.of(new dev.vigie.memory.SimilarIncident("INC-old", "api", "database", "pool exhausted", "2026-03-01T10:00:00Z",
-                    List.of("restart the service", "find what holds the connections", "raise the pool size"), List.of("P2"), List.of("P1"), 0.87));
+                    List.of("restart the service", "find what holds the connections", "raise the pool size"), List.of("P2"), List.of("P1"), 0.87, true));
         };
         String out = new TeamTools(facts, dev.vigie.privacy.Redactor.standard(), past)
                 .execute("similar_incidents", "{\"text\":\"pool exhausted, password=hunter2\"}");

@@ -111,6 +111,9 @@ abstract class VectorStoreContract {
         assertThat(store.search(MemoryQuery.of("reseau delai", null, 5))).extracting(h -> h.record().ref()).containsExactly("INC-2");
         assertThat(store.search(MemoryQuery.of("the and of", null, 5))).as("only common words").isEmpty();
         assertThat(store.search(MemoryQuery.of("HikariPool", null, 5)).get(0).similarity()).isNaN();
+        assertThat(store.search(MemoryQuery.of("HikariPool", axis(1, 0, 2), 3)))
+                .as("found by words, or by meaning only").extracting(h -> h.record().ref() + " " + h.byWords())
+                .containsExactlyInAnyOrder("INC-1 true", "INC-2 false", "INC-3 false");
     }
 
     @Test

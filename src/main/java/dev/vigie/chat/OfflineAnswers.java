@@ -1,0 +1,256 @@
+package dev.vigie.chat;
+
+import dev.vigie.event.StoredEvent;
+import dev.vigie.event.StoredIncident;
+import dev.vigie.memory.Memory;
+import dev.vigie.memory.MemoryHit;
+import dev.vigie.memory.MemoryQuery;
+import dev.vigie.memory.MemoryRecord;
+import dev.vigie.memory.SimilarIncident;
+import dev.vigie.store.Store;
+import dev.vigie.store.TemplateCount;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The answers given without a model: read from the store and the memory, in the question's
+ * language, as a sentence, a small table and the ids they rest on. Nothing is invented: what was
+ * not found is said so.
+ */
+final class OfflineAnswers {
+    /** A memory hit that shares no word with the question must be at least this close in meaning to count. */
+    static final double SIMILAR_ENOUGH = 0.5;
+    private static final int ROWS = 5;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Store store;
+    /** Null where there is no memory: similar things are then looked for by words in the stored lines. */
+    private final Memory memory;
+    private final ZoneId zone;
+
+    OfflineAnswers(Store store, Memory memory, ZoneId zone) {
+        this.store = store;
+        this.memory = memory;
+        this.zone = zone;
+    }
+
+    String help(Language l) {
+        return l.pick("Ask about incidents and logs: “what failed at 08:20?”, “which problems keep coming back?”, "
+                        + "“have we seen HikariPool before, and what fixed it?”, “show errors like connection refused”.",
+                "Posez une question sur les incidents et les journaux : « qu'est-ce qui a planté à 8h20 ? », "
+                        + "« quels problèmes reviennent ? », « a-t-on déjà vu HikariPool ? », « montre les erreurs similaires à connection refused ».");
+    }
+
+    String atTime(RoutedQuestion q) {
+        Language l = q.language();
+        TimeRange r = q.time().orElseThrow();
+        List<StoredIncident> incidents = store.incidents().stream().filter(i -> r.overlaps(i.start(), i.end())).toList();
+        List<TemplateCount> counts = store.problemCounts(r.from(), r.to(), ROWS);
+        if (incidents.isEmpty() && counts.isEmpty()) {
+            return l.pick("I found nothing " + r.describe(l) + ": no incident, no warning or error.",
+                    "Je n'ai rien trouvé " + r.describe(l) + " : aucun incident, aucun avertissement ni erreur.") + newest(l);
+        }
+        StringBuilder b = new StringBuilder(capitalised(r.describe(l))).append(l.pick(": ", " : "))
+                .append(count(incidents.size(), l.pick("incident", "incident"), l.pick("incidents", "incidents"))).append(".\n");
+        incidents.forEach(i -> b.append(incidentLine(i, l)));
+        if (!counts.isEmpty()) {
+            b.append(l.pick("Warnings and errors then:\n", "Avertissements et erreurs à ce moment :\n"));
+            table(b, counts, l);
+            List<StoredEvent> first = store.problems(r.from(), r.to(), 1);
+            if (!first.isEmpty()) {
+                StoredEvent e = first.get(0);
+                b.append(l.pick("The first: ", "La première : ")).append("[L-").append(e.id()).append("] ")
+                        .append(when(e.time())).append(' ').append(e.service()).append(' ').append(e.level()).append(' ')
+                        .append(shortened(e.message(), 160)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    String recurring(RoutedQuestion q) {
+        Language l = q.language();
+        Optional<Instant> newest = store.newestEventTime();
+        TimeRange r = q.time().orElse(null);
+        List<StoredIncident> incidents = store.incidents().stream().filter(i -> r == null || r.overlaps(i.start(), i.end())).toList();
+        Instant from = r == null ? Instant.EPOCH : r.from();
+        Instant to = r == null ? newest.orElse(Instant.EPOCH) : r.to();
+        List<TemplateCount> counts = store.problemCounts(from, to, ROWS);
+        String span = r == null ? "" : " " + r.describe(l);
+        if (incidents.isEmpty() && counts.isEmpty()) {
+            return l.pick("I found nothing that keeps happening" + span + ": no incident, no warning or error stored.",
+                    "Je n'ai rien trouvé qui revienne" + span + " : aucun incident, aucun avertissement ni erreur enregistré.");
+        }
+        StringBuilder b = new StringBuilder();
+        Map<String, List<StoredIncident>> byKind = new LinkedHashMap<>();
+        incidents.forEach(i -> byKind.computeIfAbsent((i.domain() == null ? l.pick("not analysed", "non analysé") : i.domain())
+                + " / " + i.service(), k -> new ArrayList<>()).add(i));
+        List<Map.Entry<String, List<StoredIncident>>> kinds = byKind.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, List<StoredIncident>> e) -> -e.getValue().size()).thenComparing(Map.Entry::getKey))
+                .toList();
+        long again = kinds.stream().filter(e -> e.getValue().size() > 1).count();
+        if (!incidents.isEmpty()) {
+            b.append(again == 0
+                    ? l.pick("No incident came back" + span + ": each of the " + incidents.size() + " happened once.\n",
+                            "Aucun incident n'est revenu" + span + " : chacun des " + incidents.size() + " n'est arrivé qu'une fois.\n")
+                    : l.pick("Incidents that came back" + span + ", by domain and service:\n",
+                            "Incidents revenus" + span + ", par domaine et service :\n"));
+            for (var e : kinds) {
+                b.append("- ").append(e.getKey()).append(": ").append(e.getValue().size()).append(" (")
+                        .append(String.join(", ", e.getValue().stream().map(i -> "[" + i.id() + "]").toList())).append(")\n");
+            }
+        }
+        if (!counts.isEmpty()) {
+            b.append(l.pick("Most frequent warnings and errors" + span + ":\n", "Avertissements et erreurs les plus fréquents" + span + " :\n"));
+            table(b, counts, l);
+        }
+        return b.toString();
+    }
+
+    String similar(RoutedQuestion q) {
+        Language l = q.language();
+        String subject = q.subject();
+        if (subject.isBlank()) {
+            return l.pick("Tell me what to look for: “have we seen HikariPool before?”, or paste a log line.",
+                    "Dites-moi quoi chercher : « a-t-on déjà vu HikariPool ? », ou collez une ligne de journal.");
+        }
+        StringBuilder b = new StringBuilder();
+        if (memory != null) {
+            List<SimilarIncident> incidents = memory.similarIncidents(subject, null, ROWS).stream().filter(this::closeEnough).toList();
+            if (!incidents.isEmpty()) {
+                b.append(l.pick("Yes: “" + subject + "” was seen in " + count(incidents.size(), "incident", "incidents") + ":\n",
+                        "Oui : « " + subject + " » a été vu dans " + count(incidents.size(), "incident", "incidents") + " :\n"));
+                incidents.forEach(i -> b.append(similarLine(i, l)));
+            }
+            List<MemoryHit> templates = memory.search(MemoryQuery.of(subject, null, ROWS).kinds(MemoryRecord.Kind.TEMPLATE)).stream()
+                    .filter(h -> h.byWords() || h.similarity() >= SIMILAR_ENOUGH).toList();
+            if (!templates.isEmpty()) {
+                b.append(l.pick("Log templates like it:\n", "Modèles de lignes semblables :\n"));
+                templates.forEach(h -> b.append("- [T-").append(shortId(h.record().ref())).append("] ")
+                        .append(h.record().field("count")).append(l.pick(" lines: ", " lignes : "))
+                        .append(shortened(h.record().field("template"), 120)).append('\n'));
+            }
+        }
+        List<StoredEvent> lines = store.events(subject, 200);
+        if (!lines.isEmpty()) {
+            Instant first = lines.stream().map(StoredEvent::time).min(Instant::compareTo).orElseThrow();
+            Instant last = lines.stream().map(StoredEvent::time).max(Instant::compareTo).orElseThrow();
+            String n = (lines.size() == 200 ? l.pick("at least ", "au moins ") : "") + lines.size();
+            b.append(l.pick(n + " stored lines hold “" + subject + "”, from " + when(first) + " to " + when(last) + " (" + zone.getId() + "), e.g. ",
+                    n + " lignes enregistrées contiennent « " + subject + " », du " + when(first) + " au " + when(last) + " (" + zone.getId() + "), par exemple "))
+                    .append("[L-").append(lines.get(0).id()).append("] ").append(shortened(lines.get(0).message(), 160)).append('\n');
+        }
+        if (b.length() == 0) {
+            return l.pick("I found nothing like “" + subject + "”: no incident, template or stored line.",
+                    "Je n'ai rien trouvé de semblable à « " + subject + " » : aucun incident, modèle ni ligne enregistrée.");
+        }
+        return b.toString();
+    }
+
+    String incident(RoutedQuestion q) {
+        Language l = q.language();
+        Optional<StoredIncident> found = store.incident(q.incident());
+        if (found.isEmpty()) {
+            return l.pick("I found no incident " + q.incident() + ".", "Je n'ai trouvé aucun incident " + q.incident() + ".");
+        }
+        StoredIncident i = found.get();
+        StringBuilder b = new StringBuilder(incidentLine(i, l).substring(2));
+        List<String> plan = store.plan(i.id());
+        if (!plan.isEmpty()) {
+            b.append(l.pick("Plan:\n", "Plan :\n"));
+            for (int k = 0; k < plan.size(); k++) {
+                b.append("- P").append(k + 1).append(": ").append(plan.get(k)).append('\n');
+            }
+        }
+        if (i.reportPath() != null) {
+            b.append(l.pick("Report: ", "Rapport : ")).append(i.reportPath()).append('\n');
+        }
+        return b.toString();
+    }
+
+    String anything(RoutedQuestion q) {
+        Language l = q.language();
+        List<MemoryHit> hits = memory == null ? List.of()
+                : memory.search(MemoryQuery.of(q.question(), null, ROWS)).stream().filter(h -> h.byWords() && h.similarity() >= 0.3
+                        || h.similarity() >= SIMILAR_ENOUGH).toList();
+        if (hits.isEmpty()) {
+            return l.pick("I found nothing for “" + q.question() + "”. " + help(l), "Je n'ai rien trouvé pour « " + q.question() + " ». " + help(l));
+        }
+        StringBuilder b = new StringBuilder(l.pick("What I found for “" + q.question() + "”:\n", "Ce que j'ai trouvé pour « " + q.question() + " » :\n"));
+        for (MemoryHit h : hits) {
+            MemoryRecord r = h.record();
+            if (r.kind() == MemoryRecord.Kind.INCIDENT) {
+                b.append("- [").append(r.ref()).append("] ").append(r.service()).append(", ").append(r.domain()).append(": ")
+                        .append(r.field("cause")).append('\n');
+            } else {
+                b.append("- [T-").append(shortId(r.ref())).append("] ").append(shortened(r.field("template"), 120)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private boolean closeEnough(SimilarIncident i) {
+        return i.byWords() || i.similarity() >= SIMILAR_ENOUGH;
+    }
+
+    private String incidentLine(StoredIncident i, Language l) {
+        return "- [" + i.id() + "] " + i.service() + (i.affected().isEmpty() ? "" : l.pick(" (also ", " (aussi ") + String.join(", ", i.affected()) + ")")
+                + ", " + i.severity() + (i.domain() == null ? "" : ", " + i.domain()) + ", " + when(i.start()) + "–" + CLOCK.format(i.end().atZone(zone))
+                + " (" + zone.getId() + ")" + (i.cause() == null ? "" : ": " + i.cause()) + "\n";
+    }
+
+    private String similarLine(SimilarIncident i, Language l) {
+        StringBuilder b = new StringBuilder("- [" + i.id() + "] " + i.service() + ", " + i.domain() + ", "
+                + (i.start().isEmpty() ? "" : when(Instant.parse(i.start())) + " (" + zone.getId() + ")") + ": " + i.cause() + "\n");
+        for (int k = 0; k < i.plan().size(); k++) {
+            String id = "P" + (k + 1);
+            String said = i.helped().contains(id) ? l.pick(" (helped)", " (a aidé)") : i.notHelped().contains(id) ? l.pick(" (did not help)", " (n'a pas aidé)") : "";
+            b.append("  ").append(id).append(": ").append(i.plan().get(k)).append(said).append('\n');
+        }
+        return b.toString();
+    }
+
+    private void table(StringBuilder b, List<TemplateCount> counts, Language l) {
+        b.append(l.pick("| count | service | what | first – last |\n", "| nombre | service | quoi | première – dernière |\n"))
+                .append("|---:|---|---|---|\n");
+        for (TemplateCount c : counts) {
+            b.append("| ").append(c.count()).append(" | ").append(c.service()).append(" | ")
+                    .append(c.templateId() == null ? "" : "[T-" + shortId(c.templateId()) + "] ")
+                    .append(shortened(c.template(), 90).replace("|", "\\|")).append(" | ")
+                    .append(when(c.first())).append(" – ").append(CLOCK.format(c.last().atZone(zone))).append(" |\n");
+        }
+    }
+
+    private String newest(Language l) {
+        return store.newestEventTime().map(t -> l.pick(" The newest event stored is from ", " L'événement le plus récent date du ")
+                + when(t) + " (" + zone.getId() + ").").orElse(l.pick(" No event is stored yet.", " Aucun événement n'est encore enregistré."));
+    }
+
+    private String when(Instant t) {
+        return WHEN.format(t.atZone(zone));
+    }
+
+    static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String shortened(String s, int max) {
+        String one = s == null ? "" : s.replace('\n', ' ');
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+    }
+}
