@@ -4,6 +4,7 @@ import dev.vigie.cli.AskCommand;
 import dev.vigie.cli.BenchCommand;
 import dev.vigie.cli.DiagnoseCommand;
 import dev.vigie.cli.Errors;
+import dev.vigie.cli.FeedbackCommand;
 import dev.vigie.cli.IncidentsCommand;
 import dev.vigie.cli.IngestCommand;
 import dev.vigie.cli.MetricsCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine;
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
         subcommands = {RunCommand.class, IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
             BenchCommand.class, TemplatesCommand.class, MetricsCommand.class, ScoreCommand.class,
-            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class, ReindexCommand.class, AskCommand.class})
+            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class, ReindexCommand.class, AskCommand.class, FeedbackCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
     SettingsOptions options;

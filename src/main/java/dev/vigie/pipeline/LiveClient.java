@@ -177,12 +177,11 @@ public final class LiveClient implements EngineQueries, EngineCommands {
     }
 
     @Override
-    public void feedback(String incidentId, boolean useful, String note) {
-        if (store.incidents().stream().noneMatch(i -> i.id().equals(incidentId))) {
-            throw new IllegalArgumentException("no incident " + incidentId);
-        }
+    public void feedback(String incidentId, String action, boolean useful, String note) {
+        Feedback f = new Feedback(incidentId, runtime.wallClock().instant(), useful, note, action);
+        store.checkFeedback(f);
         StoreBatch b = new StoreBatch();
-        b.feedback(new Feedback(incidentId, runtime.wallClock().instant(), useful, note));
+        b.feedback(f);
         runtime.write(b);
     }
 

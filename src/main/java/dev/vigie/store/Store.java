@@ -166,6 +166,26 @@ public final class Store implements CheckpointSource, MemorySource, AutoCloseabl
         return incidents.incident(id);
     }
 
+    /**
+     * Whether a feedback is about something stored: its incident, and the action it names in that
+     * incident's plan.
+     *
+     * @throws IllegalArgumentException saying what is not there
+     */
+    public synchronized void checkFeedback(Feedback f) {
+        if (incident(f.incidentId()).isEmpty()) {
+            throw new IllegalArgumentException("no incident " + f.incidentId());
+        }
+        if (!f.action().isEmpty()) {
+            List<String> plan = plan(f.incidentId());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("P([1-9]\\d?)").matcher(f.action());
+            if (!m.matches() || Integer.parseInt(m.group(1)) > plan.size()) {
+                throw new IllegalArgumentException(f.incidentId() + " has no action " + f.action() + ": its plan has "
+                        + (plan.isEmpty() ? "no step yet" : "P1 to P" + plan.size()));
+            }
+        }
+    }
+
     /** The recommended steps of an incident's analysis, P1 first (redacted); empty before it is analysed. */
     @Override
     public synchronized List<String> plan(String incidentId) {

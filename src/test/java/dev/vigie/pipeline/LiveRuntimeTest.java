@@ -116,13 +116,15 @@ class LiveRuntimeTest {
                 Clock.systemUTC()))) {
             runtime.start();
             String id = runtime.client().incidents().get(0).id();
-            runtime.client().feedback(id, false, "  not the kernel: billing leaked memory first  ");
+            runtime.client().feedback(id, "", false, "  not the kernel: billing leaked memory first  ");
             await().atMost(PROMPTLY).until(() -> !runtime.store().feedback(id).isEmpty());
             assertThat(runtime.store().feedback(id)).singleElement().satisfies(f -> {
                 assertThat(f.useful()).isFalse();
                 assertThat(f.note()).isEqualTo("not the kernel: billing leaked memory first");
             });
-            assertThatThrownBy(() -> runtime.client().feedback("INC-nope", true, "")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> runtime.client().feedback(id, "P9", true, "")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("has no action P9");
+            assertThatThrownBy(() -> runtime.client().feedback("INC-nope", "", true, "")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("no incident INC-nope");
         }
     }

@@ -141,7 +141,7 @@ public class FakeEngine implements EngineQueries, EngineCommands {
     }
 
     @Override
-    public void feedback(String incidentId, boolean useful, String note) {
+    public void feedback(String incidentId, String action, boolean useful, String note) {
     }
 
     @Override

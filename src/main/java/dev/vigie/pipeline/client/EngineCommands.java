@@ -35,9 +35,11 @@ public interface EngineCommands {
     Redetection redetect(DetectorSettings settings, int points);
 
     /**
-     * Keeps what a person said of an incident's analysis and recommendations.
+     * Keeps what a person said of an incident's analysis, or of one of its recommended actions.
      *
-     * @throws IllegalArgumentException for an incident that is not stored
+     * @param action {@code P1}, {@code P2}... or empty for the analysis as a whole
+     * @param useful it helped
+     * @throws IllegalArgumentException for an incident that is not stored, or an action its plan does not have
      */
-    void feedback(String incidentId, boolean useful, String note);
+    void feedback(String incidentId, String action, boolean useful, String note);
 }
