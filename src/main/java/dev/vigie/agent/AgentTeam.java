@@ -1,10 +1,12 @@
 package dev.vigie.agent;
 
 import dev.vigie.incident.FactsReport;
+import dev.vigie.memory.SimilarIncident;
 import dev.vigie.privacy.Redactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -79,24 +81,44 @@ public final class AgentTeam {
     }
 
     public Analysis analyse(FactsReport facts) {
+        List<SimilarIncident> similar = similar(facts);
         OllamaGateway.Health h = health();
         if (!h.up()) {
-            return offline.analyse(facts, h.error());
+            return withHistory(offline.analyse(facts, h.error()), similar);
         }
         String held = breaker.heldBack();
         if (held != null) {
-            return offline.analyse(facts, "circuit open: " + held);
+            return withHistory(offline.analyse(facts, "circuit open: " + held), similar);
         }
         try {
             Analysis answer = new ModelTeam(new StageRunner(gateway.baseUrl(), h.model(), firstBackOff), offline,
-                    redactor, timeouts, past).analyse(facts, token -> reporterTokens.accept(facts.incidentId(), token));
+                    redactor, timeouts, past).analyse(facts, similar, token -> reporterTokens.accept(facts.incidentId(), token));
             breaker.success();
-            return answer;
+            return withHistory(answer, similar);
         } catch (AnalysisException e) {
             if (e.transport()) {
                 breaker.failure(e.getMessage());
             }
-            return offline.analyse(facts, e.getMessage());
+            return withHistory(offline.analyse(facts, e.getMessage()), similar);
         }
+    }
+
+    /** Past incidents like this one; none when the memory cannot be read (the analysis goes on without them). */
+    private List<SimilarIncident> similar(FactsReport facts) {
+        try {
+            return past.like(redactor.redact(TeamTools.about(facts)), facts.incidentId(), TeamTools.SIMILAR);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The plan with what similar past incidents of its domain said of its steps. */
+    private static Analysis withHistory(Analysis a, List<SimilarIncident> similar) {
+        List<SimilarIncident> relevant = PastFixes.relevant(similar, a.domain());
+        if (relevant.isEmpty()) {
+            return a;
+        }
+        return new Analysis(a.domain(), a.cause(), PastFixes.reorder(a.steps(), relevant), a.checks(), a.analyst(), a.note(),
+                a.claims(), a.grounded(), a.hypotheses(), a.narrative());
     }
 }

@@ -106,9 +106,14 @@ final class TeamTools {
                         + facts.metrics().stream().map(FactsReport.MetricFact::series).toList()));
     }
 
+    /** What an incident is like, to find those like it: its service, first signal and main templates. */
+    static String about(FactsReport facts) {
+        return facts.service() + " " + facts.firstSignal() + " "
+                + String.join(" ", facts.templates().stream().limit(5).map(FactsReport.TemplateFact::template).toList());
+    }
+
     private String similar(String text) {
-        String about = text.isBlank() ? facts.service() + " " + facts.firstSignal() + " "
-                + String.join(" ", facts.templates().stream().limit(5).map(FactsReport.TemplateFact::template).toList()) : text;
+        String about = text.isBlank() ? about(facts) : text;
         List<SimilarIncident> found;
         try {
             found = past.like(redactor.redact(about), facts.incidentId(), SIMILAR);

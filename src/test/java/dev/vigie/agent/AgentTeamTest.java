@@ -96,6 +96,42 @@ class AgentTeamTest {
     }
 
     @Test
+    void whatHelpedInASimilarPastIncidentComesFirstAndWhatDidNotComesLastMarked() throws Exception {
+        // without a model: the offline analyst's plan
+        AgentTeam offline = team("http://127.0.0.1:9");
+        List<String> playbook = offline.analyse(POOL).steps();
+        assertThat(playbook).hasSizeGreaterThanOrEqualTo(3);
+        List<String> askedAbout = new CopyOnWriteArrayList<>();
+        PastIncidents past = (text, except, limit) -> {
+            askedAbout.add(text);
+            return List.of(
+                    new dev.vigie.memory.SimilarIncident("INC-old", "api", "database", "pool exhausted", "2026-03-01T10:00:00Z",
+                            List.of(playbook.get(0), playbook.get(2), "Restart the connection pooler"), List.of("P2", "P3"), List.of("P1"), 0.8, true),
+                    new dev.vigie.memory.SimilarIncident("INC-net", "api", "network", "link down", "2026-03-02T10:00:00Z",
+                            List.of("Replace the cable"), List.of("P1"), List.of(), 0.9, false));
+        };
+        offline.remember(past);
+        List<String> steps = offline.analyse(POOL).steps();
+        assertThat(steps.get(0)).isEqualTo(playbook.get(2) + " (helped in INC-old)");
+        assertThat(steps.get(1)).isEqualTo("Restart the connection pooler (helped in INC-old)");
+        assertThat(steps.get(steps.size() - 1)).isEqualTo(playbook.get(0) + " (did not help in INC-old)");
+        assertThat(steps).as("another domain's fix is not offered").noneMatch(s -> s.contains("cable"));
+        assertThat(askedAbout.get(0)).contains("api", "HikariPool").doesNotContain("hunter" + "2");
+
+        // with a model: the fixer is shown them, and its plan is ordered the same way
+        try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
+            ollama.script = stages(CONTEXT, DIAGNOSIS, FIX, REPORT);
+            AgentTeam team = team(ollama.url());
+            team.remember((text, except, limit) -> List.of(new dev.vigie.memory.SimilarIncident("INC-old", "api", "database",
+                    "pool exhausted", "2026-03-01T10:00:00Z", List.of("P2 (developer): Fix the slow query — verify: no more error events"),
+                    List.of(), List.of("P1"), 0.7, false)));
+            Analysis a = team.analyse(POOL);
+            assertThat(of(ollama, "database specialist").get(0).toString()).contains("SIMILAR PAST INCIDENTS", "INC-old", "[did not help]");
+            assertThat(a.steps()).last().asString().endsWith("(did not help in INC-old)");
+        }
+    }
+
+    @Test
     void aModelThatAnswersOneFixedSentenceLeavesTheReportItsSeverityDomainAndSectionsAndIsNamedAsRejected() throws Exception {
         String sentence = "The root cause is the DNS server. Severity: low. No action needed.";
         for (String answer : List.of(sentence, "lorem ipsum } not json at all {{")) {
