@@ -8,22 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -57,8 +45,6 @@ public final class LuceneVectorStore implements VectorStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> FIELDS = new TypeReference<>() {
     };
-    /** Reciprocal-rank fusion's constant, as in Cormack et al. (2009). */
-    static final int RRF_K = 60;
 
     private final Path directory;
     private final Directory index;
@@ -74,7 +60,7 @@ public final class LuceneVectorStore implements VectorStore {
         this.index = FSDirectory.open(directory);
         IndexWriter w = null;
         try {
-            w = new IndexWriter(index, new IndexWriterConfig(new WordsAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            w = new IndexWriter(index, new IndexWriterConfig(new Words.Analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
             this.searchers = new SearcherManager(w, null);
             this.writer = w;
         } catch (IOException | RuntimeException e) {
@@ -130,31 +116,21 @@ public final class LuceneVectorStore implements VectorStore {
             try {
                 Query filter = filter(q);
                 int candidates = Math.max(q.limit() * 4, 50);
-                Map<Integer, double[]> fused = new HashMap<>(); // doc → {fused score, similarity, found by words}
+                List<Hits.ByMeaning> byMeaning = new ArrayList<>();
                 if (q.vector() != null) {
-                    ScoreDoc[] byMeaning = searcher.search(new KnnFloatVectorQuery("vector", q.vector(), candidates, filter), candidates).scoreDocs;
-                    for (int rank = 0; rank < byMeaning.length; rank++) {
+                    for (ScoreDoc d : searcher.search(new KnnFloatVectorQuery("vector", q.vector(), candidates, filter), candidates).scoreDocs) {
                         // Lucene scores cosine as (1 + cos) / 2
-                        fused.put(byMeaning[rank].doc, new double[] {1.0 / (RRF_K + rank + 1), 2 * byMeaning[rank].score - 1, 0});
+                        byMeaning.add(new Hits.ByMeaning(record(searcher.storedFields().document(d.doc)), 2 * d.score - 1));
                     }
                 }
+                List<MemoryRecord> byWords = new ArrayList<>();
                 Query words = words(q, filter);
                 if (words != null) {
-                    ScoreDoc[] byWords = searcher.search(words, candidates).scoreDocs;
-                    for (int rank = 0; rank < byWords.length; rank++) {
-                        double rrf = 1.0 / (RRF_K + rank + 1);
-                        double[] f = fused.computeIfAbsent(byWords[rank].doc, k -> new double[] {0, Double.NaN, 0});
-                        f[0] += rrf;
-                        f[2] = 1;
+                    for (ScoreDoc d : searcher.search(words, candidates).scoreDocs) {
+                        byWords.add(record(searcher.storedFields().document(d.doc)));
                     }
                 }
-                List<MemoryHit> hits = new ArrayList<>();
-                for (Map.Entry<Integer, double[]> f : fused.entrySet()) {
-                    double similarity = q.vector() == null ? Double.NaN : f.getValue()[1];
-                    hits.add(new MemoryHit(record(searcher.storedFields().document(f.getKey())), f.getValue()[0], similarity,
-                            f.getValue()[2] > 0));
-                }
-                return Hits.best(hits, q.limit());
+                return Hits.fuse(byMeaning, byWords, q.limit());
             } finally {
                 searchers.release(searcher);
             }
@@ -188,11 +164,11 @@ public final class LuceneVectorStore implements VectorStore {
     }
 
     /** Any of the query's words (after stop words), scored by BM25; null when it has none. */
-    private static Query words(MemoryQuery q, Query filter) throws IOException {
+    private static Query words(MemoryQuery q, Query filter) {
         if (!q.hasText()) {
             return null;
         }
-        List<String> terms = WordsAnalyzer.terms(q.text());
+        List<String> terms = Words.of(q.text());
         if (terms.isEmpty()) {
             return null;
         }
@@ -270,42 +246,6 @@ public final class LuceneVectorStore implements VectorStore {
             index.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the memory at " + directory, e);
-        }
-    }
-
-    /** Words for search in English and French: lower case, accents folded ("déjà" finds "deja"), common words out. */
-    static final class WordsAnalyzer extends Analyzer {
-        private static final CharArraySet STOP = stopWords();
-
-        private static CharArraySet stopWords() {
-            CharArraySet s = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-            s.addAll(FrenchAnalyzer.getDefaultStopSet());
-            return CharArraySet.unmodifiableSet(s);
-        }
-
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            Tokenizer source = new StandardTokenizer();
-            TokenStream s = new LowerCaseFilter(source);
-            s = new StopFilter(s, STOP);
-            s = new ASCIIFoldingFilter(s);
-            return new TokenStreamComponents(source, s);
-        }
-
-        static List<String> terms(String text) throws IOException {
-            List<String> out = new ArrayList<>();
-            try (WordsAnalyzer a = new WordsAnalyzer(); TokenStream ts = a.tokenStream("text", text)) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    String t = term.toString();
-                    if (!out.contains(t)) {
-                        out.add(t);
-                    }
-                }
-                ts.end();
-            }
-            return out;
         }
     }
 }

@@ -135,6 +135,9 @@ public final class Memory implements AutoCloseable {
 
     /** Hybrid search: the query's text is embedded here (redacted first) and searched by words too. */
     public List<MemoryHit> search(MemoryQuery query) {
+        if (vectors.count() == 0) {
+            return List.of(); // nothing to find: the model is not loaded for nothing (two seconds, a hundred megabytes)
+        }
         if (!query.hasText() || query.vector() != null) {
             return vectors.search(query);
         }
