@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * A real HTTP server on 127.0.0.1 that speaks the parts of Ollama's API Vigie uses: /api/tags and
- * /api/chat, with tool calls and streaming. Each test scripts the answers: {@link #script} gets the
+ * /api/chat, with tool calls and streaming, and /api/embed. Each test scripts the answers: {@link #script} gets the
  * request and returns the assistant's content, or {@code TOOL name {json}} to call a tool, or
  * {@code HANG} to answer only once {@link #release} is counted down.
  */
@@ -26,6 +26,7 @@ public final class FakeOllama implements AutoCloseable {
 
     private final HttpServer server;
     public final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
+    public final List<JsonNode> embedRequests = new CopyOnWriteArrayList<>();
     public volatile String answer = "{}";
     public volatile Function<JsonNode, String> script = request -> answer;
     /** Chat requests still to be answered with HTTP 500 before answering normally. */
@@ -41,6 +42,25 @@ public final class FakeOllama implements AutoCloseable {
             for (String m : models) {
                 list.addObject().put("name", m).put("model", m).put("modified_at", "2026-01-01T00:00:00Z")
                         .put("size", 2_000_000_000L).put("digest", "sha256:0");
+            }
+            reply(ex, root);
+        });
+        // embeddings: a deterministic vector per text, from its words (texts sharing words are close)
+        server.createContext("/api/embed", ex -> {
+            JsonNode request = JSON.readTree(ex.getRequestBody());
+            embedRequests.add(request);
+            ObjectNode root = JSON.createObjectNode().put("model", request.path("model").asText());
+            var all = root.putArray("embeddings");
+            for (JsonNode input : request.path("input")) {
+                double[] v = new double[16];
+                for (String w : input.asText().toLowerCase(java.util.Locale.ROOT).split("\\W+")) {
+                    v[Math.floorMod(w.hashCode(), v.length)] += 1;
+                }
+                v[0] += 0.01; // never the zero vector
+                var one = all.addArray();
+                for (double x : v) {
+                    one.add(x);
+                }
             }
             reply(ex, root);
         });

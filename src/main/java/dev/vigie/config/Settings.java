@@ -26,6 +26,7 @@ import java.util.Map;
  * @param mail          where incident reports are e-mailed, if anywhere
  * @param dependencies  service → the services it calls: anomalies of related services are one incident
  * @param detector      the metric checks' parameters
+ * @param memory        where the memory keeps its vectors, and which model makes them
  * @param zone          where the chat reads and writes clock times ("at 14:30"): the system's unless set
  * @param warnings      what was odd in the settings but did not stop them (an unknown key…), each in a sentence
  */
@@ -48,6 +49,7 @@ public record Settings(
         MailSettings mail,
         Map<String, List<String>> dependencies,
         DetectorSettings detector,
+        MemorySettings memory,
         java.time.ZoneId zone,
         List<String> warnings) {
 

@@ -43,6 +43,10 @@ public final class SettingsLoader {
     static final String MAIL_TO = "mail.to";
     static final String MAIL_MAX = "mail.max.per.hour";
     static final String ZONE = "time.zone";
+    static final String MEMORY_BACKEND = "memory.backend";
+    static final String QDRANT_URL = "memory.qdrant.url";
+    static final String QDRANT_COLLECTION = "memory.qdrant.collection";
+    static final String EMBEDDINGS = "memory.embeddings";
     /** {@code format.<glob>=<format>}: the format of the sources matching the glob. */
     static final String FORMAT_PREFIX = "format.";
     /** {@code redact.pattern.<name>=<regex>}: more secrets to redact, as {@code <secret:name>}. */
@@ -75,7 +79,11 @@ public final class SettingsLoader {
             new Key(MAIL_FROM, "VIGIE_MAIL_FROM", "vigie@localhost"),
             new Key(MAIL_TO, "VIGIE_MAIL_TO", ""),
             new Key(MAIL_MAX, "VIGIE_MAIL_MAX_PER_HOUR", "12"),
-            new Key(ZONE, "VIGIE_TIME_ZONE", ""));
+            new Key(ZONE, "VIGIE_TIME_ZONE", ""),
+            new Key(MEMORY_BACKEND, "VIGIE_MEMORY_BACKEND", "lucene"),
+            new Key(QDRANT_URL, "VIGIE_QDRANT_URL", ""),
+            new Key(QDRANT_COLLECTION, "VIGIE_QDRANT_COLLECTION", "vigie_memory"),
+            new Key(EMBEDDINGS, "VIGIE_EMBEDDINGS", "minilm"));
 
     private final Map<String, String> env;
     private final Path home;
@@ -173,8 +181,22 @@ public final class SettingsLoader {
                         env.getOrDefault("VIGIE_SMTP_USERNAME", ""), env.getOrDefault("VIGIE_SMTP_PASSWORD", "")),
                 dependencies(values),
                 DetectorSettings.DEFAULTS,
+                memory(values),
                 zone(values),
                 warnings);
+    }
+
+    private MemorySettings memory(SettingsValues values) {
+        String backend = values.oneOf(MEMORY_BACKEND, List.of("lucene", "qdrant"));
+        if (backend.equals("qdrant") && values.text(QDRANT_URL).isBlank()) {
+            throw values.wrong(QDRANT_URL, "is needed with memory.backend=qdrant (e.g. http://localhost:6334)");
+        }
+        String embeddings = values.text(EMBEDDINGS);
+        if (!embeddings.equals("minilm") && !embeddings.matches("ollama:\\S+")) {
+            throw values.wrong(EMBEDDINGS, "is minilm or ollama:<model> (e.g. ollama:nomic-embed-text)");
+        }
+        return new MemorySettings(backend, values.text(QDRANT_URL), values.text(QDRANT_COLLECTION),
+                env.getOrDefault("VIGIE_QDRANT_API_KEY", ""), embeddings);
     }
 
     private static java.time.ZoneId zone(SettingsValues values) {
@@ -286,6 +308,14 @@ public final class SettingsLoader {
                     #mail.max.per.hour=
                     # The time zone of clock times in chat questions and answers ("what failed at 14:30?"); empty: the system's.
                     #time.zone=
+                    # The memory of incidents and templates: lucene (an index in the data directory) or qdrant, shared by
+                    # several cockpits (its gRPC URL, e.g. http://localhost:6334; the API key from VIGIE_QDRANT_API_KEY).
+                    #memory.backend=
+                    #memory.qdrant.url=
+                    #memory.qdrant.collection=
+                    # The embedding model: minilm (in-process) or ollama:<model>, e.g. ollama:nomic-embed-text.
+                    # Changing it rebuilds the memory by itself.
+                    #memory.embeddings=
                     # The services a service calls: anomalies of services that depend on each other are one incident, e.g.
                     #service.depends.api=postgresql,billing
                     # More secrets to redact before anything leaves the machine, written <secret:NAME>, e.g.

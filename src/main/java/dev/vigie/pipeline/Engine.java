@@ -9,8 +9,12 @@ import dev.vigie.event.Plural;
 import dev.vigie.incident.EvidenceBuffer;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.incident.FactsReportBuilder;
+import dev.vigie.config.MemorySettings;
+import dev.vigie.memory.Embedder;
 import dev.vigie.memory.Memory;
 import dev.vigie.memory.MiniLmEmbedder;
+import dev.vigie.memory.OllamaEmbedder;
+import dev.vigie.memory.QdrantVectorStore;
 import dev.vigie.parse.LogParser;
 import dev.vigie.report.MailNotifier;
 import dev.vigie.report.Notifier;
@@ -128,15 +132,22 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The memory of incidents and templates, opened on first use (its index in the data directory;
-     * the embedding model loads on the first text to embed).
+     * The memory of incidents and templates, opened on first use: an index in the data directory or
+     * a Qdrant collection, as the settings say (the in-process embedding model loads on the first
+     * text to embed).
      *
      * @throws UncheckedIOException when its directory cannot be written
      */
     public synchronized Memory memory() {
         if (memory == null) {
             try {
-                memory = Memory.lucene(settings.dataDir().resolve("memory"), store, new MiniLmEmbedder(), settings.redactor());
+                MemorySettings m = settings.memory();
+                Embedder embedder = m.embeddings().startsWith("ollama:")
+                        ? new OllamaEmbedder(settings.ollamaUrl(), m.embeddings().substring("ollama:".length())) : new MiniLmEmbedder();
+                memory = m.backend().equals("qdrant")
+                        ? new Memory(store, QdrantVectorStore.connect(m.qdrantUrl(), m.qdrantApiKey(), m.qdrantCollection()), embedder,
+                        settings.redactor())
+                        : Memory.lucene(settings.dataDir().resolve("memory"), store, embedder, settings.redactor());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the memory in " + settings.dataDir().resolve("memory") + ": " + e.getMessage(), e);
             }

@@ -84,6 +84,25 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theMemoryIsLocalByDefaultAndQdrantNeedsItsUrlAndKeepsItsKeyOutOfSight() throws Exception {
+        Settings defaults = new SettingsLoader(Map.of(), home, home).load(home.resolve("d"), Map.of());
+        assertThat(defaults.memory()).extracting(MemorySettings::backend, MemorySettings::embeddings).containsExactly("lucene", "minilm");
+        assertThat(defaults.zone()).isEqualTo(java.time.ZoneId.systemDefault());
+        SettingsLoader loader = new SettingsLoader(Map.of("VIGIE_QDRANT_API_KEY", "s3cr3t-key"), home, home);
+        assertThatThrownBy(() -> loader.load(home.resolve("d"), Map.of("memory.backend", "qdrant")))
+                .hasMessageContaining("memory.qdrant.url is needed with memory.backend=qdrant");
+        assertThatThrownBy(() -> loader.load(home.resolve("d"), Map.of("memory.embeddings", "bert")))
+                .hasMessageContaining("memory.embeddings is minilm or ollama:<model>");
+        assertThatThrownBy(() -> loader.load(home.resolve("d"), Map.of("time.zone", "Mars/Olympus")))
+                .hasMessageContaining("time.zone is not a time zone");
+        Settings qdrant = loader.load(home.resolve("d"), Map.of("memory.backend", "qdrant", "memory.qdrant.url", "http://q:6334",
+                "memory.embeddings", "ollama:nomic-embed-text", "time.zone", "Europe/Paris"));
+        assertThat(qdrant.memory().qdrantApiKey()).isEqualTo("s3cr3t-key");
+        assertThat(qdrant.memory().toString()).contains("http://q:6334", "ollama:nomic-embed-text").doesNotContain("s3cr3t");
+        assertThat(qdrant.zone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
     void aRedactionPatternThatDoesNotCompileStopsTheStartWithItsName() throws Exception {
         SettingsLoader loader = new SettingsLoader(Map.of(), home, home);
         assertThatThrownBy(() -> loader.load(home.resolve("data"), Map.of("redact.pattern.badge", "B-[0-9")))

@@ -182,6 +182,21 @@ class MemoryTest {
         }
     }
 
+    @Test
+    void ollamasEmbeddingsAreAnOptionAndSwitchingToThemRebuildsTheMemory() throws Exception {
+        storeThree();
+        try (Memory memory = memory(MINI_LM)) {
+            memory.catchUp();
+        }
+        try (dev.vigie.FakeOllama ollama = new dev.vigie.FakeOllama("nomic-embed-text:latest");
+             Memory memory = memory(new OllamaEmbedder(ollama.url(), "nomic-embed-text"))) {
+            assertThat(memory.catchUp()).as("rebuilt with the other model").isEqualTo(4);
+            assertThat(memory.describe()).endsWith("ollama:nomic-embed-text");
+            assertThat(ollama.embedRequests).isNotEmpty().allSatisfy(r -> assertThat(r.path("model").asText()).isEqualTo("nomic-embed-text"));
+            assertThat(memory.similarIncidents("no space left on device", null, 1)).extracting(SimilarIncident::id).containsExactly("INC-disk");
+        }
+    }
+
     static void deleteTree(Path p) throws IOException {
         try (Stream<Path> all = Files.walk(p)) {
             for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
