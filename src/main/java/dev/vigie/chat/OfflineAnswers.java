@@ -7,6 +7,7 @@ import dev.vigie.memory.MemoryHit;
 import dev.vigie.memory.MemoryQuery;
 import dev.vigie.memory.MemoryRecord;
 import dev.vigie.memory.SimilarIncident;
+import dev.vigie.store.IncidentGroup;
 import dev.vigie.store.Store;
 import dev.vigie.store.TemplateCount;
 import java.time.Instant;
@@ -28,6 +29,8 @@ final class OfflineAnswers {
     /** A memory hit that shares no word with the question must be at least this close in meaning to count. */
     static final double SIMILAR_ENOUGH = 0.5;
     private static final int ROWS = 5;
+    /** Domains × services: a handful in practice; more are cut. */
+    private static final int GROUPS = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -52,7 +55,7 @@ final class OfflineAnswers {
     String atTime(RoutedQuestion q) {
         Language l = q.language();
         TimeRange r = q.time().orElseThrow();
-        List<StoredIncident> incidents = store.incidents().stream().filter(i -> r.overlaps(i.start(), i.end())).toList();
+        List<StoredIncident> incidents = store.incidents(r.from(), r.to());
         List<TemplateCount> counts = store.problemCounts(r.from(), r.to(), ROWS);
         if (incidents.isEmpty() && counts.isEmpty()) {
             return l.pick("I found nothing " + r.describe(l) + ": no incident, no warning or error.",
@@ -77,34 +80,29 @@ final class OfflineAnswers {
 
     String recurring(RoutedQuestion q) {
         Language l = q.language();
-        Optional<Instant> newest = store.newestEventTime();
         TimeRange r = q.time().orElse(null);
-        List<StoredIncident> incidents = store.incidents().stream().filter(i -> r == null || r.overlaps(i.start(), i.end())).toList();
         Instant from = r == null ? Instant.EPOCH : r.from();
-        Instant to = r == null ? newest.orElse(Instant.EPOCH) : r.to();
+        Instant to = r == null ? Instant.ofEpochMilli(Long.MAX_VALUE) : r.to();
+        List<IncidentGroup> groups = store.incidentGroups(from, to, GROUPS);
         List<TemplateCount> counts = store.problemCounts(from, to, ROWS);
         String span = r == null ? "" : " " + r.describe(l);
-        if (incidents.isEmpty() && counts.isEmpty()) {
+        if (groups.isEmpty() && counts.isEmpty()) {
             return l.pick("I found nothing that keeps happening" + span + ": no incident, no warning or error stored.",
                     "Je n'ai rien trouvé qui revienne" + span + " : aucun incident, aucun avertissement ni erreur enregistré.");
         }
         StringBuilder b = new StringBuilder();
-        Map<String, List<StoredIncident>> byKind = new LinkedHashMap<>();
-        incidents.forEach(i -> byKind.computeIfAbsent((i.domain() == null ? l.pick("not analysed", "non analysé") : i.domain())
-                + " / " + i.service(), k -> new ArrayList<>()).add(i));
-        List<Map.Entry<String, List<StoredIncident>>> kinds = byKind.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, List<StoredIncident>> e) -> -e.getValue().size()).thenComparing(Map.Entry::getKey))
-                .toList();
-        long again = kinds.stream().filter(e -> e.getValue().size() > 1).count();
-        if (!incidents.isEmpty()) {
-            b.append(again == 0
-                    ? l.pick("No incident came back" + span + ": each of the " + incidents.size() + " happened once.\n",
-                            "Aucun incident n'est revenu" + span + " : chacun des " + incidents.size() + " n'est arrivé qu'une fois.\n")
+        if (!groups.isEmpty()) {
+            long total = groups.stream().mapToLong(IncidentGroup::count).sum();
+            b.append(groups.stream().noneMatch(g -> g.count() > 1)
+                    ? l.pick("No incident came back" + span + ": each of the " + total + " happened once.\n",
+                            "Aucun incident n'est revenu" + span + " : chacun des " + total + " n'est arrivé qu'une fois.\n")
                     : l.pick("Incidents that came back" + span + ", by domain and service:\n",
                             "Incidents revenus" + span + ", par domaine et service :\n"));
-            for (var e : kinds) {
-                b.append("- ").append(e.getKey()).append(": ").append(e.getValue().size()).append(" (")
-                        .append(String.join(", ", e.getValue().stream().map(i -> "[" + i.id() + "]").toList())).append(")\n");
+            for (IncidentGroup g : groups) {
+                b.append("- ").append(g.domain() == null ? l.pick("not analysed", "non analysé") : g.domain()).append(" / ")
+                        .append(g.service()).append(": ").append(g.count()).append(" (")
+                        .append(String.join(", ", g.newest().stream().map(id -> "[" + id + "]").toList()))
+                        .append(g.count() > g.newest().size() ? l.pick(", the newest", ", les plus récents") : "").append(")\n");
             }
         }
         if (!counts.isEmpty()) {

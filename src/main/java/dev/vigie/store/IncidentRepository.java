@@ -141,6 +141,36 @@ final class IncidentRepository {
         return incidents("WHERE id = ? ", id).stream().findFirst();
     }
 
+    List<StoredIncident> between(long fromMs, long toMs) {
+        return incidents("WHERE end_ms >= " + fromMs + " AND start_ms <= " + toMs + " ", null);
+    }
+
+    /** Per domain and service, the incidents overlapping a span, the most frequent first, with the newest few ids of each. */
+    List<IncidentGroup> groups(long fromMs, long toMs, int limit, int ids) {
+        List<IncidentGroup> out = new ArrayList<>();
+        String window = "end_ms >= " + fromMs + " AND start_ms <= " + toMs;
+        try (PreparedStatement ps = reader.prepareStatement("SELECT domain, service, count(*) FROM incidents WHERE " + window
+                + " GROUP BY domain, service ORDER BY count(*) DESC, domain, service LIMIT " + limit);
+             PreparedStatement newest = reader.prepareStatement("SELECT id FROM incidents WHERE " + window
+                     + " AND domain IS ? AND service = ? ORDER BY start_ms DESC, id LIMIT " + ids);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                newest.setString(1, rs.getString(1));
+                newest.setString(2, rs.getString(2));
+                List<String> found = new ArrayList<>();
+                try (ResultSet n = newest.executeQuery()) {
+                    while (n.next()) {
+                        found.add(n.getString(1));
+                    }
+                }
+                out.add(new IncidentGroup(rs.getString(1), rs.getString(2), rs.getLong(3), found));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count incidents", e);
+        }
+        return out;
+    }
+
     private List<StoredIncident> incidents(String where, String argument) {
         List<StoredIncident> out = new ArrayList<>();
         try (PreparedStatement ps = reader.prepareStatement("SELECT id, service, start_ms, end_ms, severity, status, "

@@ -161,6 +161,16 @@ public final class Store implements CheckpointSource, MemorySource, AutoCloseabl
         return incidents.facts(incidentId);
     }
 
+    /** The incidents that overlap a span (inclusive), in order. */
+    public synchronized List<StoredIncident> incidents(java.time.Instant from, java.time.Instant to) {
+        return incidents.between(from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** Per domain and service, the incidents that overlap a span, the most frequent first, each with its newest few ids. */
+    public synchronized List<IncidentGroup> incidentGroups(java.time.Instant from, java.time.Instant to, int limit) {
+        return incidents.groups(from.toEpochMilli(), to.toEpochMilli(), limit, 3);
+    }
+
     @Override
     public synchronized Optional<StoredIncident> incident(String id) {
         return incidents.incident(id);

@@ -75,6 +75,7 @@ class StoreTest {
                 c.createStatement().execute("DROP TRIGGER memory_" + t);
             }
             c.createStatement().execute("DROP TABLE memory_outbox");
+            c.createStatement().execute("DROP INDEX incidents_by_end");
             c.createStatement().execute("ALTER TABLE incidents DROP COLUMN plan");
             c.createStatement().execute("DROP TABLE feedback");
             c.createStatement().execute("ALTER TABLE checkpoints DROP COLUMN tail");
