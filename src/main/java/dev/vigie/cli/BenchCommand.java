@@ -3,6 +3,7 @@ package dev.vigie.cli;
 import dev.vigie.bench.IdleBenchmark;
 import dev.vigie.bench.IngestBenchmark;
 import dev.vigie.bench.LatencyBenchmark;
+import dev.vigie.bench.MemoryBenchmark;
 import dev.vigie.bench.RedetectBenchmark;
 import dev.vigie.bench.ScoreBenchmark;
 import dev.vigie.bench.TemplateBenchmark;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, reproducible: a seeded corpus, medians of several runs.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class, BenchCommand.Redetect.class, BenchCommand.Score.class,
-            BenchCommand.Idle.class, BenchCommand.Latency.class})
+            BenchCommand.Idle.class, BenchCommand.Latency.class, BenchCommand.MemoryBench.class})
 public final class BenchCommand {
 
     /** A directory for a benchmark's files, deleted with all it holds when the benchmark is done. */
@@ -34,6 +35,47 @@ public final class BenchCommand {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    @Command(name = "memory", mixinStandardHelpOptions = true,
+            description = "The memory with many incidents: hybrid search, the query's embedding, offline chat answers, indexing.")
+    static final class MemoryBench implements Callable<Integer> {
+        @Option(names = "--incidents", defaultValue = "100000", description = "Incidents stored (default: ${DEFAULT-VALUE})")
+        int incidents;
+
+        @Option(names = "--queries", defaultValue = "200", description = "Searches and questions timed (default: ${DEFAULT-VALUE})")
+        int queries;
+
+        @Option(names = "--indexed", defaultValue = "300", description = "New incidents learned with the real model (default: ${DEFAULT-VALUE})")
+        int indexed;
+
+        @Mixin
+        Output output;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Scratch scratch = new Scratch()) {
+                MemoryBenchmark.Result r = MemoryBenchmark.run(scratch.dir, incidents, queries, indexed);
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("search_p99_ms", Math.round(r.searchP99Ms() * 10) / 10.0);
+                out.put("embed_p99_ms", Math.round(r.embedP99Ms() * 10) / 10.0);
+                out.put("answer_p99_ms", Math.round(r.answerP99Ms() * 10) / 10.0);
+                out.put("index_per_s", Math.round(r.indexPerSecond() * 10) / 10.0);
+                out.put("search_p50_ms", Math.round(r.searchP50Ms() * 10) / 10.0);
+                out.put("embed_p50_ms", Math.round(r.embedP50Ms() * 10) / 10.0);
+                out.put("answer_p50_ms", Math.round(r.answerP50Ms() * 10) / 10.0);
+                out.put("incidents", r.incidents());
+                out.put("fill_s", Math.round(r.fillSeconds()));
+                output.print(out, String.format(Locale.ROOT, "%d incidents remembered (filled in %.0f s), %d queries:%n"
+                                + "  hybrid search   p50 %.1f ms, p99 %.1f ms (the query's embedding apart)%n"
+                                + "  query embedding p50 %.1f ms, p99 %.1f ms%n"
+                                + "  offline answer  p50 %.1f ms, p99 %.1f ms, all included%n"
+                                + "  indexing        %.1f incidents/s with the real model (%d incidents)",
+                        r.incidents(), r.fillSeconds(), r.queries(), r.searchP50Ms(), r.searchP99Ms(), r.embedP50Ms(), r.embedP99Ms(),
+                        r.answerP50Ms(), r.answerP99Ms(), r.indexPerSecond(), r.indexed()));
+            }
+            return 0;
         }
     }
 

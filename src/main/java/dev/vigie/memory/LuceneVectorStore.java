@@ -116,21 +116,26 @@ public final class LuceneVectorStore implements VectorStore {
             try {
                 Query filter = filter(q);
                 int candidates = Math.max(q.limit() * 4, 50);
-                List<Hits.ByMeaning> byMeaning = new ArrayList<>();
+                List<Hits.ByMeaning<Integer>> byMeaning = new ArrayList<>();
                 if (q.vector() != null) {
                     for (ScoreDoc d : searcher.search(new KnnFloatVectorQuery("vector", q.vector(), candidates, filter), candidates).scoreDocs) {
                         // Lucene scores cosine as (1 + cos) / 2
-                        byMeaning.add(new Hits.ByMeaning(record(searcher.storedFields().document(d.doc)), 2 * d.score - 1));
+                        byMeaning.add(new Hits.ByMeaning<>(d.doc, 2 * d.score - 1));
                     }
                 }
-                List<MemoryRecord> byWords = new ArrayList<>();
+                List<Integer> byWords = new ArrayList<>();
                 Query words = words(q, filter);
                 if (words != null) {
                     for (ScoreDoc d : searcher.search(words, candidates).scoreDocs) {
-                        byWords.add(record(searcher.storedFields().document(d.doc)));
+                        byWords.add(d.doc);
                     }
                 }
-                return Hits.fuse(byMeaning, byWords, q.limit());
+                // only the winners' records are read: reading every candidate's was most of a search's time
+                List<MemoryHit> hits = new ArrayList<>();
+                for (Hits.Fused<Integer> f : Hits.fuse(byMeaning, byWords, Integer::compare, q.limit())) {
+                    hits.add(f.with(record(searcher.storedFields().document(f.key()))));
+                }
+                return hits;
             } finally {
                 searchers.release(searcher);
             }

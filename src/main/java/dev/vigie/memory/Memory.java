@@ -25,6 +25,7 @@ public final class Memory implements AutoCloseable {
     static final String MODEL = "model";
     static final String LEARNED = "learned";
     private static final int CHUNK = 64;
+    static final int GIST_WORDS = 48;
 
     private final MemorySource store;
     private final VectorStore vectors;
@@ -121,12 +122,30 @@ public final class Memory implements AutoCloseable {
         if (records.isEmpty()) {
             return;
         }
-        List<float[]> embedded = embedder.embedAll(records.stream().map(MemoryRecord::text).toList());
+        List<float[]> embedded = embedder.embedAll(records.stream().map(r -> gist(r.text())).toList());
         List<VectorStore.Entry> entries = new ArrayList<>(records.size());
         for (int k = 0; k < records.size(); k++) {
             entries.add(new VectorStore.Entry(records.get(k), embedded.get(k)));
         }
         vectors.upsert(entries);
+    }
+
+    /**
+     * What of a record's text is embedded: its first {@link #GIST_WORDS} words, which hold what says
+     * most of it (service, domain, cause, first signal, first templates). The model's cost grows
+     * with the words; the whole text is still searched by its words.
+     */
+    static String gist(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord && ++words > GIST_WORDS) {
+                return text.substring(0, i).strip();
+            }
+            inWord = !space;
+        }
+        return text;
     }
 
     private Map<String, String> state(long upTo) {

@@ -169,7 +169,8 @@ public final class QdrantVectorStore implements VectorStore {
         }
         Filter filter = filter(q);
         int candidates = Math.max(q.limit() * 4, 50);
-        List<Hits.ByMeaning> byMeaning = new ArrayList<>();
+        Map<String, MemoryRecord> records = new HashMap<>();
+        List<Hits.ByMeaning<String>> byMeaning = new ArrayList<>();
         if (q.vector() != null) {
             SearchPoints.Builder s = SearchPoints.newBuilder().setCollectionName(collection).setFilter(filter).setLimit(candidates)
                     .setWithPayload(enable(true));
@@ -177,10 +178,12 @@ public final class QdrantVectorStore implements VectorStore {
                 s.addVector(f);
             }
             for (ScoredPoint p : call(client.searchAsync(s.build()), "search")) {
-                byMeaning.add(new Hits.ByMeaning(record(p.getPayloadMap()), p.getScore()));
+                MemoryRecord r = record(p.getPayloadMap());
+                records.put(r.id(), r);
+                byMeaning.add(new Hits.ByMeaning<>(r.id(), p.getScore()));
             }
         }
-        List<MemoryRecord> byWords = new ArrayList<>();
+        List<String> byWords = new ArrayList<>();
         List<String> terms = q.hasText() ? Words.of(q.text()) : List.of();
         if (!terms.isEmpty()) {
             Filter withWords = filter.toBuilder().addMust(matchKeywords("words", terms)).build();
@@ -190,9 +193,12 @@ public final class QdrantVectorStore implements VectorStore {
             found.stream().map(p -> Map.entry(record(p.getPayloadMap()),
                             p.getPayloadMap().get("words").getListValue().getValuesList().stream().filter(v -> asked.contains(v.getStringValue())).count()))
                     .sorted(Comparator.comparingLong((Map.Entry<MemoryRecord, Long> e) -> -e.getValue()).thenComparing(e -> e.getKey().id()))
-                    .limit(candidates).forEach(e -> byWords.add(e.getKey()));
+                    .limit(candidates).forEach(e -> {
+                        records.putIfAbsent(e.getKey().id(), e.getKey());
+                        byWords.add(e.getKey().id());
+                    });
         }
-        return Hits.fuse(byMeaning, byWords, q.limit());
+        return Hits.fuse(byMeaning, byWords, String::compareTo, q.limit()).stream().map(f -> f.with(records.get(f.key()))).toList();
     }
 
     private static Filter filter(MemoryQuery q) {
