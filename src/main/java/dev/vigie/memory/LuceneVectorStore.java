@@ -115,7 +115,7 @@ public final class LuceneVectorStore implements VectorStore {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query filter = filter(q);
-                int candidates = Math.max(q.limit() * 4, 50);
+                int candidates = Math.max(q.limit() * 4, 20);
                 List<Hits.ByMeaning<Integer>> byMeaning = new ArrayList<>();
                 if (q.vector() != null) {
                     for (ScoreDoc d : searcher.search(new KnnFloatVectorQuery("vector", q.vector(), candidates, filter), candidates).scoreDocs) {
@@ -177,13 +177,13 @@ public final class LuceneVectorStore implements VectorStore {
         if (terms.isEmpty()) {
             return null;
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(filter, Occur.FILTER);
+        // the words as a pure disjunction, required as a whole: Lucene can then skip blocks that cannot
+        // reach the top hits (scoring every match cost most of a search over 100,000 incidents)
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String t : terms) {
-            b.add(new TermQuery(new Term("text", t)), Occur.SHOULD);
+            any.add(new TermQuery(new Term("text", t)), Occur.SHOULD);
         }
-        b.setMinimumNumberShouldMatch(1);
-        return b.build();
+        return new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
     private static MemoryRecord record(Document d) throws JsonProcessingException {

@@ -168,7 +168,7 @@ public final class QdrantVectorStore implements VectorStore {
             return List.of();
         }
         Filter filter = filter(q);
-        int candidates = Math.max(q.limit() * 4, 50);
+        int candidates = Math.max(q.limit() * 4, 20);
         Map<String, MemoryRecord> records = new HashMap<>();
         List<Hits.ByMeaning<String>> byMeaning = new ArrayList<>();
         if (q.vector() != null) {
