@@ -25,7 +25,7 @@ public final class Memory implements AutoCloseable {
     static final String MODEL = "model";
     static final String LEARNED = "learned";
     private static final int CHUNK = 64;
-    static final int GIST_WORDS = 48;
+    static final int GIST_WORDS = 40;
 
     private final MemorySource store;
     private final VectorStore vectors;
@@ -130,22 +130,28 @@ public final class Memory implements AutoCloseable {
         vectors.upsert(entries);
     }
 
+    /** Times and template placeholders: many word pieces to the model, no meaning. */
+    private static final java.util.regex.Pattern NOISE = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[T ][\\d:.]+Z?|<\\*>");
+
     /**
-     * What of a record's text is embedded: its first {@link #GIST_WORDS} words, which hold what says
-     * most of it (service, domain, cause, first signal, first templates). The model's cost grows
-     * with the words; the whole text is still searched by its words.
+     * What of a record's text is embedded: its first {@link #GIST_WORDS} words without times and
+     * placeholders, which hold what says most of it (service, domain, cause, first signal, first
+     * templates). The model's cost grows with its word pieces; the whole text is still searched by
+     * its words.
      */
     static String gist(String text) {
+        String clean = NOISE.matcher(text).replaceAll(" ");
         int words = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean space = Character.isWhitespace(text.charAt(i));
+        for (int i = 0; i < clean.length(); i++) {
+            boolean space = Character.isWhitespace(clean.charAt(i));
             if (!space && !inWord && ++words > GIST_WORDS) {
-                return text.substring(0, i).strip();
+                return clean.substring(0, i).strip();
             }
             inWord = !space;
         }
-        return text;
+        return clean.strip();
     }
 
     private Map<String, String> state(long upTo) {
