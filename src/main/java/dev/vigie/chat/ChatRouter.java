@@ -24,7 +24,7 @@ final class ChatRouter {
     /** A pasted log line: long, with a time or a level or an exception in it. */
     private static final Pattern LOG_LINE = Pattern.compile("\\d{2}:\\d{2}:\\d{2}|\\b(ERROR|WARN|FATAL|CRITICAL)\\b|Exception\\b|\\bat [\\w.$]+\\(");
     /** The words of questions, in both languages: what is left is the subject. */
-    private static final Set<String> QUESTION_WORDS = Set.copyOf(java.util.List.of("what", "which", "when", "where", "why", "how", "who", "have", "has", "had",
+    private static final Set<String> QUESTION_WORDS = Set.copyOf(List.of("what", "which", "when", "where", "why", "how", "who", "have", "has", "had",
             "we", "you", "i", "seen", "see", "saw", "before", "and", "or", "the", "a", "an", "of", "to", "in", "on", "at", "for", "it", "this",
             "that", "these", "those", "is", "are", "was", "were", "be", "been", "did", "do", "does", "fixed", "fix", "fixes", "solved", "helped",
             "show", "me", "find", "list", "errors", "error", "lines", "line", "logs", "log", "similar", "like", "any", "ever", "there",

@@ -1,6 +1,7 @@
 package dev.vigie.chat;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,12 +10,12 @@ import java.util.regex.Pattern;
 public enum Language {
     EN, FR;
 
-    private static final Set<String> FRENCH = Set.copyOf(java.util.List.of("qu", "quoi", "quel", "quelle", "quels", "quelles", "est", "sont", "les", "des",
+    private static final Set<String> FRENCH = Set.copyOf(List.of("qu", "quoi", "quel", "quelle", "quels", "quelles", "est", "sont", "les", "des",
             "du", "une", "hier", "aujourd", "hui", "matin", "soir", "nuit", "semaine", "entre", "montre", "montrer", "erreurs",
             "similaires", "similaire", "deja", "vu", "plante", "casse", "tombe", "probleme", "problemes", "reviennent", "recurrent",
             "recurrents", "souvent", "avons", "nous", "on", "ce", "cette", "qui", "que", "dans", "pour", "avec", "corrige", "resolu",
             "et", "la", "le", "il", "y", "a", "apres", "midi", "dernier", "derniere", "incidents", "pourquoi", "comment", "ou"));
-    private static final Set<String> ENGLISH = Set.copyOf(java.util.List.of("what", "which", "when", "why", "how", "the", "is", "are", "was", "were",
+    private static final Set<String> ENGLISH = Set.copyOf(List.of("what", "which", "when", "why", "how", "the", "is", "are", "was", "were",
             "have", "has", "we", "seen", "before", "yesterday", "today", "morning", "night", "week", "between", "show", "errors",
             "similar", "like", "this", "keeps", "keep", "coming", "back", "happening", "recurring", "top", "at", "of", "and", "fixed",
             "failed", "broke", "did", "it", "last", "in", "on", "to", "a", "an", "problems", "any", "there"));

@@ -41,7 +41,7 @@ public final class Memory implements AutoCloseable {
 
     /**
      * The embedded memory in {@code directory}: an index that cannot be opened (corrupt, or written
-     * by another Lucene) is set aside and rebuilt from SQLite at the next {@link #catchUp()}.
+     * by another Lucene) is deleted, and rebuilt from SQLite at the next {@link #catchUp()}.
      */
     public static Memory lucene(Path directory, MemorySource store, Embedder embedder, Redactor redactor) throws IOException {
         Files.createDirectories(directory);
