@@ -19,6 +19,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -124,7 +125,7 @@ public final class LuceneVectorStore implements VectorStore {
                     }
                 }
                 List<Integer> byWords = new ArrayList<>();
-                Query words = words(q, filter);
+                Query words = words(q, filter, searcher.getIndexReader());
                 if (words != null) {
                     for (ScoreDoc d : searcher.search(words, candidates).scoreDocs) {
                         byWords.add(d.doc);
@@ -168,21 +169,45 @@ public final class LuceneVectorStore implements VectorStore {
         return any ? b.build() : new MatchAllDocsQuery();
     }
 
-    /** Any of the query's words (after stop words), scored by BM25; null when it has none. */
-    private static Query words(MemoryQuery q, Query filter) {
+    /**
+     * A record holds more than this share of the records' word, it says little of them (BM25 gives it
+     * almost no weight) and costs the most to score: "error" in a memory of error incidents.
+     */
+    static final double COMMON = 0.1;
+
+    /**
+     * Any of the query's words (after stop words) that is not common in the memory, scored by BM25;
+     * the rarest word when all are common; null when it has none.
+     */
+    private static Query words(MemoryQuery q, Query filter, IndexReader reader) throws IOException {
         if (!q.hasText()) {
             return null;
         }
-        List<String> terms = Words.of(q.text());
-        if (terms.isEmpty()) {
+        List<Term> rare = new ArrayList<>();
+        Term rarest = null;
+        int rarestFrequency = Integer.MAX_VALUE;
+        for (String word : Words.of(q.text())) {
+            Term t = new Term("text", word);
+            int frequency = reader.docFreq(t);
+            if (frequency == 0) {
+                continue;
+            }
+            if (frequency <= COMMON * reader.numDocs()) {
+                rare.add(t);
+            }
+            if (frequency < rarestFrequency) {
+                rarest = t;
+                rarestFrequency = frequency;
+            }
+        }
+        if (rare.isEmpty() && rarest != null) {
+            rare.add(rarest);
+        }
+        if (rare.isEmpty()) {
             return null;
         }
-        // the words as a pure disjunction, required as a whole: Lucene can then skip blocks that cannot
-        // reach the top hits (scoring every match cost most of a search over 100,000 incidents)
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String t : terms) {
-            any.add(new TermQuery(new Term("text", t)), Occur.SHOULD);
-        }
+        rare.forEach(t -> any.add(new TermQuery(t), Occur.SHOULD));
         return new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
