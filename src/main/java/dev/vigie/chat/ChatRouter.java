@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class ChatRouter {
     private static final Pattern INCIDENT = Pattern.compile("\\b(INC-[0-9a-f]{8})\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SIMILAR = Pattern.compile("\\b(similar|similaires?|like (this|that|it)|resembl\\w*|ressembl\\w*|deja vu"
+    private static final Pattern SIMILAR = Pattern.compile("\\b(similar|similaires?|like (this|that|it)|(errors?|lines?|incidents?|problems?|ones) like|resembl\\w*|ressembl\\w*|deja vu"
             + "|seen (this|it|that)?\\s*before|seen .+ before|have we seen|did we see|avons-nous vu|a-t-on vu|on a deja)\\b");
     private static final Pattern RECURRING = Pattern.compile("\\b(recurr\\w*|recurrent\\w*|keeps? (happening|coming back|failing)"
             + "|coming back|again and again|reviennent|revient|repetitif\\w*|top (errors?|problems?|issues?)|most (frequent|common)"
@@ -35,6 +35,7 @@ final class ChatRouter {
             "erreurs", "erreur", "similaires", "similaire", "semblables", "semblable", "a-t-on", "t", "corrige", "resolu", "repare",
             "probleme", "problemes", "incident", "lignes", "ligne", "journaux", "y", "il", "en", "pour", "avec", "sur", "trouve",
             "trouver", "liste", "donne", "comme", "celle", "celui", "ceux", "plante", "casse", "s", "n", "pas", "rien", "avez", "vous",
+            "est-ce", "passe", "arrive", "cette", "cet", "ces", "mon", "ma", "mes", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
             // times are the time expressions' business
             "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "week", "last", "between", "hour",
             "hier", "aujourd", "hui", "matin", "soir", "nuit", "semaine", "entre", "heure", "derniere", "dernier", "vers", "around"));
@@ -44,6 +45,11 @@ final class ChatRouter {
     }
 
     static RoutedQuestion route(String question, ZonedDateTime now) {
+        return route(question, now, "");
+    }
+
+    /** @param before what the conversation's last answer was about: what "this error" is when the question names nothing */
+    static RoutedQuestion route(String question, ZonedDateTime now, String before) {
         String q = question.strip();
         Language language = Language.of(q);
         if (q.isEmpty()) {
@@ -59,13 +65,14 @@ final class ChatRouter {
             return new RoutedQuestion(q, Route.SIMILARITY, language, Optional.empty(), q, null);
         }
         if (SIMILAR.matcher(folded).find()) {
-            return new RoutedQuestion(q, Route.SIMILARITY, language, time, subject(q), null);
+            String subject = subject(q);
+            return new RoutedQuestion(q, Route.SIMILARITY, language, time, subject.isBlank() ? before : subject, null);
         }
         if (RECURRING.matcher(folded).find()) {
-            return new RoutedQuestion(q, Route.RECURRENCE, language, time, subject(q), null);
+            return new RoutedQuestion(q, Route.RECURRENCE, language, time, "", null);
         }
         if (time.isPresent()) {
-            return new RoutedQuestion(q, Route.TIME, language, time, subject(q), null);
+            return new RoutedQuestion(q, Route.TIME, language, time, "", null);
         }
         return new RoutedQuestion(q, Route.HYBRID, language, time, subject(q), null);
     }

@@ -37,9 +37,23 @@ public final class ChatService {
         this.clock = clock;
     }
 
+    /** One question, on its own. */
     public ChatAnswer ask(String question) {
+        return turn(question, "").answer();
+    }
+
+    /** A conversation: questions in turn, each able to ask about what the answer before it was about. */
+    public Conversation conversation() {
+        return new Conversation(this);
+    }
+
+    /** An answer, and what it was about. */
+    record Turn(ChatAnswer answer, String about) {
+    }
+
+    Turn turn(String question, String before) {
         ZonedDateTime now = store.newestEventTime().orElse(clock.instant()).atZone(zone);
-        RoutedQuestion q = ChatRouter.route(question, now);
+        RoutedQuestion q = ChatRouter.route(question, now, before);
         OfflineAnswers answers = new OfflineAnswers(store, needsMemory(q.route()) ? learned() : null, zone);
         String text = switch (q.route()) {
             case HELP -> answers.help(q.language());
@@ -49,7 +63,7 @@ public final class ChatService {
             case TIME -> answers.atTime(q);
             case HYBRID -> answers.anything(q);
         };
-        return ChatAnswer.of(text, q.route(), q.language());
+        return new Turn(ChatAnswer.of(text, q.route(), q.language()), answers.about().isBlank() ? before : answers.about());
     }
 
     public String answer(String question) {

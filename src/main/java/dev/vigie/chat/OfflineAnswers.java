@@ -38,6 +38,8 @@ final class OfflineAnswers {
     /** Null where there is no memory: similar things are then looked for by words in the stored lines. */
     private final Memory memory;
     private final ZoneId zone;
+    /** What the last answer was about, for a question that follows it ("have we seen this error before?"). */
+    private String about = "";
 
     OfflineAnswers(Store store, Memory memory, ZoneId zone) {
         this.store = store;
@@ -65,6 +67,7 @@ final class OfflineAnswers {
                 .append(count(incidents.size(), l.pick("incident", "incident"), l.pick("incidents", "incidents"))).append(".\n");
         incidents.forEach(i -> b.append(incidentLine(i, l)));
         if (!counts.isEmpty()) {
+            about = words(counts.get(0).template());
             b.append(l.pick("Warnings and errors then:\n", "Avertissements et erreurs à ce moment :\n"));
             table(b, counts, l);
             List<StoredEvent> first = store.problems(r.from(), r.to(), 1);
@@ -119,6 +122,7 @@ final class OfflineAnswers {
             return l.pick("Tell me what to look for: “have we seen HikariPool before?”, or paste a log line.",
                     "Dites-moi quoi chercher : « a-t-on déjà vu HikariPool ? », ou collez une ligne de journal.");
         }
+        about = subject;
         StringBuilder b = new StringBuilder();
         if (memory != null) {
             List<SimilarIncident> incidents = memory.similarIncidents(subject, null, ROWS).stream().filter(this::closeEnough).toList();
@@ -159,6 +163,7 @@ final class OfflineAnswers {
             return l.pick("I found no incident " + q.incident() + ".", "Je n'ai trouvé aucun incident " + q.incident() + ".");
         }
         StoredIncident i = found.get();
+        about = i.cause() == null ? "" : i.cause();
         StringBuilder b = new StringBuilder(incidentLine(i, l).substring(2));
         List<String> plan = store.plan(i.id());
         if (!plan.isEmpty()) {
@@ -192,6 +197,15 @@ final class OfflineAnswers {
             }
         }
         return b.toString();
+    }
+
+    String about() {
+        return about;
+    }
+
+    /** A template as words to look for: without its placeholders. */
+    private static String words(String template) {
+        return template == null ? "" : template.replace("<*>", " ").replaceAll("\\s+", " ").strip();
     }
 
     private boolean closeEnough(SimilarIncident i) {

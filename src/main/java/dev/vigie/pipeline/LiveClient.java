@@ -1,6 +1,7 @@
 package dev.vigie.pipeline;
 
 import dev.vigie.chat.ChatService;
+import dev.vigie.chat.Conversation;
 import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
 import dev.vigie.detect.Detector;
@@ -36,7 +37,8 @@ import java.util.function.Consumer;
 public final class LiveClient implements EngineQueries, EngineCommands {
     private final LiveRuntime runtime;
     private final Store store;
-    private final ChatService chat;
+    /** The cockpit's one chat, kept while the engine runs. */
+    private final Conversation conversation;
     private final RecentActivity recent;
     private final EventBus bus;
     private final EventClock clock;
@@ -49,7 +51,7 @@ public final class LiveClient implements EngineQueries, EngineCommands {
                MetricSimulator simulator) {
         this.runtime = runtime;
         this.store = runtime.store();
-        this.chat = chat;
+        this.conversation = chat.conversation();
         this.recent = recent;
         this.bus = bus;
         this.clock = clock;
@@ -137,7 +139,7 @@ public final class LiveClient implements EngineQueries, EngineCommands {
 
     @Override
     public String ask(String question) {
-        return chat.answer(question);
+        return conversation.ask(question).answer();
     }
 
     @Override

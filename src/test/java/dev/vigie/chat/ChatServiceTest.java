@@ -116,6 +116,25 @@ class ChatServiceTest {
     }
 
     @Test
+    void aConversationAsksAboutWhatTheAnswerBeforeNamed() {
+        Conversation en = chat.conversation();
+        assertThat(en.ask("what failed at 08:20?").citations()).contains("INC-ac3f062b");
+        ChatAnswer seen = en.ask("have we seen this error before?");
+        assertThat(seen.route()).isEqualTo("similarity");
+        assertThat(seen.answer()).contains("HikariPool");
+        assertThat(seen.citations()).contains("INC-ac3f062b", "T-36968dcd");
+
+        Conversation fr = chat.conversation();
+        fr.ask("qu'est-ce qui a planté à 9h06 ?");
+        ChatAnswer again = fr.ask("a-t-on déjà vu cette erreur ?");
+        assertThat(again.language()).isEqualTo("fr");
+        assertThat(again.citations()).contains("INC-3c2c35ca");
+
+        assertThat(ask("have we seen this error before?").answer()).as("alone, \"this\" names nothing")
+                .startsWith("Tell me what to look for");
+    }
+
+    @Test
     void whatWasNeverSeenIsNotInvented() {
         ChatAnswer en = ask("have we seen frobnicator before?");
         assertThat(en.answer()).isEqualTo("I found nothing like “frobnicator”: no incident, template or stored line.");
