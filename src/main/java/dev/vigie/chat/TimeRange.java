@@ -22,14 +22,6 @@ record TimeRange(Instant from, Instant to, Instant at, ZoneId zone) {
         return new TimeRange(from.toInstant(), to.toInstant(), null, from.getZone());
     }
 
-    boolean contains(Instant t) {
-        return !t.isBefore(from) && !t.isAfter(to);
-    }
-
-    boolean overlaps(Instant start, Instant end) {
-        return !end.isBefore(from) && !start.isAfter(to);
-    }
-
     /** "around 09:06 on 2026-03-14 (UTC)", "entre 14:00 et 15:00 le 2026-03-14 (Europe/Paris)". */
     String describe(Language l) {
         ZonedDateTime f = from.atZone(zone);

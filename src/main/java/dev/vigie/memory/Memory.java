@@ -178,11 +178,6 @@ public final class Memory implements AutoCloseable {
                 .filter(h -> !h.record().id().equals(self)).limit(limit).map(SimilarIncident::of).toList();
     }
 
-    /** The memory's text for a stored incident, what a search for incidents like it starts from. */
-    public Optional<String> incidentText(String id) {
-        return documents.incident(id).map(MemoryRecord::text);
-    }
-
     public long size() {
         return vectors.count();
     }
