@@ -5,6 +5,7 @@ import dev.vigie.store.Store;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ public final class ChatService {
     private final Supplier<Memory> memory;
     private final ZoneId zone;
     private final Clock clock;
+    private final ModelChat model;
+    private final BooleanSupplier modelUp;
+    private static final java.time.Duration MODEL_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     /** Without a memory: similar things are looked for by words in the stored lines only. */
     public ChatService(Store store, ZoneId zone, Clock clock) {
@@ -31,10 +35,26 @@ public final class ChatService {
 
     /** @param memory opened when first asked for; null or failing: answers go without it */
     public ChatService(Store store, Supplier<Memory> memory, ZoneId zone, Clock clock) {
+        this(store, memory, zone, clock, null, () -> false);
+    }
+
+    private ChatService(Store store, Supplier<Memory> memory, ZoneId zone, Clock clock, ModelChat model, BooleanSupplier modelUp) {
         this.store = store;
         this.memory = memory;
         this.zone = zone;
         this.clock = clock;
+        this.model = model;
+        this.modelUp = modelUp;
+    }
+
+    /**
+     * The same chat with a model to answer first, while {@code up} says it answers: over the same
+     * queries, grounded on what they return, else the offline answer.
+     *
+     * @param modelName the model to ask, as the agents' health check found it
+     */
+    public ChatService withModel(String ollamaUrl, Supplier<String> modelName, BooleanSupplier up) {
+        return new ChatService(store, memory, zone, clock, new ModelChat(ollamaUrl, modelName, MODEL_TIMEOUT), up);
     }
 
     /** One question, on its own. */
@@ -54,7 +74,19 @@ public final class ChatService {
     Turn turn(String question, String before) {
         ZonedDateTime now = store.newestEventTime().orElse(clock.instant()).atZone(zone);
         RoutedQuestion q = ChatRouter.route(question, now, before);
-        OfflineAnswers answers = new OfflineAnswers(store, needsMemory(q.route()) ? learned() : null, zone);
+        boolean withModel = model != null && q.route() != Route.HELP && modelUp.getAsBoolean();
+        OfflineAnswers answers = new OfflineAnswers(store, withModel || needsMemory(q.route()) ? learned() : null, zone);
+        if (withModel) {
+            try {
+                ModelChat.Result r = model.answer(q, answers, now);
+                if (r.answer().isPresent()) {
+                    return new Turn(ChatAnswer.of(r.answer().get(), q.route(), q.language()), answers.about().isBlank() ? before : answers.about());
+                }
+                LOG.info("the offline answer stands: {}", r.why());
+            } catch (RuntimeException e) {
+                LOG.info("the model did not answer ({}): the offline answer stands", e.toString());
+            }
+        }
         String text = switch (q.route()) {
             case HELP -> answers.help(q.language());
             case INCIDENT -> answers.incident(q);

@@ -1,5 +1,6 @@
 package dev.vigie.cli;
 
+import dev.vigie.agent.OllamaGateway;
 import dev.vigie.chat.ChatAnswer;
 import dev.vigie.chat.ChatService;
 import dev.vigie.config.Settings;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
-        description = "Answer a question about incidents and logs, in English or French, as the chat does without a model: "
+        description = "Answer a question about incidents and logs, in English or French, as the chat does (with the model "
+                + "when Ollama answers, grounded on the same queries; else without): "
                 + "\"what failed at 14:30?\", \"quels problèmes reviennent ?\", \"have we seen HikariPool before?\".")
 public final class AskCommand implements Callable<Integer> {
     @Mixin
@@ -32,8 +34,10 @@ public final class AskCommand implements Callable<Integer> {
         Settings settings = options.loadStored();
         String question = String.join(" ", words);
         ChatAnswer answer;
+        OllamaGateway.Health model = new OllamaGateway(settings.ollamaUrl(), settings.ollamaModel()).health();
         try (Engine engine = Engine.open(settings, Clock.systemUTC(), "vigie ask")) {
-            answer = new ChatService(engine.store(), engine::memory, settings.zone(), Clock.systemUTC()).ask(question);
+            answer = new ChatService(engine.store(), engine::memory, settings.zone(), Clock.systemUTC())
+                    .withModel(settings.ollamaUrl(), model::model, model::up).ask(question);
         } catch (DataDirectoryLock.InUse e) {
             // a running Vigie owns the memory: answer from the database, which can be read beside it
             options.warn(e.getMessage() + "; answering without the memory of similar incidents");

@@ -129,7 +129,9 @@ public final class LiveRuntime implements AutoCloseable {
             simulator = settings.simulator()
                     ? new MetricSimulator(SampleLogGenerator.DEFAULT_SEED, replayer != null ? MetricSimulator.SAMPLE_DAY : List.of())
                     : null;
-            client = new LiveClient(this, new ChatService(store, engine::memory, engine.settings().zone(), java.time.Clock.systemUTC()), recent, bus, clock, replay, simulator);
+            ChatService chat = new ChatService(store, engine::memory, engine.settings().zone(), java.time.Clock.systemUTC())
+                    .withModel(engine.settings().ollamaUrl(), () -> engine.team().lastHealth().model(), () -> engine.team().lastHealth().up());
+            client = new LiveClient(this, chat, recent, bus, clock, replay, simulator);
             tailing = new Tailing(new SourcePaths(sources, settings.includeCompressed()), store, settings.ingest(), this::enqueue,
                     (source, error) -> input.offer(new SourceError(source, error)));
         } catch (IOException | RuntimeException e) {

@@ -135,6 +135,38 @@ class ChatServiceTest {
     }
 
     @Test
+    void withAModelItAnswersOverTheSameQueriesAndIsHeldToWhatTheyReturned() throws Exception {
+        try (dev.vigie.FakeOllama ollama = new dev.vigie.FakeOllama("llama3.2:latest")) {
+            ChatService withModel = chat.withModel(ollama.url(), () -> "llama3.2:latest", () -> true);
+            java.util.function.Function<String, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, String>> twoRounds =
+                    last -> r -> r.path("messages").toString().contains("\"role\":\"tool\"") ? last : "TOOL events_at {\"when\":\"at 08:20\"}";
+
+            ollama.script = twoRounds.apply("At 08:20 the database refused connections: api's pool ran out [INC-ac3f062b].");
+            ChatAnswer grounded = withModel.ask("what failed at 08:20?");
+            assertThat(grounded.answer()).isEqualTo("At 08:20 the database refused connections: api's pool ran out [INC-ac3f062b].");
+            assertThat(grounded.citations()).containsExactly("INC-ac3f062b");
+            var asked = ollama.chatRequests.get(0);
+            assertThat(asked.path("tools").findValuesAsText("name")).contains("events_at", "recurring", "similar", "incident", "search");
+            assertThat(asked.toString()).contains("in English");
+            assertThat(ollama.chatRequests.get(1).toString()).as("the tool's answer went back").contains("INC-ac3f062b", "HikariPool");
+
+            ollama.script = twoRounds.apply("At 08:20 the cache failed [INC-deadbeef].");
+            assertThat(withModel.ask("what failed at 08:20?").answer()).as("an invented id: the offline answer")
+                    .startsWith("Around 08:20 on 2026-03-14 (UTC): 1 incident.");
+
+            ollama.script = twoRounds.apply("At 08:20 the database failed.");
+            assertThat(withModel.ask("what failed at 08:20?").citations()).as("no citation: the offline answer").contains("INC-ac3f062b", "T-36968dcd");
+
+            ollama.script = twoRounds.apply("At 08:20 the pool ran out [INC-ac3f062b].");
+            ChatAnswer fr = withModel.ask("qu'est-ce qui a planté à 8h20 ?");
+            assertThat(fr.answer()).as("answered in English to a French question: the offline answer").startsWith("Vers 08:20");
+            assertThat(ollama.chatRequests.get(ollama.chatRequests.size() - 1).toString()).contains("in French");
+        }
+        ChatService down = chat.withModel("http://127.0.0.1:9", () -> "llama3.2:latest", () -> true);
+        assertThat(down.ask("what failed at 09:06?").citations()).as("no server: the offline answer").contains("INC-3c2c35ca");
+    }
+
+    @Test
     void whatWasNeverSeenIsNotInvented() {
         ChatAnswer en = ask("have we seen frobnicator before?");
         assertThat(en.answer()).isEqualTo("I found nothing like “frobnicator”: no incident, template or stored line.");
