@@ -45,20 +45,34 @@ public final class MiniLmEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedAll(List<String> texts) {
-        List<float[]> out = new ArrayList<>(texts.size());
         Loaded l = loaded();
-        for (int from = 0; from < texts.size(); from += BATCH) {
-            out.addAll(batch(l, texts.subList(from, Math.min(texts.size(), from + BATCH))));
+        Encoding[] all = new Encoding[texts.size()];
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = l.tokenizer().encode(texts.get(i).isEmpty() ? " " : texts.get(i));
+            order[i] = i;
         }
-        return out;
+        // batched by length: a batch is padded to its longest text, and padding is computed like words
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> all[i].getIds().length));
+        float[][] out = new float[all.length][];
+        for (int from = 0; from < all.length; from += BATCH) {
+            int to = Math.min(all.length, from + BATCH);
+            Encoding[] batch = new Encoding[to - from];
+            for (int k = from; k < to; k++) {
+                batch[k - from] = all[order[k]];
+            }
+            List<float[]> vectors = batch(l, batch);
+            for (int k = from; k < to; k++) {
+                out[order[k]] = vectors.get(k - from);
+            }
+        }
+        return List.of(out);
     }
 
-    private static List<float[]> batch(Loaded l, List<String> texts) {
-        Encoding[] encodings = new Encoding[texts.size()];
+    private static List<float[]> batch(Loaded l, Encoding[] encodings) {
         int longest = 1;
-        for (int i = 0; i < encodings.length; i++) {
-            encodings[i] = l.tokenizer().encode(texts.get(i).isEmpty() ? " " : texts.get(i));
-            longest = Math.max(longest, encodings[i].getIds().length);
+        for (Encoding e : encodings) {
+            longest = Math.max(longest, e.getIds().length);
         }
         // padded to the batch's longest, the padding masked out
         long[][] ids = new long[encodings.length][longest];
