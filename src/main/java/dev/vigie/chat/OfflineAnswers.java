@@ -125,13 +125,15 @@ final class OfflineAnswers {
         about = subject;
         StringBuilder b = new StringBuilder();
         if (memory != null) {
-            List<SimilarIncident> incidents = memory.similarIncidents(subject, null, ROWS).stream().filter(this::closeEnough).toList();
+            // one embedding of the subject for both searches
+            MemoryQuery like = memory.size() == 0 ? MemoryQuery.of(subject, null, ROWS) : memory.embedded(MemoryQuery.of(subject, null, ROWS));
+            List<SimilarIncident> incidents = memory.similarIncidents(like, null).stream().filter(this::closeEnough).toList();
             if (!incidents.isEmpty()) {
                 b.append(l.pick("Yes: “" + subject + "” was seen in " + count(incidents.size(), "incident", "incidents") + ":\n",
                         "Oui : « " + subject + " » a été vu dans " + count(incidents.size(), "incident", "incidents") + " :\n"));
                 incidents.forEach(i -> b.append(similarLine(i, l)));
             }
-            List<MemoryHit> templates = memory.search(MemoryQuery.of(subject, null, ROWS).kinds(MemoryRecord.Kind.TEMPLATE)).stream()
+            List<MemoryHit> templates = memory.search(like.kinds(MemoryRecord.Kind.TEMPLATE)).stream()
                     .filter(h -> h.byWords() || h.similarity() >= SIMILAR_ENOUGH).toList();
             if (!templates.isEmpty()) {
                 b.append(l.pick("Log templates like it:\n", "Modèles de lignes semblables :\n"));

@@ -9,18 +9,6 @@ package dev.vigie.config;
  * @param embeddings {@code minilm} (in-process) or {@code ollama:<model>} (e.g. {@code ollama:nomic-embed-text})
  */
 public record MemorySettings(String backend, String qdrantUrl, String qdrantCollection, String qdrantApiKey, String embeddings) {
-    public MemorySettings {
-        if (!backend.equals("lucene") && !backend.equals("qdrant")) {
-            throw new IllegalArgumentException("memory.backend is lucene or qdrant; got '" + backend + "'");
-        }
-        if (backend.equals("qdrant") && qdrantUrl.isBlank()) {
-            throw new IllegalArgumentException("memory.backend=qdrant needs memory.qdrant.url (e.g. http://localhost:6334)");
-        }
-        if (!embeddings.equals("minilm") && !(embeddings.startsWith("ollama:") && embeddings.length() > "ollama:".length())) {
-            throw new IllegalArgumentException("memory.embeddings is minilm or ollama:<model>; got '" + embeddings + "'");
-        }
-    }
-
     @Override
     public String toString() {
         return "MemorySettings[backend=" + backend + ", qdrantUrl=" + qdrantUrl + ", qdrantCollection=" + qdrantCollection

@@ -163,19 +163,33 @@ public final class Memory implements AutoCloseable {
         if (vectors.count() == 0) {
             return List.of(); // nothing to find: the model is not loaded for nothing (two seconds, a hundred megabytes)
         }
+        return vectors.search(embedded(query));
+    }
+
+    /**
+     * The query with its text's vector, to search with it several times (several kinds) for one
+     * embedding; unchanged when it has one, or no text.
+     */
+    public MemoryQuery embedded(MemoryQuery query) {
         if (!query.hasText() || query.vector() != null) {
-            return vectors.search(query);
+            return query;
         }
-        float[] vector = embedder.embed(query.text());
-        return vectors.search(new MemoryQuery(query.text(), vector, query.kinds(), query.service(), query.domain(),
-                query.fromMs(), query.toMs(), query.limit()));
+        return new MemoryQuery(query.text(), embedder.embed(query.text()), query.kinds(), query.service(), query.domain(),
+                query.fromMs(), query.toMs(), query.limit());
     }
 
     /** Past incidents most like {@code text}, without {@code except} (the incident asked about). */
     public List<SimilarIncident> similarIncidents(String text, String except, int limit) {
+        return similarIncidents(MemoryQuery.of(text, null, limit), except);
+    }
+
+    /** Past incidents that a query finds, as many as its limit, without {@code except}. */
+    public List<SimilarIncident> similarIncidents(MemoryQuery query, String except) {
         String self = except == null ? null : MemoryRecord.idOf(MemoryRecord.Kind.INCIDENT, except);
-        return search(MemoryQuery.of(text, null, limit + 1).kinds(MemoryRecord.Kind.INCIDENT)).stream()
-                .filter(h -> !h.record().id().equals(self)).limit(limit).map(SimilarIncident::of).toList();
+        MemoryQuery incidents = new MemoryQuery(query.text(), query.vector(), java.util.EnumSet.of(MemoryRecord.Kind.INCIDENT),
+                query.service(), query.domain(), query.fromMs(), query.toMs(), query.limit() + 1);
+        return search(incidents).stream().filter(h -> !h.record().id().equals(self)).limit(query.limit())
+                .map(SimilarIncident::of).toList();
     }
 
     public long size() {

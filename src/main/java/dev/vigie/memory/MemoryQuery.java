@@ -42,10 +42,4 @@ public record MemoryQuery(String text, float[] vector, Set<MemoryRecord.Kind> ki
     boolean hasText() {
         return text != null && !text.isBlank();
     }
-
-    /** Whether a record passes the filters: the one definition every backend is tested against. */
-    boolean admits(MemoryRecord r) {
-        return kinds.contains(r.kind()) && (service == null || service.isEmpty() || service.equals(r.service()))
-                && (domain == null || domain.isEmpty() || domain.equals(r.domain())) && r.timeMs() >= fromMs && r.timeMs() <= toMs;
-    }
 }

@@ -58,6 +58,9 @@ class RunCommandTest {
         assertThat(second.err()).startsWith("vigie: the data directory " + data + " is in use by process " + first.pid()
                 + " (vigie run, since ");
         assertThat(Cli.run("incidents", "--data-dir", data.toString()).exitCode()).isZero();
+        Cli.Result asked = Cli.run("ask", "what failed?", "--data-dir", data.toString());
+        assertThat(asked.exitCode()).as(asked.err()).isZero();
+        assertThat(asked.err()).contains("answering without the memory");
         first.destroy(); // SIGTERM
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s").isTrue();
         assertThat(Files.readString(dir.resolve("first.err"))).contains("vigie: following", "vigie: stopped");

@@ -162,7 +162,7 @@ final class FakeQdrant implements AutoCloseable {
                 }
                 Points.SearchResponse.Builder b = Points.SearchResponse.newBuilder();
                 points(r.getCollectionName()).values().stream().filter(p -> !r.hasFilter() || matches(r.getFilter(), p))
-                        .map(p -> Map.entry(p, cosine(q, p.vector())))
+                        .map(p -> Map.entry(p, VectorStoreContract.cosine(q, p.vector())))
                         .sorted(Comparator.comparingDouble((Map.Entry<Point, Double> e) -> -e.getValue()).thenComparing(e -> key(e.getKey().id())))
                         .limit(r.getLimit())
                         .forEach(e -> b.addResult(Points.ScoredPoint.newBuilder().setId(e.getKey().id()).setScore(e.getValue().floatValue())
@@ -202,18 +202,6 @@ final class FakeQdrant implements AutoCloseable {
                 return b.build();
             });
         }
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int k = 0; k < a.length; k++) {
-            ab += a[k] * b[k];
-            aa += a[k] * a[k];
-            bb += b[k] * b[k];
-        }
-        return ab / Math.sqrt(aa * bb);
     }
 
     static boolean matches(Filter f, Point p) {

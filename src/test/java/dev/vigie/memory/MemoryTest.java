@@ -197,6 +197,36 @@ class MemoryTest {
         }
     }
 
+    @Test
+    void aQueryEmbeddedOnceServesSeveralSearches() throws IOException {
+        storeThree();
+        java.util.concurrent.atomic.AtomicInteger embedded = new java.util.concurrent.atomic.AtomicInteger();
+        Embedder counting = new Embedder() {
+            @Override
+            public String model() {
+                return MINI_LM.model();
+            }
+
+            @Override
+            public float[] embed(String text) {
+                embedded.incrementAndGet();
+                return MINI_LM.embed(text);
+            }
+
+            @Override
+            public List<float[]> embedAll(List<String> texts) {
+                return MINI_LM.embedAll(texts);
+            }
+        };
+        try (Memory memory = memory(counting)) {
+            memory.catchUp();
+            MemoryQuery like = memory.embedded(MemoryQuery.of("HikariPool connection", null, 3));
+            assertThat(memory.similarIncidents(like, null)).extracting(SimilarIncident::id).first().isEqualTo("INC-db");
+            assertThat(memory.search(like.kinds(MemoryRecord.Kind.TEMPLATE))).extracting(h -> h.record().ref()).containsExactly("t1");
+            assertThat(embedded).hasValue(1);
+        }
+    }
+
     static void deleteTree(Path p) throws IOException {
         try (Stream<Path> all = Files.walk(p)) {
             for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {

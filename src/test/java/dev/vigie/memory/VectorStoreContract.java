@@ -53,6 +53,13 @@ abstract class VectorStoreContract {
                 domain, time, Map.of("cause", text, "plan", "P1 one\nP2 two"));
     }
 
+    /** Whether a record passes a query's filters: the one definition every backend is held to. */
+    static boolean admits(MemoryQuery q, MemoryRecord r) {
+        return q.kinds().contains(r.kind()) && (q.service() == null || q.service().isEmpty() || q.service().equals(r.service()))
+                && (q.domain() == null || q.domain().isEmpty() || q.domain().equals(r.domain())) && r.timeMs() >= q.fromMs()
+                && r.timeMs() <= q.toMs();
+    }
+
     static double cosine(float[] a, float[] b) {
         double ab = 0;
         double aa = 0;
@@ -141,7 +148,7 @@ abstract class VectorStoreContract {
                 MemoryQuery.of("record", null, 100).between(10 * 3_600_000L, 20 * 3_600_000L),
                 MemoryQuery.of("record", query, 100).service("api").domain("database").between(0, 30 * 3_600_000L));
         for (MemoryQuery q : queries) {
-            List<String> expected = all.stream().map(VectorStore.Entry::record).filter(q::admits)
+            List<String> expected = all.stream().map(VectorStore.Entry::record).filter(r -> admits(q, r))
                     .filter(r -> q.vector() != null || r.text().contains("record")).map(MemoryRecord::id).sorted().toList();
             assertThat(store.search(q)).as(q.toString()).extracting(h -> h.record().id()).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(expected);

@@ -126,6 +126,9 @@ class LiveRuntimeTest {
                     .hasMessageContaining("has no action P9");
             assertThatThrownBy(() -> runtime.client().feedback("INC-nope", "", true, "")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("no incident INC-nope");
+            // the memory learns what was stored, the feedback included, on its own thread
+            await().atMost(Duration.ofSeconds(60)).until(() -> runtime.store().memoryChanges(1).isEmpty());
+            assertThat(runtime.client().ask("have we seen Killed process before?")).contains(id);
         }
     }
 }
