@@ -112,7 +112,21 @@ public final class FakeOllama implements AutoCloseable {
         ex.getResponseHeaders().add("Content-Type", "application/x-ndjson");
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
-            String[] words = content.split("(?<= )");
+            boolean tool = content.startsWith("TOOL ");
+            String[] words = tool ? new String[0] : content.split("(?<= )");
+            if (tool) {
+                // a tool call comes whole in one chunk, as Ollama streams it
+                String[] parts = content.split(" ", 3);
+                ObjectNode chunk = JSON.createObjectNode();
+                chunk.put("model", request.path("model").asText()).put("created_at", "2026-01-01T00:00:00Z");
+                ObjectNode message = chunk.putObject("message").put("role", "assistant").put("content", "");
+                message.putArray("tool_calls").addObject().putObject("function").put("name", parts[1])
+                        .set("arguments", JSON.readTree(parts.length > 2 ? parts[2] : "{}"));
+                chunk.put("done", false);
+                out.write(JSON.writeValueAsBytes(chunk));
+                out.write('\n');
+                out.flush();
+            }
             for (String w : words) {
                 ObjectNode chunk = JSON.createObjectNode();
                 chunk.put("model", request.path("model").asText()).put("created_at", "2026-01-01T00:00:00Z");

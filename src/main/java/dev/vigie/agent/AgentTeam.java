@@ -1,7 +1,7 @@
 package dev.vigie.agent;
 
 import dev.vigie.incident.FactsReport;
-import dev.vigie.memory.SimilarIncident;
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.privacy.Redactor;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,7 +106,7 @@ public final class AgentTeam {
     /** Past incidents like this one; none when the memory cannot be read (the analysis goes on without them). */
     private List<SimilarIncident> similar(FactsReport facts) {
         try {
-            return past.like(redactor.redact(TeamTools.about(facts)), facts.incidentId(), TeamTools.SIMILAR);
+            return past.like(redactor.redact(facts.likeness()), facts.incidentId(), TeamTools.SIMILAR);
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -1,6 +1,6 @@
 package dev.vigie.agent;
 
-import dev.vigie.memory.SimilarIncident;
+import dev.vigie.event.SimilarIncident;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

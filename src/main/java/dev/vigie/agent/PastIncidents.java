@@ -1,6 +1,6 @@
 package dev.vigie.agent;
 
-import dev.vigie.memory.SimilarIncident;
+import dev.vigie.event.SimilarIncident;
 import java.util.List;
 
 /** Past incidents like a text, from the memory, most similar first; none where there is no memory. */

@@ -6,7 +6,7 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.vigie.incident.FactsJson;
 import dev.vigie.incident.FactsReport;
-import dev.vigie.memory.SimilarIncident;
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.privacy.Redactor;
 import java.io.IOException;
 import java.util.List;
@@ -106,14 +106,8 @@ final class TeamTools {
                         + facts.metrics().stream().map(FactsReport.MetricFact::series).toList()));
     }
 
-    /** What an incident is like, to find those like it: its service, first signal and main templates. */
-    static String about(FactsReport facts) {
-        return facts.service() + " " + facts.firstSignal() + " "
-                + String.join(" ", facts.templates().stream().limit(5).map(FactsReport.TemplateFact::template).toList());
-    }
-
     private String similar(String text) {
-        String about = text.isBlank() ? about(facts) : text;
+        String about = text.isBlank() ? facts.likeness() : text;
         List<SimilarIncident> found;
         try {
             found = past.like(redactor.redact(about), facts.incidentId(), SIMILAR);

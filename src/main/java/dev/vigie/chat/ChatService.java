@@ -1,11 +1,14 @@
 package dev.vigie.chat;
 
+import dev.vigie.event.ChatAnswer;
 import dev.vigie.memory.Memory;
 import dev.vigie.store.Store;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +62,13 @@ public final class ChatService {
 
     /** One question, on its own. */
     public ChatAnswer ask(String question) {
-        return turn(question, "").answer();
+        return ask(question, piece -> {
+        });
+    }
+
+    /** One question, on its own, a model's answer streamed to {@code tokens} as it comes. */
+    public ChatAnswer ask(String question, Consumer<String> tokens) {
+        return turn(question, "", tokens).answer();
     }
 
     /** A conversation: questions in turn, each able to ask about what the answer before it was about. */
@@ -71,21 +80,24 @@ public final class ChatService {
     record Turn(ChatAnswer answer, String about) {
     }
 
-    Turn turn(String question, String before) {
+    Turn turn(String question, String before, Consumer<String> tokens) {
         ZonedDateTime now = store.newestEventTime().orElse(clock.instant()).atZone(zone);
         RoutedQuestion q = ChatRouter.route(question, now, before);
         boolean withModel = model != null && q.route() != Route.HELP && modelUp.getAsBoolean();
         OfflineAnswers answers = new OfflineAnswers(store, withModel || needsMemory(q.route()) ? learned() : null, zone);
+        String setAside = "";
         if (withModel) {
             try {
-                ModelChat.Result r = model.answer(q, answers, now);
+                ModelChat.Result r = model.answer(q, answers, now, tokens);
                 if (r.answer().isPresent()) {
-                    return new Turn(ChatAnswer.of(r.answer().get(), q.route(), q.language()), answers.about().isBlank() ? before : answers.about());
+                    return new Turn(answer(r.answer().get(), q).byModel(),
+                            answers.about().isBlank() ? before : answers.about());
                 }
-                LOG.info("the offline answer stands: {}", r.why());
+                setAside = r.why();
             } catch (RuntimeException e) {
-                LOG.info("the model did not answer ({}): the offline answer stands", e.toString());
+                setAside = "the model did not answer (" + e.getMessage() + ")";
             }
+            LOG.info("the offline answer stands: {}", setAside);
         }
         String text = switch (q.route()) {
             case HELP -> answers.help(q.language());
@@ -95,7 +107,11 @@ public final class ChatService {
             case TIME -> answers.atTime(q);
             case HYBRID -> answers.anything(q);
         };
-        return new Turn(ChatAnswer.of(text, q.route(), q.language()), answers.about().isBlank() ? before : answers.about());
+        return new Turn(answer(text, q).noting(setAside), answers.about().isBlank() ? before : answers.about());
+    }
+
+    private static ChatAnswer answer(String text, RoutedQuestion q) {
+        return ChatAnswer.offline(text, q.route().name().toLowerCase(Locale.ROOT), q.language().name().toLowerCase(Locale.ROOT));
     }
 
     public String answer(String question) {

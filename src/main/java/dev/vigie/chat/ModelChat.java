@@ -9,10 +9,13 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.vigie.event.ChatAnswer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -21,13 +24,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The chat with a model: an Ollama model answers over the same read-only queries as the offline
  * answers, as tools, in the question's language, citing ids. Its answer stands only when it is in
  * that language, cites at least one id, and every id it cites came from a query it made (else the
- * offline answer stands, and why is logged): a model cannot invent an incident.
+ * offline answer stands, and says why): a model cannot invent an incident.
  */
 final class ModelChat {
     static final int MAX_ROUNDS = 4;
@@ -60,9 +68,14 @@ final class ModelChat {
     record Result(Optional<String> answer, String why) {
     }
 
-    Result answer(RoutedQuestion q, OfflineAnswers answers, ZonedDateTime now) {
-        ChatModel chat = OllamaChatModel.builder().baseUrl(baseUrl).modelName(model.get()).temperature(0.0).seed(42)
-                .timeout(timeout).maxRetries(0).build();
+    /**
+     * Asks the model, each round streamed: the text of the round that answers goes to
+     * {@code tokens} piece by piece as it comes (the rounds that call tools say nothing). The
+     * answer is checked once whole, so what streamed may yet be set aside.
+     */
+    Result answer(RoutedQuestion q, OfflineAnswers answers, ZonedDateTime now, Consumer<String> tokens) {
+        StreamingChatModel chat = OllamaStreamingChatModel.builder().baseUrl(baseUrl).modelName(model.get()).temperature(0.0).seed(42)
+                .timeout(timeout).build();
         String system = "You are Vigie's assistant. Answer the user's question about incidents and logs in "
                 + q.language().pick("English", "French") + ", in a few sentences, using only what the tools return. "
                 + "Cite every incident, template and line you mention with its id in brackets, as the tools write them: "
@@ -70,22 +83,52 @@ final class ModelChat {
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system), UserMessage.from(q.question())));
         Set<String> returned = new HashSet<>();
         for (int round = 0; round <= MAX_ROUNDS; round++) {
-            AiMessage reply = chat.chat(ChatRequest.builder().messages(messages).toolSpecifications(TOOLS).build()).aiMessage();
+            AiMessage reply = streamed(chat, ChatRequest.builder().messages(messages).toolSpecifications(TOOLS).build(), tokens);
             if (!reply.hasToolExecutionRequests()) {
                 return checked(reply.text() == null ? "" : reply.text().strip(), q.language(), returned);
             }
             messages.add(reply);
             for (ToolExecutionRequest r : reply.toolExecutionRequests()) {
                 String result = run(r.name(), r.arguments(), q, answers, now);
-                returned.addAll(ChatAnswer.of(result, q.route(), q.language()).citations());
+                returned.addAll(ChatAnswer.citationsIn(result));
                 messages.add(ToolExecutionResultMessage.from(r, result));
             }
         }
         return new Result(Optional.empty(), "the model kept calling tools (" + (MAX_ROUNDS + 1) + " rounds)");
     }
 
+    private AiMessage streamed(StreamingChatModel chat, ChatRequest request, Consumer<String> tokens) {
+        CompletableFuture<AiMessage> done = new CompletableFuture<>();
+        chat.chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partial) {
+                tokens.accept(partial);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response.aiMessage());
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            return done.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the model answered", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the model gave no whole answer in " + timeout.toSeconds() + " s", e);
+        }
+    }
+
     static Result checked(String text, Language language, Set<String> returned) {
-        List<String> cited = ChatAnswer.of(text, Route.HYBRID, language).citations();
+        List<String> cited = ChatAnswer.citationsIn(text);
         if (text.isBlank()) {
             return new Result(Optional.empty(), "the model answered nothing");
         }

@@ -6,7 +6,7 @@ import dev.vigie.memory.Memory;
 import dev.vigie.memory.MemoryHit;
 import dev.vigie.memory.MemoryQuery;
 import dev.vigie.memory.MemoryRecord;
-import dev.vigie.memory.SimilarIncident;
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.store.IncidentGroup;
 import dev.vigie.store.Store;
 import dev.vigie.store.TemplateCount;

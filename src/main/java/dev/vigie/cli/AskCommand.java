@@ -1,7 +1,7 @@
 package dev.vigie.cli;
 
 import dev.vigie.agent.OllamaGateway;
-import dev.vigie.chat.ChatAnswer;
+import dev.vigie.event.ChatAnswer;
 import dev.vigie.chat.ChatService;
 import dev.vigie.config.Settings;
 import dev.vigie.pipeline.Engine;

@@ -46,6 +46,11 @@ public record FactsReport(
                 summarised, List.of(service), List.of());
     }
 
+    /** What the incident is like, to find those like it: its service, first signal and main templates (not redacted). */
+    public String likeness() {
+        return service + " " + firstSignal + " " + String.join(" ", templates.stream().limit(5).map(TemplateFact::template).toList());
+    }
+
     public record AnomalyFact(String check, String series, Instant start, Instant end, Severity severity,
                               double score, String text, Map<String, Object> evidence) {
     }

@@ -119,7 +119,9 @@ public final class LuceneVectorStore implements VectorStore {
                 int candidates = Math.max(q.limit() * 4, 20);
                 List<Hits.ByMeaning<Integer>> byMeaning = new ArrayList<>();
                 if (q.vector() != null) {
-                    for (ScoreDoc d : searcher.search(new KnnFloatVectorQuery("vector", q.vector(), candidates, filter), candidates).scoreDocs) {
+                    // no filter rather than one that takes everything, whose bit set Lucene would build
+                    Query knn = new KnnFloatVectorQuery("vector", q.vector(), candidates, filter instanceof MatchAllDocsQuery ? null : filter);
+                    for (ScoreDoc d : searcher.search(knn, candidates).scoreDocs) {
                         // Lucene scores cosine as (1 + cos) / 2
                         byMeaning.add(new Hits.ByMeaning<>(d.doc, 2 * d.score - 1));
                     }

@@ -1,5 +1,6 @@
 package dev.vigie.memory;
 
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.privacy.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,7 +190,7 @@ public final class Memory implements AutoCloseable {
         MemoryQuery incidents = new MemoryQuery(query.text(), query.vector(), java.util.EnumSet.of(MemoryRecord.Kind.INCIDENT),
                 query.service(), query.domain(), query.fromMs(), query.toMs(), query.limit() + 1);
         return search(incidents).stream().filter(h -> !h.record().id().equals(self)).limit(query.limit())
-                .map(SimilarIncident::of).toList();
+                .map(MemoryHit::asSimilarIncident).toList();
     }
 
     public long size() {

@@ -1,5 +1,8 @@
 package dev.vigie.memory;
 
+import dev.vigie.event.SimilarIncident;
+import java.util.List;
+
 /**
  * A record found, with how it ranked.
  *
@@ -8,4 +11,14 @@ package dev.vigie.memory;
  * @param byWords    whether it holds one of the query's words (not counting common ones)
  */
 public record MemoryHit(MemoryRecord record, double score, double similarity, boolean byWords) {
+    /** An incident found, as those who act on it read it: what it was and what was done. */
+    SimilarIncident asSimilarIncident() {
+        return new SimilarIncident(record.ref(), record.service(), record.domain(), record.field("cause"), record.field("start"),
+                split(record.field("plan"), "\n"), split(record.field("helped"), ","), split(record.field("not_helped"), ","), similarity,
+                byWords);
+    }
+
+    private static List<String> split(String s, String by) {
+        return s.isEmpty() ? List.of() : List.of(s.split(by));
+    }
 }

@@ -1,11 +1,13 @@
 package dev.vigie.pipeline;
 
+import dev.vigie.event.ChatAnswer;
 import dev.vigie.chat.ChatService;
 import dev.vigie.chat.Conversation;
 import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
 import dev.vigie.detect.Detector;
 import dev.vigie.event.Anomaly;
+import dev.vigie.event.EventDetail;
 import dev.vigie.event.Feedback;
 import dev.vigie.event.Incident;
 import dev.vigie.event.LogEvent;
@@ -13,16 +15,19 @@ import dev.vigie.event.MetricSample;
 import dev.vigie.event.ScoredSample;
 import dev.vigie.event.SourceStatus;
 import dev.vigie.event.StoredIncident;
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.pipeline.client.EngineCommands;
 import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.pipeline.client.EngineSnapshot;
 import dev.vigie.pipeline.client.EventSearch;
+import dev.vigie.pipeline.client.IncidentPage;
 import dev.vigie.pipeline.client.Redetection;
 import dev.vigie.report.IncidentReport;
 import dev.vigie.sim.EventClock;
 import dev.vigie.sim.MetricSimulator;
 import dev.vigie.sim.ReplayClock;
 import dev.vigie.sim.ScenarioScript;
+import dev.vigie.event.EventQuery;
 import dev.vigie.store.Store;
 import dev.vigie.store.StoreBatch;
 import java.io.IOException;
@@ -30,7 +35,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** A live runtime as its clients see it: what they may read of it and ask of it, from any thread. */
@@ -117,19 +124,39 @@ public final class LiveClient implements EngineQueries, EngineCommands {
 
     @Override
     public Optional<String> report(String incidentId) {
-        return store.incidents().stream().filter(i -> i.id().equals(incidentId) && i.reportPath() != null).findFirst()
-                .map(i -> {
-                    try {
-                        return Files.readString(Path.of(i.reportPath()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read " + i.reportPath(), e);
-                    }
-                });
+        return store.incident(incidentId).filter(i -> i.reportPath() != null).map(LiveClient::report);
+    }
+
+    private static String report(StoredIncident i) {
+        try {
+            return Files.readString(Path.of(i.reportPath()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + i.reportPath(), e);
+        }
     }
 
     @Override
-    public EventSearch events(String words, int limit) {
-        return new EventSearch(store.events(words, limit), store.searchLag());
+    public Optional<IncidentPage> incidentPage(String incidentId) {
+        return store.incident(incidentId).map(i -> {
+            Map<String, Boolean> said = new TreeMap<>();
+            store.feedback(incidentId).forEach(f -> said.put(f.action(), f.useful()));
+            return new IncidentPage(i, i.reportPath() == null ? "" : report(i), store.plan(incidentId), said);
+        });
+    }
+
+    @Override
+    public List<SimilarIncident> similarIncidents(String incidentId) {
+        return runtime.similarTo(incidentId);
+    }
+
+    @Override
+    public EventSearch events(EventQuery query) {
+        return new EventSearch(store.events(query), store.searchLag());
+    }
+
+    @Override
+    public Optional<EventDetail> eventDetail(long eventId) {
+        return store.eventDetail(eventId);
     }
 
     @Override
@@ -138,8 +165,8 @@ public final class LiveClient implements EngineQueries, EngineCommands {
     }
 
     @Override
-    public String ask(String question) {
-        return conversation.ask(question).answer();
+    public ChatAnswer ask(String question, java.util.function.Consumer<String> tokens) {
+        return conversation.ask(question, tokens);
     }
 
     @Override

@@ -6,10 +6,12 @@ import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.ReporterToken;
+import dev.vigie.incident.FactsJson;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.ingest.RawRecord;
 import dev.vigie.ingest.SourcePaths;
 import dev.vigie.ingest.Tailing;
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.parse.LogParser;
 import dev.vigie.pipeline.client.EngineSnapshot;
 import dev.vigie.pipeline.client.ModelStatus;
@@ -91,7 +93,8 @@ public final class LiveRuntime implements AutoCloseable {
     private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(daemon("vigie-index"));
     /** The memory learns what was stored, on a thread of its own: embedding costs about 15 ms a record. */
     private final ScheduledExecutorService remembering = Executors.newSingleThreadScheduledExecutor(daemon("vigie-memory"));
-    private String memoryProblem;
+    private volatile String memoryProblem;
+    private static final int SIMILAR = 5;
     private final AtomicLong openIncidents = new AtomicLong();
     private final AtomicLong analysisErrors = new AtomicLong();
     private volatile DetectorSettings detectorSettings;
@@ -203,7 +206,8 @@ public final class LiveRuntime implements AutoCloseable {
                 replayer == null ? 0 : replayer.replayed(), replayer == null ? 0 : replayer.total(),
                 replay == null ? 1 : replay.speed(), replay != null && replay.paused(),
                 new ModelStatus(h.up(), h.model(), h.models().size(), h.error()), writer.dropped(), analysisErrors.get(),
-                unreadable, pipeline.checkRates(), engine.reports().notifications(), writer.problem(), waiting);
+                unreadable, pipeline.checkRates(), engine.reports().notifications(), writer.problem(), waiting,
+                memoryProblem == null ? "" : memoryProblem);
     }
 
     public synchronized void start() throws IOException {
@@ -290,6 +294,18 @@ public final class LiveRuntime implements AutoCloseable {
                 LOG.warn("the memory cannot learn what was stored, retrying every {} s: {}", MEMORY_SECONDS, e.toString());
             }
             memoryProblem = e.toString();
+        }
+    }
+
+    /** Past incidents like a stored one, from the memory; none when its facts or the memory cannot be read. */
+    List<SimilarIncident> similarTo(String incidentId) {
+        try {
+            return store.facts(incidentId).map(FactsJson::read)
+                    .map(f -> engine.memory().similarIncidents(engine.settings().redactor().redact(f.likeness()), incidentId, SIMILAR))
+                    .orElse(List.of());
+        } catch (RuntimeException e) {
+            LOG.info("no similar incidents for {}: {}", incidentId, e.toString());
+            return List.of();
         }
     }
 

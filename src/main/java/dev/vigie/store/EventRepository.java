@@ -1,5 +1,7 @@
 package dev.vigie.store;
 
+import dev.vigie.event.EventDetail;
+import dev.vigie.event.EventQuery;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.SourceStatus;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What was read: log events, metric samples, sources with their counts, and the checkpoints that say how far. */
@@ -206,6 +209,89 @@ final class EventRepository {
         }
         return out;
     }
+
+    /** Events as {@code q} says, newest first; {@code ids}, when not null, those the full-text search found. */
+    List<StoredEvent> select(EventQuery q, List<Long> ids) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, time_ms, service, level, message, template_id FROM log_events WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (ids != null) {
+            sql.append(" AND id IN (").append(String.join(",", ids.stream().map(String::valueOf).toList())).append(')');
+        }
+        if (q.service() != null && !q.service().isEmpty()) {
+            sql.append(" AND service = ?");
+            args.add(q.service());
+        }
+        if (!q.levels().isEmpty()) {
+            sql.append(" AND level IN (").append(String.join(",", q.levels().stream().map(l -> "?").toList())).append(')');
+            args.addAll(q.levels().stream().sorted().toList());
+        }
+        if (q.template() != null && !q.template().isEmpty()) {
+            // a prefix, as the chat cites it: the range the prefix spans, so the index serves it
+            sql.append(" AND template_id >= ? AND template_id < ?");
+            args.add(q.template());
+            args.add(q.template() + Character.MAX_VALUE);
+        }
+        if (q.from() != null) {
+            sql.append(" AND time_ms >= ?");
+            args.add(q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            sql.append(" AND time_ms <= ?");
+            args.add(q.to().toEpochMilli());
+        }
+        if (q.beforeId() > 0) {
+            // the next page: after the last one listed, in the list's order (time, then id, both descending)
+            sql.append(" AND (time_ms < (SELECT time_ms FROM log_events WHERE id = ?) OR (time_ms = (SELECT time_ms FROM log_events "
+                    + "WHERE id = ?) AND id < ?))");
+            args.add(q.beforeId());
+            args.add(q.beforeId());
+            args.add(q.beforeId());
+        }
+        sql.append(" ORDER BY time_ms DESC, id DESC LIMIT ").append(q.limit());
+        List<StoredEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = reader.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    Optional<EventDetail> detail(long id) throws SQLException {
+        try (PreparedStatement ps = reader.prepareStatement("SELECT e.id, e.time_ms, e.service, e.level, e.message, e.template_id, "
+                + "s.path, e.raw, e.notes, e.time_inferred FROM log_events e LEFT JOIN source_names s ON s.id = e.source_id WHERE e.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                StoredEvent e = new StoredEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6));
+                return Optional.of(new EventDetail(e, rs.getString(7) == null ? "" : rs.getString(7), rs.getString(8),
+                        notes(rs.getString(9)), rs.getInt(10) == 1));
+            }
+        }
+    }
+
+    private static Map<String, String> notes(String json) {
+        if (json == null || json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return NOTES.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() {
+            });
+        } catch (java.io.IOException e) {
+            return Map.of("notes", json); // kept as written rather than lost
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper NOTES = new com.fasterxml.jackson.databind.ObjectMapper();
 
     List<StoredEvent> select(String sql) throws SQLException {
         List<StoredEvent> out = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.vigie.store;
 
+import dev.vigie.event.EventDetail;
+import dev.vigie.event.EventQuery;
 import dev.vigie.event.Feedback;
 import dev.vigie.event.Incident;
 import dev.vigie.event.LearnedDependency;
@@ -240,6 +242,35 @@ public final class Store implements CheckpointSource, MemorySource, AutoCloseabl
                     + ") ORDER BY time_ms DESC, id DESC");
         } catch (SQLException e) {
             throw new StoreException("cannot search events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Events as the query says, newest first. With words, among the first {@value #WORD_MATCHES}
+     * the full-text index finds (events not indexed yet are not found yet).
+     */
+    public List<StoredEvent> events(EventQuery q) {
+        try {
+            List<Long> ids = q.hasWords() ? search.matching(q.words(), WORD_MATCHES) : null;
+            if (ids != null && ids.isEmpty()) {
+                return List.of();
+            }
+            synchronized (this) {
+                return events.select(q, ids);
+            }
+        } catch (SQLException e) {
+            throw StoreException.of("cannot list events", e);
+        }
+    }
+
+    private static final int WORD_MATCHES = 10_000;
+
+    /** One event with its raw line, source and notes. */
+    public synchronized Optional<EventDetail> eventDetail(long id) {
+        try {
+            return events.detail(id);
+        } catch (SQLException e) {
+            throw StoreException.of("cannot read event " + id, e);
         }
     }
 

@@ -31,4 +31,9 @@ public final class Background implements Tasks {
             }
         });
     }
+
+    @Override
+    public void post(Runnable step) {
+        Platform.runLater(step);
+    }
 }

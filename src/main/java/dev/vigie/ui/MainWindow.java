@@ -9,8 +9,12 @@ import dev.vigie.ui.live.LiveView;
 import dev.vigie.ui.logs.LogsView;
 import dev.vigie.ui.settings.SettingsView;
 import dev.vigie.ui.simulation.SimulationView;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -23,19 +27,31 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /** The window: navigation on the left, the chosen view in the middle, the engine's state at the bottom. */
-public final class MainWindow {
+public final class MainWindow implements Navigator {
     private final List<View<?>> views;
+    private final Map<String, ToggleButton> navButtons = new HashMap<>();
+    private final LogsView logs;
+    private final IncidentsView incidents;
+    private final ChatView chat;
     private final UiRefresher refresher;
     private final StackPane center = new StackPane();
     private final BorderPane root = new BorderPane();
 
     public MainWindow(EngineQueries engine, EngineCommands commands) {
+        this(engine, commands, Texts.of(Locale.getDefault()));
+    }
+
+    public MainWindow(EngineQueries engine, EngineCommands commands, Texts texts) {
+        ZoneId zone = engine.settings().zone();
+        this.logs = new LogsView(engine, this, texts, zone);
+        this.incidents = new IncidentsView(engine, commands, this, texts, zone);
+        this.chat = new ChatView(engine, this, texts);
         this.views = List.of(
                 new DashboardView(),
                 new LiveView(),
-                new LogsView(engine),
-                new IncidentsView(engine),
-                new ChatView(engine),
+                logs,
+                incidents,
+                chat,
                 new SimulationView(engine, commands),
                 new SettingsView(engine));
         VBox nav = new VBox(4);
@@ -54,6 +70,7 @@ public final class MainWindow {
                 b.setSelected(true);
                 select(v);
             });
+            navButtons.put(v.id(), b);
             nav.getChildren().add(b);
         }
         ((ToggleButton) nav.getChildren().get(1)).setSelected(true);
@@ -73,6 +90,35 @@ public final class MainWindow {
     private void select(View<?> v) {
         v.onShow();
         center.getChildren().setAll(v.node());
+    }
+
+    private void go(View<?> v) {
+        navButtons.get(v.id()).setSelected(true);
+        select(v);
+    }
+
+    @Override
+    public void openIncident(String incidentId) {
+        incidents.open(incidentId);
+        go(incidents);
+    }
+
+    @Override
+    public void openLogLine(long eventId) {
+        logs.showLine(eventId);
+        go(logs);
+    }
+
+    @Override
+    public void openTemplate(String templateId) {
+        logs.showTemplate(templateId);
+        go(logs);
+    }
+
+    @Override
+    public void ask(String question) {
+        go(chat);
+        chat.ask(question);
     }
 
     public Scene scene() {

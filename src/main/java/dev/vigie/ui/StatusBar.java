@@ -20,9 +20,10 @@ final class StatusBar extends View<Label> {
         String replay = st.replayTotal() == 0 ? (st.paused() || st.replaySpeed() != 1 ? "simulation " + speed : "no replay")
                 : String.format(Locale.ROOT, "replay %d/%d lines %s", st.replayed(), st.replayTotal(), speed);
         String model = st.model().up() ? "Ollama: " + st.model().model() : "offline analyst (" + st.model().error() + ")";
-        root.setText(String.format(Locale.ROOT, "event time %s · %s · queue %d · %s%s%s · %d UI updates shed",
+        root.setText(String.format(Locale.ROOT, "event time %s · %s · queue %d · %s%s%s%s · %d UI updates shed",
                 st.eventTime().toString().substring(0, 19).replace('T', ' '), replay, st.queueDepth(), model,
                 st.notifications().isEmpty() ? "" : " · " + st.notifications(),
-                st.storeProblem().isEmpty() ? "" : " · " + st.storeProblem() + ", retrying", s.shedUpdates()));
+                st.storeProblem().isEmpty() ? "" : " · " + st.storeProblem() + ", retrying",
+                st.memoryProblem().isEmpty() ? "" : " · the memory cannot learn (" + st.memoryProblem() + "), retrying", s.shedUpdates()));
     }
 }

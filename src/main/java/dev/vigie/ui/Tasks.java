@@ -7,9 +7,11 @@ import java.util.function.Supplier;
  * Where a view-model's slow work runs (queries, re-detection) and where its result comes back: off
  * the FX thread and back to it in the cockpit ({@link Background}), on the caller's thread in a test.
  */
-@FunctionalInterface
 public interface Tasks {
     <T> void run(Supplier<T> work, Consumer<T> onResult, Consumer<Throwable> onError);
+
+    /** Hands {@code step} over to where results go, from the work's thread: progress as it comes. */
+    void post(Runnable step);
 
     /** Runs the work and hands its result over at once, on the caller's thread. */
     Tasks DIRECT = new Tasks() {
@@ -23,6 +25,11 @@ public interface Tasks {
                 return;
             }
             onResult.accept(result);
+        }
+
+        @Override
+        public void post(Runnable step) {
+            step.run();
         }
     };
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigie.FakeOllama;
 import dev.vigie.HandClock;
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.privacy.Redactor;
 import dev.vigie.report.ReportRenderer;
@@ -105,9 +106,9 @@ class AgentTeamTest {
         PastIncidents past = (text, except, limit) -> {
             askedAbout.add(text);
             return List.of(
-                    new dev.vigie.memory.SimilarIncident("INC-old", "api", "database", "pool exhausted", "2026-03-01T10:00:00Z",
+                    new SimilarIncident("INC-old", "api", "database", "pool exhausted", "2026-03-01T10:00:00Z",
                             List.of(playbook.get(0), playbook.get(2), "Restart the connection pooler"), List.of("P2", "P3"), List.of("P1"), 0.8, true),
-                    new dev.vigie.memory.SimilarIncident("INC-net", "api", "network", "link down", "2026-03-02T10:00:00Z",
+                    new SimilarIncident("INC-net", "api", "network", "link down", "2026-03-02T10:00:00Z",
                             List.of("Replace the cable"), List.of("P1"), List.of(), 0.9, false));
         };
         offline.remember(past);
@@ -122,7 +123,7 @@ class AgentTeamTest {
         try (FakeOllama ollama = new FakeOllama("llama3.2:latest")) {
             ollama.script = stages(CONTEXT, DIAGNOSIS, FIX, REPORT);
             AgentTeam team = team(ollama.url());
-            team.remember((text, except, limit) -> List.of(new dev.vigie.memory.SimilarIncident("INC-old", "api", "database",
+            team.remember((text, except, limit) -> List.of(new SimilarIncident("INC-old", "api", "database",
                     "pool exhausted", "2026-03-01T10:00:00Z", List.of("P2 (developer): Fix the slow query — verify: no more error events"),
                     List.of(), List.of("P1"), 0.7, false)));
             Analysis a = team.analyse(POOL);
@@ -216,7 +217,7 @@ class AgentTeamTest {
         List<String> asked = new java.util.ArrayList<>();
         PastIncidents past = (text, except, limit) -> {
             asked.add(text + " except " + except);
-            return List.of(new dev.vigie.memory.SimilarIncident("INC-old", "api", "database", "pool exhausted", "2026-03-01T10:00:00Z",
+            return List.of(new SimilarIncident("INC-old", "api", "database", "pool exhausted", "2026-03-01T10:00:00Z",
                     List.of("restart the service", "find what holds the connections", "raise the pool size"), List.of("P2"), List.of("P1"), 0.87, true));
         };
         String out = new TeamTools(facts, dev.vigie.privacy.Redactor.standard(), past)

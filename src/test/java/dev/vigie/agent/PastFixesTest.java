@@ -2,7 +2,7 @@ package dev.vigie.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigie.memory.SimilarIncident;
+import dev.vigie.event.SimilarIncident;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigie.Cli;
 import dev.vigie.SampleLogs;
+import dev.vigie.event.ChatAnswer;
 import dev.vigie.memory.Memory;
 import dev.vigie.memory.MiniLmEmbedder;
 import dev.vigie.privacy.Redactor;
@@ -13,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -142,17 +145,24 @@ class ChatServiceTest {
                     last -> r -> r.path("messages").toString().contains("\"role\":\"tool\"") ? last : "TOOL events_at {\"when\":\"at 08:20\"}";
 
             ollama.script = twoRounds.apply("At 08:20 the database refused connections: api's pool ran out [INC-ac3f062b].");
-            ChatAnswer grounded = withModel.ask("what failed at 08:20?");
+            List<String> pieces = new ArrayList<>();
+            ChatAnswer grounded = withModel.ask("what failed at 08:20?", pieces::add);
             assertThat(grounded.answer()).isEqualTo("At 08:20 the database refused connections: api's pool ran out [INC-ac3f062b].");
             assertThat(grounded.citations()).containsExactly("INC-ac3f062b");
+            assertThat(grounded.by()).isEqualTo("model");
+            assertThat(pieces).as("streamed word by word").hasSizeGreaterThan(5);
+            assertThat(String.join("", pieces)).isEqualTo(grounded.answer());
+            assertThat(ollama.chatRequests).allMatch(r -> r.path("stream").asBoolean());
             var asked = ollama.chatRequests.get(0);
             assertThat(asked.path("tools").findValuesAsText("name")).contains("events_at", "recurring", "similar", "incident", "search");
             assertThat(asked.toString()).contains("in English");
             assertThat(ollama.chatRequests.get(1).toString()).as("the tool's answer went back").contains("INC-ac3f062b", "HikariPool");
 
             ollama.script = twoRounds.apply("At 08:20 the cache failed [INC-deadbeef].");
-            assertThat(withModel.ask("what failed at 08:20?").answer()).as("an invented id: the offline answer")
-                    .startsWith("Around 08:20 on 2026-03-14 (UTC): 1 incident.");
+            ChatAnswer setAside = withModel.ask("what failed at 08:20?");
+            assertThat(setAside.answer()).as("an invented id: the offline answer").startsWith("Around 08:20 on 2026-03-14 (UTC): 1 incident.");
+            assertThat(setAside.by()).isEqualTo("offline");
+            assertThat(setAside.note()).isEqualTo("the model cited what no query returned: INC-deadbeef");
 
             ollama.script = twoRounds.apply("At 08:20 the database failed.");
             assertThat(withModel.ask("what failed at 08:20?").citations()).as("no citation: the offline answer").contains("INC-ac3f062b", "T-36968dcd");

@@ -33,7 +33,7 @@ class ReindexCommandTest {
             assertThat(r.exitCode()).as(r.err()).isZero();
             JsonNode out = new ObjectMapper().readTree(r.out());
             assertThat(out.path("records").asLong()).isEqualTo(expected);
-            assertThat(out.path("index").asText()).contains(data.resolve("memory").toString(), "all-minilm-l6-v2");
+            assertThat(out.path("index").asText()).contains(data.resolve("memory").toString(), "all-minilm-l6-v2-q");
             try (Stream<Path> all = Files.walk(data.resolve("memory"))) {
                 for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p); // the second run starts from nothing

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigie.event.Feedback;
 import dev.vigie.event.IncidentStatus;
 import dev.vigie.event.Severity;
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.incident.FactsJson;
 import dev.vigie.incident.FactsReport;
 import dev.vigie.privacy.Redactor;

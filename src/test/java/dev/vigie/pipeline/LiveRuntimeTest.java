@@ -128,7 +128,7 @@ class LiveRuntimeTest {
                     .hasMessage("no incident INC-nope");
             // the memory learns what was stored, the feedback included, on its own thread
             await().atMost(Duration.ofSeconds(60)).until(() -> runtime.store().memoryChanges(1).isEmpty());
-            assertThat(runtime.client().ask("have we seen Killed process before?")).contains(id);
+            assertThat(runtime.client().ask("have we seen Killed process before?", piece -> { }).citations()).contains(id);
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigie.event.Anomaly;
+import dev.vigie.event.EventQuery;
 import dev.vigie.event.Incident;
 import dev.vigie.event.IncidentStatus;
 import dev.vigie.event.LearnedDependency;
@@ -248,6 +249,45 @@ class StoreTest {
             assertThat(store.events("", 10)).hasSize(2);
             assertThat(store.events("hikaripool-1 available", 10)).extracting(StoredEvent::message)
                     .containsExactly("HikariPool-1 - Connection is not available");
+        }
+    }
+
+    @Test
+    void theExplorersQueryNarrowsByEachFilterPagesInOrderAndAnEventKeepsItsWholeRecord(@TempDir Path dir) throws Exception {
+        try (Store store = new Store(dir.resolve("vigie.db"), Clock.systemUTC())) {
+            StoreBatch b = new StoreBatch();
+            for (int k = 0; k < 6; k++) {
+                boolean api = k % 2 == 0;
+                b.event(new LogEvent(T0.plusSeconds(k), api ? "/l/api.log" : "/l/web.log", api ? "api" : "web", k < 2 ? Level.ERROR : Level.INFO,
+                        "request " + k + (k == 4 ? " origin refused" : ""), Map.of(), "raw " + k + (k == 0 ? "\n\tat a.B(B.java:1)" : ""), k == 5,
+                        k < 3 ? "tpl0000aaaa" : "tpl1111bbbb"));
+            }
+            store.write(b);
+            store.indexAll();
+            List<StoredEvent> all = store.events(EventQuery.newest(10));
+            assertThat(all).extracting(StoredEvent::message).as("newest first")
+                    .containsExactly("request 5", "request 4 origin refused", "request 3", "request 2", "request 1", "request 0");
+            assertThat(store.events(new EventQuery(null, "api", java.util.Set.of(), null, null, null, 0, 10)))
+                    .extracting(StoredEvent::service).containsOnly("api").hasSize(3);
+            assertThat(store.events(new EventQuery(null, null, java.util.Set.of("ERROR"), null, null, null, 0, 10)))
+                    .extracting(StoredEvent::message).containsExactly("request 1", "request 0");
+            assertThat(store.events(EventQuery.newest(10).withTemplate("tpl0000")))
+                    .as("a template's first characters, as the chat cites them").hasSize(3);
+            assertThat(store.events(new EventQuery(null, null, java.util.Set.of(), null, T0.plusSeconds(1), T0.plusSeconds(2), 0, 10)))
+                    .extracting(StoredEvent::message).containsExactly("request 2", "request 1");
+            assertThat(store.events(EventQuery.newest(10).withWords("origin"))).extracting(StoredEvent::message)
+                    .containsExactly("request 4 origin refused");
+            assertThat(store.events(new EventQuery("origin", "web", java.util.Set.of(), null, null, null, 0, 10))).isEmpty();
+            List<StoredEvent> page1 = store.events(EventQuery.newest(4));
+            List<StoredEvent> page2 = store.events(new EventQuery(null, null, java.util.Set.of(), null, null, null, page1.get(3).id(), 4));
+            assertThat(page2).extracting(StoredEvent::message).as("the next page goes on where the first stopped")
+                    .containsExactly("request 1", "request 0");
+
+            var first = store.eventDetail(all.get(5).id()).orElseThrow();
+            assertThat(first.raw()).isEqualTo("raw 0\n\tat a.B(B.java:1)");
+            assertThat(first.source()).isEqualTo("/l/api.log");
+            assertThat(store.eventDetail(all.get(0).id()).orElseThrow().timeInferred()).isTrue();
+            assertThat(store.eventDetail(999_999)).isEmpty();
         }
     }
 

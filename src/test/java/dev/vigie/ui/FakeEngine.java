@@ -1,18 +1,23 @@
 package dev.vigie.ui;
 
+import dev.vigie.event.ChatAnswer;
 import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
+import dev.vigie.event.EventDetail;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.ScoredSample;
 import dev.vigie.event.SourceStatus;
 import dev.vigie.event.StoredEvent;
 import dev.vigie.event.StoredIncident;
+import dev.vigie.event.SimilarIncident;
 import dev.vigie.pipeline.client.EngineCommands;
 import dev.vigie.pipeline.client.EngineQueries;
 import dev.vigie.pipeline.client.EngineSnapshot;
 import dev.vigie.pipeline.client.EventSearch;
+import dev.vigie.pipeline.client.IncidentPage;
 import dev.vigie.pipeline.client.Redetection;
+import dev.vigie.event.EventQuery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +28,8 @@ import java.util.function.Consumer;
 /** An engine as a view-model sees it, answering from fields a test sets, and keeping what it was asked. */
 public class FakeEngine implements EngineQueries, EngineCommands {
     public final List<String> questions = new ArrayList<>();
-    public final List<String> searches = new ArrayList<>();
+    public final List<EventQuery> searches = new ArrayList<>();
+    public Map<Long, EventDetail> details = new HashMap<>();
     public final List<DetectorSettings> redetections = new ArrayList<>();
     public final List<Runnable> incidentListeners = new ArrayList<>();
     public List<StoredIncident> incidents = List.of();
@@ -37,6 +43,9 @@ public class FakeEngine implements EngineQueries, EngineCommands {
     public List<SourceStatus> sources = List.of();
     public int sourceLookups;
     public final List<DetectorSettings> applied = new ArrayList<>();
+    public Map<String, IncidentPage> pages = new HashMap<>();
+    public Map<String, List<SimilarIncident>> similar = new HashMap<>();
+    public final List<String> feedback = new ArrayList<>();
 
     @Override
     public Settings settings() {
@@ -100,9 +109,14 @@ public class FakeEngine implements EngineQueries, EngineCommands {
     }
 
     @Override
-    public EventSearch events(String words, int limit) {
-        searches.add(words);
+    public EventSearch events(EventQuery query) {
+        searches.add(query);
         return new EventSearch(events, notSearchable);
+    }
+
+    @Override
+    public Optional<EventDetail> eventDetail(long eventId) {
+        return Optional.ofNullable(details.get(eventId));
     }
 
     @Override
@@ -111,13 +125,30 @@ public class FakeEngine implements EngineQueries, EngineCommands {
         return sources;
     }
 
+    /** Streamed to the asker a few words at a time, then returned whole with {@link #setAside} as its note. */
+    public String answer = "INC-1 began at 08:20 in api [INC-1].";
+    public String setAside = "";
+
     @Override
-    public String ask(String question) {
+    public ChatAnswer ask(String question, Consumer<String> tokens) {
         questions.add(question);
         if (question.contains("fail")) {
             throw new IllegalStateException("the store is closed");
         }
-        return "INC-1 began at 08:20 in api.";
+        for (String piece : answer.split("(?<= )")) {
+            tokens.accept(piece);
+        }
+        return new ChatAnswer(answer, List.of("INC-1"), "time", "en", setAside.isEmpty() ? "model" : "offline", setAside);
+    }
+
+    @Override
+    public Optional<IncidentPage> incidentPage(String incidentId) {
+        return Optional.ofNullable(pages.get(incidentId));
+    }
+
+    @Override
+    public List<SimilarIncident> similarIncidents(String incidentId) {
+        return similar.getOrDefault(incidentId, List.of());
     }
 
     @Override
@@ -142,6 +173,7 @@ public class FakeEngine implements EngineQueries, EngineCommands {
 
     @Override
     public void feedback(String incidentId, String action, boolean useful, String note) {
+        feedback.add(incidentId + " " + action + " " + (useful ? "helped" : "not-helped"));
     }
 
     @Override

@@ -34,8 +34,12 @@ class StatusBarTest {
     }
 
     private static CockpitSnapshot snapshot(ModelStatus model, String mail, double speed, boolean paused, String store) {
+        return snapshot(model, mail, speed, paused, store, "");
+    }
+
+    private static CockpitSnapshot snapshot(ModelStatus model, String mail, double speed, boolean paused, String store, String memory) {
         EngineSnapshot status = new EngineSnapshot(new Counts(0, 0, 0, 0, 0, 0, 0), Instant.parse("2026-03-14T10:15:30Z"),
-                3, 1, 0, 0, speed, paused, model, 0, 0, Map.of(), List.of(), mail, store, List.of());
+                3, 1, 0, 0, speed, paused, model, 0, 0, Map.of(), List.of(), mail, store, List.of(), memory);
         return new CockpitSnapshot(status, 0, 0, List.of(), List.of(), Map.of(), 7);
     }
 
@@ -65,5 +69,12 @@ class StatusBarTest {
         ModelStatus up = new ModelStatus(true, "llama3.1:8b", 1, "");
         robot.interact(() -> bar.apply(snapshot(up, "", 1, true, "cannot write to /data/vigie.db: the disk is full")));
         assertThat(shown(robot)).contains("· cannot write to /data/vigie.db: the disk is full, retrying ·");
+    }
+
+    @Test
+    void aMemoryThatCannotLearnIsSaid(FxRobot robot) {
+        ModelStatus up = new ModelStatus(true, "llama3.1:8b", 1, "");
+        robot.interact(() -> bar.apply(snapshot(up, "", 1, true, "", "UNAVAILABLE: io exception (qdrant:6334)")));
+        assertThat(shown(robot)).contains("· the memory cannot learn (UNAVAILABLE: io exception (qdrant:6334)), retrying ·");
     }
 }

@@ -1,12 +1,16 @@
 package dev.vigie.pipeline.client;
 
+import dev.vigie.event.ChatAnswer;
 import dev.vigie.config.DetectorSettings;
 import dev.vigie.config.Settings;
+import dev.vigie.event.EventDetail;
 import dev.vigie.event.LogEvent;
 import dev.vigie.event.MetricSample;
 import dev.vigie.event.ScoredSample;
 import dev.vigie.event.SourceStatus;
 import dev.vigie.event.StoredIncident;
+import dev.vigie.event.SimilarIncident;
+import dev.vigie.event.EventQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -52,11 +56,26 @@ public interface EngineQueries {
     /** An incident's report as written (Markdown), once its analysis is done. */
     Optional<String> report(String incidentId);
 
-    /** Stored events, newest first; with words, those whose message holds every one of them. */
-    EventSearch events(String words, int limit);
+    /** An incident with its report, plan and feedback; empty for an id not stored. */
+    Optional<IncidentPage> incidentPage(String incidentId);
+
+    /**
+     * Past incidents like a stored one, most similar first, with what was done; none when the
+     * memory cannot be read. Slower than the rest: the embedding model may load first.
+     */
+    List<SimilarIncident> similarIncidents(String incidentId);
+
+    /** Stored events as the query says, newest first, and how many are not searchable by words yet. */
+    EventSearch events(EventQuery query);
+
+    /** One stored event with its raw line (a whole stack trace), source and notes; empty for an id not stored. */
+    Optional<EventDetail> eventDetail(long eventId);
 
     List<SourceStatus> sources();
 
-    /** A question in plain words about what is stored, answered with what was found. */
-    String ask(String question);
+    /**
+     * A question in plain words about what is stored, answered with what was found and citing it;
+     * a model's answer goes to {@code tokens} piece by piece as it comes (on the asking thread).
+     */
+    ChatAnswer ask(String question, Consumer<String> tokens);
 }

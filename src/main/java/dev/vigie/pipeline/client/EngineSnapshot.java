@@ -16,10 +16,11 @@ import java.util.Map;
  * @param notifications    what became of the notifications (mail…), empty without any
  * @param storeProblem     why the store cannot be written now (a full disk…), while reading waits; empty when it can
  * @param waitingSources   sources named that do not exist yet, waited for
+ * @param memoryProblem    why the memory cannot learn what was stored now (it retries, losing nothing); empty when it can
  */
 public record EngineSnapshot(Counts counts, Instant eventTime, int queueDepth, long openIncidents, int replayed,
                              int replayTotal, double replaySpeed, boolean paused, ModelStatus model, long writeErrors,
                              long analysisErrors, Map<String, String> unreadableSources, List<CheckRate> checks,
                              String notifications, String storeProblem,
-                             List<String> waitingSources) {
+                             List<String> waitingSources, String memoryProblem) {
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DashboardViewModelTest {
     private static CockpitSnapshot snapshot(long open, long closed, double perSecond, double errorRate) {
         EngineSnapshot engine = new EngineSnapshot(new Counts(0, 0, 0, 0, 0, closed, 0), Instant.parse("2026-03-14T08:21:00Z"),
-                0, open, 0, 0, 60, false, new ModelStatus(false, "", 0, "no Ollama"), 0, 0, Map.of(), List.of(), "", "", List.of());
+                0, open, 0, 0, 60, false, new ModelStatus(false, "", 0, "no Ollama"), 0, 0, Map.of(), List.of(), "", "", List.of(), "");
         return new CockpitSnapshot(engine, perSecond, errorRate, List.of(), List.of(), Map.of(), 0);
     }
 

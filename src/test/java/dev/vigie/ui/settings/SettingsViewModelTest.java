@@ -22,7 +22,7 @@ class SettingsViewModelTest {
     private static CockpitSnapshot snapshot(ModelStatus model) {
         EngineSnapshot engine = new EngineSnapshot(new Counts(120, 118, 4, 2, 3, 1, 60), Instant.parse("2026-03-14T08:21:00Z"),
                 5, 0, 0, 0, 60, false, model, 0, 1, Map.of("/var/log/locked.log", "AccessDeniedException"),
-                List.of(new CheckRate("error_events", 31, 1)), "", "", List.of("/var/log/later.log"));
+                List.of(new CheckRate("error_events", 31, 1)), "", "", List.of("/var/log/later.log"), "");
         return new CockpitSnapshot(engine, 0, 0, List.of(), List.of(), Map.of(), 0);
     }
 

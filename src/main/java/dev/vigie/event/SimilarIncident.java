@@ -1,4 +1,4 @@
-package dev.vigie.memory;
+package dev.vigie.event;
 
 import java.util.List;
 
@@ -16,16 +16,5 @@ public record SimilarIncident(String id, String service, String domain, String c
         plan = List.copyOf(plan);
         helped = List.copyOf(helped);
         notHelped = List.copyOf(notHelped);
-    }
-
-    static SimilarIncident of(MemoryHit h) {
-        MemoryRecord r = h.record();
-        return new SimilarIncident(r.ref(), r.service(), r.domain(), r.field("cause"), r.field("start"),
-                split(r.field("plan"), "\n"), split(r.field("helped"), ","), split(r.field("not_helped"), ","), h.similarity(),
-                h.byWords());
-    }
-
-    private static List<String> split(String s, String by) {
-        return s.isEmpty() ? List.of() : List.of(s.split(by));
     }
 }
