@@ -17,7 +17,10 @@ import io.qdrant.client.grpc.Common.PointId;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points;
 import io.qdrant.client.grpc.PointsGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +49,19 @@ final class FakeQdrant implements AutoCloseable {
     FakeQdrant() throws IOException {
         server = InProcessServerBuilder.forName(name).directExecutor().addService(new CollectionsService())
                 .addService(new PointsService()).build().start();
+    }
+
+    private FakeQdrant(InetSocketAddress address) throws IOException {
+        server = NettyServerBuilder.forAddress(address).addService(new CollectionsService()).addService(new PointsService()).build().start();
+    }
+
+    /** The same server on a port of 127.0.0.1, for what connects by URL, as the engine does. */
+    static FakeQdrant listening() throws IOException {
+        return new FakeQdrant(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getPort();
     }
 
     QdrantClient client() {
