@@ -12,6 +12,7 @@ import dev.vigie.cli.RedactCommand;
 import dev.vigie.cli.ReindexCommand;
 import dev.vigie.cli.RunCommand;
 import dev.vigie.cli.SampleLogsCommand;
+import dev.vigie.cli.ScreenshotCommand;
 import dev.vigie.cli.ScoreCommand;
 import dev.vigie.cli.SettingsOptions;
 import dev.vigie.cli.SimulateCommand;
@@ -36,7 +37,8 @@ import picocli.CommandLine;
         description = "Local-first AIOps cockpit. Without a command, opens the cockpit.",
         subcommands = {RunCommand.class, IngestCommand.class, IncidentsCommand.class, SourcesCommand.class, SampleLogsCommand.class,
             BenchCommand.class, TemplatesCommand.class, MetricsCommand.class, ScoreCommand.class,
-            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class, ReindexCommand.class, AskCommand.class, FeedbackCommand.class})
+            SimulateCommand.class, RedactCommand.class, DiagnoseCommand.class, ReindexCommand.class, AskCommand.class, FeedbackCommand.class,
+            ScreenshotCommand.class})
 public final class Vigie implements Callable<Integer> {
     @Mixin
     SettingsOptions options;

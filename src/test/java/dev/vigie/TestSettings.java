@@ -21,6 +21,7 @@ public final class TestSettings {
         Map<String, String> values = new HashMap<>();
         values.put("replay.dir", "");
         values.put("ollama.url", "http://127.0.0.1:9");
+        values.put("ui.language", "en");
         values.putAll(overrides);
         try {
             return new SettingsLoader(Map.of(), dataDir, Path.of("").toAbsolutePath()).load(dataDir, values);

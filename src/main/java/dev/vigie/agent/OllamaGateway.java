@@ -41,7 +41,25 @@ public final class OllamaGateway {
             }
             return new Health(true, names, preferredModel.isEmpty() ? names.get(0) : preferredModel, "");
         } catch (RuntimeException e) {
-            return new Health(false, List.of(), "", "no Ollama at " + baseUrl + " (" + Answers.rootMessage(e) + ")");
+            return new Health(false, List.of(), "", "no Ollama at " + baseUrl + " (" + unreachable(e) + ")");
         }
+    }
+
+    /** Why a server did not answer, in words: the exception's name only when nothing plainer fits. */
+    static String unreachable(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException) {
+            return "nothing answers there";
+        }
+        if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+            return "unknown host";
+        }
+        if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+            return "no answer in " + HEALTH_TIMEOUT.toSeconds() + " s";
+        }
+        return Answers.rootMessage(e);
     }
 }

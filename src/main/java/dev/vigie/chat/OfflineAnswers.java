@@ -68,14 +68,15 @@ final class OfflineAnswers {
         incidents.forEach(i -> b.append(incidentLine(i, l)));
         if (!counts.isEmpty()) {
             about = words(counts.get(0).template());
-            b.append(l.pick("Warnings and errors then:\n", "Avertissements et erreurs à ce moment :\n"));
+            b.append(l.pick("\nWarnings and errors then:\n\n", "\nAvertissements et erreurs à ce moment :\n\n"));
             table(b, counts, l);
+            b.append('\n');
             List<StoredEvent> first = store.problems(r.from(), r.to(), 1);
             if (!first.isEmpty()) {
                 StoredEvent e = first.get(0);
                 b.append(l.pick("The first: ", "La première : ")).append("[L-").append(e.id()).append("] ")
                         .append(when(e.time())).append(' ').append(e.service()).append(' ').append(e.level()).append(' ')
-                        .append(shortened(e.message(), 160)).append('\n');
+                        .append(quoted(e.message(), 160)).append('\n');
             }
         }
         return b.toString();
@@ -109,7 +110,8 @@ final class OfflineAnswers {
             }
         }
         if (!counts.isEmpty()) {
-            b.append(l.pick("Most frequent warnings and errors" + span + ":\n", "Avertissements et erreurs les plus fréquents" + span + " :\n"));
+            b.append(b.length() == 0 ? "" : "\n").append(l.pick("Most frequent warnings and errors" + span + ":\n\n",
+                    "Avertissements et erreurs les plus fréquents" + span + " :\n\n"));
             table(b, counts, l);
         }
         return b.toString();
@@ -139,7 +141,7 @@ final class OfflineAnswers {
                 b.append(l.pick("Log templates like it:\n", "Modèles de lignes semblables :\n"));
                 templates.forEach(h -> b.append("- [T-").append(shortId(h.record().ref())).append("] ")
                         .append(h.record().field("count")).append(l.pick(" lines: ", " lignes : "))
-                        .append(shortened(h.record().field("template"), 120)).append('\n'));
+                        .append(quoted(h.record().field("template"), 120)).append('\n'));
             }
         }
         List<StoredEvent> lines = store.events(subject, 200);
@@ -149,7 +151,7 @@ final class OfflineAnswers {
             String n = (lines.size() == 200 ? l.pick("at least ", "au moins ") : "") + lines.size();
             b.append(l.pick(n + " stored lines hold “" + subject + "”, from " + when(first) + " to " + when(last) + " (" + zone.getId() + "), e.g. ",
                     n + " lignes enregistrées contiennent « " + subject + " », du " + when(first) + " au " + when(last) + " (" + zone.getId() + "), par exemple "))
-                    .append("[L-").append(lines.get(0).id()).append("] ").append(shortened(lines.get(0).message(), 160)).append('\n');
+                    .append("[L-").append(lines.get(0).id()).append("] ").append(quoted(lines.get(0).message(), 160)).append('\n');
         }
         if (b.length() == 0) {
             return l.pick("I found nothing like “" + subject + "”: no incident, template or stored line.",
@@ -195,7 +197,7 @@ final class OfflineAnswers {
                 b.append("- [").append(r.ref()).append("] ").append(r.service()).append(", ").append(r.domain()).append(": ")
                         .append(r.field("cause")).append('\n');
             } else {
-                b.append("- [T-").append(shortId(r.ref())).append("] ").append(shortened(r.field("template"), 120)).append('\n');
+                b.append("- [T-").append(shortId(r.ref())).append("] ").append(quoted(r.field("template"), 120)).append('\n');
             }
         }
         return b.toString();
@@ -237,7 +239,7 @@ final class OfflineAnswers {
         for (TemplateCount c : counts) {
             b.append("| ").append(c.count()).append(" | ").append(c.service()).append(" | ")
                     .append(c.templateId() == null ? "" : "[T-" + shortId(c.templateId()) + "] ")
-                    .append(shortened(c.template(), 90).replace("|", "\\|")).append(" | ")
+                    .append(quoted(c.template(), 90).replace("|", "\\|")).append(" | ")
                     .append(when(c.first())).append(" – ").append(CLOCK.format(c.last().atZone(zone))).append(" |\n");
         }
     }
@@ -261,6 +263,11 @@ final class OfflineAnswers {
 
     private static String capitalised(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** A log line or template as code: its {@code <*>}, {@code _} and {@code *} are not Markdown. */
+    private static String quoted(String s, int max) {
+        return "`" + shortened(s, max).replace('`', '\'') + "`";
     }
 
     private static String shortened(String s, int max) {

@@ -7,13 +7,11 @@ import dev.vigie.bench.MemoryBenchmark;
 import dev.vigie.bench.RedetectBenchmark;
 import dev.vigie.bench.ScoreBenchmark;
 import dev.vigie.bench.TemplateBenchmark;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,21 +20,6 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Ingest.class, BenchCommand.Templates.class, BenchCommand.Redetect.class, BenchCommand.Score.class,
             BenchCommand.Idle.class, BenchCommand.Latency.class, BenchCommand.MemoryBench.class})
 public final class BenchCommand {
-
-    /** A directory for a benchmark's files, deleted with all it holds when the benchmark is done. */
-    private static final class Scratch implements AutoCloseable {
-        final Path dir = Files.createTempDirectory("vigie-bench");
-
-        Scratch() throws java.io.IOException {
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 
     @Command(name = "memory", mixinStandardHelpOptions = true,
             description = "The memory with many incidents: hybrid search, the query's embedding, offline chat answers, indexing.")
@@ -55,7 +38,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Scratch scratch = new Scratch()) {
+            try (Scratch scratch = new Scratch("vigie-bench")) {
                 MemoryBenchmark.Result r = MemoryBenchmark.run(scratch.dir, incidents, queries, indexed);
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("search_p99_ms", Math.round(r.searchP99Ms() * 10) / 10.0);
@@ -91,7 +74,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Scratch scratch = new Scratch()) {
+            try (Scratch scratch = new Scratch("vigie-bench")) {
                 Path work = scratch.dir;
                 LatencyBenchmark.Result r = LatencyBenchmark.run(lines, work);
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -127,7 +110,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Scratch scratch = new Scratch()) {
+            try (Scratch scratch = new Scratch("vigie-bench")) {
                 Path work = scratch.dir;
                 IdleBenchmark.Result r = IdleBenchmark.run(files, seconds, runs, java.time.Duration.ofSeconds(closeInactive), work);
                 Map<String, Object> out = new LinkedHashMap<>();
@@ -158,7 +141,7 @@ public final class BenchCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Scratch scratch = new Scratch()) {
+            try (Scratch scratch = new Scratch("vigie-bench")) {
                 Path work = scratch.dir;
                 IngestBenchmark.Result r = IngestBenchmark.run(lines, runs, work);
                 Map<String, Object> out = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param detector      the metric checks' parameters
  * @param memory        where the memory keeps its vectors, and which model makes them
  * @param zone          where the chat reads and writes clock times ("at 14:30"): the system's unless set
+ * @param ui            the cockpit's theme and language
  * @param warnings      what was odd in the settings but did not stop them (an unknown key…), each in a sentence
  */
 public record Settings(
@@ -51,6 +52,7 @@ public record Settings(
         DetectorSettings detector,
         MemorySettings memory,
         java.time.ZoneId zone,
+        UiSettings ui,
         List<String> warnings) {
 
     public Settings {

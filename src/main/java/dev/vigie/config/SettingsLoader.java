@@ -47,6 +47,8 @@ public final class SettingsLoader {
     static final String QDRANT_URL = "memory.qdrant.url";
     static final String QDRANT_COLLECTION = "memory.qdrant.collection";
     static final String EMBEDDINGS = "memory.embeddings";
+    static final String THEME = "ui.theme";
+    static final String LANGUAGE = "ui.language";
     /** {@code format.<glob>=<format>}: the format of the sources matching the glob. */
     static final String FORMAT_PREFIX = "format.";
     /** {@code redact.pattern.<name>=<regex>}: more secrets to redact, as {@code <secret:name>}. */
@@ -83,7 +85,9 @@ public final class SettingsLoader {
             new Key(MEMORY_BACKEND, "VIGIE_MEMORY_BACKEND", "lucene"),
             new Key(QDRANT_URL, "VIGIE_QDRANT_URL", ""),
             new Key(QDRANT_COLLECTION, "VIGIE_QDRANT_COLLECTION", "vigie_memory"),
-            new Key(EMBEDDINGS, "VIGIE_EMBEDDINGS", "minilm"));
+            new Key(EMBEDDINGS, "VIGIE_EMBEDDINGS", "minilm"),
+            new Key(THEME, "VIGIE_THEME", "dark"),
+            new Key(LANGUAGE, "VIGIE_LANGUAGE", "auto"));
 
     private final Map<String, String> env;
     private final Path home;
@@ -183,6 +187,7 @@ public final class SettingsLoader {
                 DetectorSettings.DEFAULTS,
                 memory(values),
                 zone(values),
+                new UiSettings(values.oneOf(THEME, List.of("dark", "light")), values.oneOf(LANGUAGE, List.of("auto", "en", "fr"))),
                 warnings);
     }
 
@@ -316,6 +321,9 @@ public final class SettingsLoader {
                     # The embedding model: minilm (in-process) or ollama:<model>, e.g. ollama:nomic-embed-text.
                     # Changing it rebuilds the memory by itself.
                     #memory.embeddings=
+                    # The cockpit: dark or light; its language: en, fr, or auto (the system's).
+                    #ui.theme=
+                    #ui.language=
                     # The services a service calls: anomalies of services that depend on each other are one incident, e.g.
                     #service.depends.api=postgresql,billing
                     # More secrets to redact before anything leaves the machine, written <secret:NAME>, e.g.

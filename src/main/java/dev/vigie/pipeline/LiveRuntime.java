@@ -240,18 +240,28 @@ public final class LiveRuntime implements AutoCloseable {
     /**
      * Delivers what the replay and the simulator hold up to the clock's event time. At max speed the
      * clock is moved here, a step at a time, for as long as the pipeline keeps its queue short: as
-     * fast as it goes, and never faster than it can take.
+     * fast as it goes, and never faster than it can take; once recordings are read to their end, at
+     * real time (a simulator alone goes on at max speed).
      */
     private void sourcesTick() {
+        if (replay.speed() == ReplayClock.MAX && recordingsOver()) {
+            // nothing left to go fast through: from the recordings' end, event time follows the wall clock
+            replay.setSpeed(1);
+            LOG.info("the recordings are replayed to their end: event time now runs at real time");
+        }
         if (replay.speed() != ReplayClock.MAX) {
             deliver();
             return;
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
-        while (running && input.size() < INPUT_CAPACITY / 4 && System.nanoTime() < deadline
+        while (running && input.size() < INPUT_CAPACITY / 4 && System.nanoTime() < deadline && !recordingsOver()
                 && replay.advanceAtMax(MAX_SPEED_STEP)) {
             deliver();
         }
+    }
+
+    private boolean recordingsOver() {
+        return replayer != null && replayer.replayed() >= replayer.total();
     }
 
     private void deliver() {

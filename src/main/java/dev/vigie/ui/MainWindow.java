@@ -15,39 +15,58 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The window: navigation on the left, the chosen view in the middle, the engine's state at the bottom. */
+/**
+ * The window: navigation on the left (a shortcut per view), the chosen view in the middle, the
+ * engine's state at the bottom; sized to the screen the first time, then as it was left.
+ */
 public final class MainWindow implements Navigator {
+    private static final List<String> ICONS = List.of("mdi2v-view-dashboard-outline", "mdi2c-chart-line", "mdi2t-text-box-search-outline",
+            "mdi2a-alert-octagon-outline", "mdi2c-chat-outline", "mdi2t-tune", "mdi2c-cog-outline");
     private final List<View<?>> views;
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
     private final LogsView logs;
     private final IncidentsView incidents;
     private final ChatView chat;
+    private final EngineQueries engine;
+    private final EngineCommands commands;
+    private final Texts texts;
+    private final Theme theme;
     private final UiRefresher refresher;
     private final StackPane center = new StackPane();
     private final BorderPane root = new BorderPane();
 
+    /** The theme and language the settings give. */
     public MainWindow(EngineQueries engine, EngineCommands commands) {
-        this(engine, commands, Texts.of(Locale.getDefault()));
+        this(engine, commands, Texts.of(Locale.forLanguageTag(engine.settings().ui().languageFor(Locale.getDefault()))),
+                new Theme(engine.settings().ui().dark()));
     }
 
-    public MainWindow(EngineQueries engine, EngineCommands commands, Texts texts) {
+    public MainWindow(EngineQueries engine, EngineCommands commands, Texts texts, Theme theme) {
+        this.engine = engine;
+        this.commands = commands;
+        this.texts = texts;
+        this.theme = theme;
         ZoneId zone = engine.settings().zone();
         this.logs = new LogsView(engine, this, texts, zone);
         this.incidents = new IncidentsView(engine, commands, this, texts, zone);
         this.chat = new ChatView(engine, this, texts);
         this.views = List.of(
-                new DashboardView(),
+                new DashboardView(engine, this, texts, theme),
                 new LiveView(),
                 logs,
                 incidents,
@@ -61,11 +80,13 @@ public final class MainWindow implements Navigator {
         brand.getStyleClass().add("brand");
         nav.getChildren().add(brand);
         ToggleGroup group = new ToggleGroup();
-        for (View<?> v : views) {
-            ToggleButton b = new ToggleButton(v.title());
+        for (int k = 0; k < views.size(); k++) {
+            View<?> v = views.get(k);
+            ToggleButton b = new ToggleButton(texts.get("nav." + v.id()), new FontIcon(ICONS.get(k)));
             b.setId("nav-" + v.id());
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
+            b.setTooltip(new Tooltip(texts.format("nav.shortcut", "Ctrl+" + (k + 1))));
             b.setOnAction(e -> {
                 b.setSelected(true);
                 select(v);
@@ -121,17 +142,79 @@ public final class MainWindow implements Navigator {
         chat.ask(question);
     }
 
+    @Override
+    public void openLogs(String service, String level) {
+        logs.showFiltered(service, level);
+        go(logs);
+    }
+
+    @Override
+    public void show(String viewId) {
+        views.stream().filter(v -> v.id().equals(viewId)).findFirst().ifPresent(this::go);
+    }
+
     public Scene scene() {
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Objects.requireNonNull(MainWindow.class.getResource("cockpit.css")).toExternalForm());
+        return scene(1280, 800);
+    }
+
+    public Scene scene(double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        theme.apply(scene);
+        // Ctrl+1…7 a view, Ctrl+K the log search, Ctrl+Down / Ctrl+Up the next or previous incident, Ctrl+P pause or resume
+        for (int k = 0; k < views.size(); k++) {
+            View<?> v = views.get(k);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + (k + 1)), KeyCombination.SHORTCUT_DOWN), () -> go(v));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), () -> {
+            go(logs);
+            logs.focusSearch();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> {
+            go(incidents);
+            incidents.move(1);
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> {
+            go(incidents);
+            incidents.move(-1);
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::pauseOrResume);
         return scene;
     }
 
+    private void pauseOrResume() {
+        Tasks tasks = Background.FX;
+        tasks.run(() -> {
+            if (engine.snapshot().paused()) {
+                commands.resume();
+            } else {
+                commands.pause();
+            }
+            return true;
+        }, done -> { }, e -> { }); // no replay to pause: nothing to do
+    }
+
     public void show(Stage stage) {
-        stage.setTitle("Vigie — AIOps cockpit");
-        stage.setScene(scene());
+        stage.setTitle(texts.get("window.title"));
+        WindowPlace place = WindowPlace.remembered();
+        stage.setScene(scene(place.width(), place.height()));
+        place.applyTo(stage);
+        stage.setOnCloseRequest(e -> WindowPlace.of(stage).remember());
         stage.show();
         refresher.start();
+    }
+
+    Texts texts() {
+        return texts;
+    }
+
+    /** The window's root, in its scene once {@link #scene} was called. */
+    javafx.scene.Parent sceneNode() {
+        return root;
+    }
+
+    /** Snapshots the views have taken so far. */
+    long refreshes() {
+        return refresher.applied();
     }
 
     /** For tests that host the window themselves. */

@@ -13,6 +13,12 @@ public interface Navigator {
     /** The chat, with a question asked. */
     void ask(String question);
 
+    /** The log explorer on one service's lines (empty: every service), at a level or worse ({@code WARN+}; empty: any). */
+    void openLogs(String service, String level);
+
+    /** A view by its id ({@code settings}...). */
+    void show(String viewId);
+
     /** For views shown alone (tests): going elsewhere does nothing. */
     Navigator NOWHERE = new Navigator() {
         @Override
@@ -29,6 +35,14 @@ public interface Navigator {
 
         @Override
         public void ask(String question) {
+        }
+
+        @Override
+        public void openLogs(String service, String level) {
+        }
+
+        @Override
+        public void show(String viewId) {
         }
     };
 }

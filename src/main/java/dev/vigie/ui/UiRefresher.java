@@ -31,6 +31,7 @@ final class UiRefresher {
     });
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong shed = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
     private Counts previous;
     private long previousNanos;
 
@@ -55,6 +56,7 @@ final class UiRefresher {
         Platform.runLater(() -> {
             try {
                 views.forEach(v -> v.apply(s));
+                applied.incrementAndGet();
             } finally {
                 pending.set(false);
             }
@@ -70,9 +72,8 @@ final class UiRefresher {
         long errors = now.errors() - previous.errors();
         Map<String, MetricChart.Data> charts = new HashMap<>();
         for (View<?> v : views) {
-            String series = v.chartedSeries();
-            if (series != null && !charts.containsKey(series)) {
-                charts.put(series, MetricChart.scored(engine.scored(series, CHART_POINTS)));
+            for (String series : v.chartedSeries()) {
+                charts.computeIfAbsent(series, name -> MetricChart.scored(engine.scored(name, CHART_POINTS)));
             }
         }
         CockpitSnapshot s = new CockpitSnapshot(state, events / seconds,
@@ -81,6 +82,11 @@ final class UiRefresher {
         previous = now;
         previousNanos = nanos;
         return s;
+    }
+
+    /** Snapshots applied so far. */
+    long applied() {
+        return applied.get();
     }
 
     void stop() {

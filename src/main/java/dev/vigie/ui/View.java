@@ -36,8 +36,8 @@ public abstract class View<N extends Region> {
     public void onShow() {
     }
 
-    /** The metric series this view charts now, for the refresher to prepare off the FX thread; null for none. */
-    public String chartedSeries() {
-        return null;
+    /** The metric series this view charts now, for the refresher to read off the FX thread. */
+    public java.util.List<String> chartedSeries() {
+        return java.util.List.of();
     }
 }

@@ -92,7 +92,7 @@ class ChatServiceTest {
         ChatAnswer en = ask("which problems keep coming back?");
         assertThat(en.route()).isEqualTo("recurrence");
         assertThat(en.answer()).startsWith("No incident came back: each of the 4 happened once.")
-                .contains("Most frequent warnings and errors", "| 163 | api | [T-36968dcd] HikariPool");
+                .contains("Most frequent warnings and errors", "| 163 | api | [T-36968dcd] `HikariPool");
         assertThat(en.citations()).contains("INC-ac3f062b", "INC-3c2c35ca", "INC-a7d19748", "INC-e8a27b8a", "T-36968dcd");
         ChatAnswer fr = ask("quels problèmes sont récurrents ?");
         assertThat(fr.language()).isEqualTo("fr");

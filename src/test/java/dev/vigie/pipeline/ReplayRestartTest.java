@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,9 @@ class ReplayRestartTest {
                         && runtime.store().count("log_events") >= expected.size();
             });
             replayed = stored(runtime.store().events("", 100_000));
+            assertThat(runtime.snapshot().replaySpeed()).as("the recordings over, event time runs at real time, not to the year 2079")
+                    .isEqualTo(1);
+            assertThat(runtime.snapshot().eventTime()).isBefore(Instant.parse("2026-03-14T12:00:00Z"));
             await("the incidents the stop left open are resolved, with a report").atMost(LONG)
                     .until(() -> runtime.store().incidents().stream().filter(i -> leftOpen.contains(i.id()))
                             .allMatch(i -> i.status() == IncidentStatus.RESOLVED && i.reportPath() != null));

@@ -47,6 +47,7 @@ public final class IncidentsView extends View<SplitPane> {
     private final Navigator navigator;
     private final DateTimeFormatter when;
     private final VBox page = new VBox(12);
+    private final ListView<StoredIncident> list;
     private final VBox header = new VBox(6);
     private final VBox plan = new VBox(6);
     private final VBox similar = new VBox(4);
@@ -66,7 +67,7 @@ public final class IncidentsView extends View<SplitPane> {
         this.navigator = navigator;
         this.when = DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(zone);
         root.setPadding(new Insets(12));
-        ListView<StoredIncident> list = new ListView<>(vm.incidents);
+        list = new ListView<>(vm.incidents);
         list.setId("incidents-list");
         list.setCellFactory(v -> new IncidentCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -99,6 +100,17 @@ public final class IncidentsView extends View<SplitPane> {
         vm.similar.addListener((javafx.collections.ListChangeListener<SimilarIncident>) c -> drawSimilar());
         root.getItems().addAll(list, scroll);
         root.setDividerPositions(0.32);
+    }
+
+    /** The next ({@code +1}) or previous ({@code -1}) incident in the list, from the chosen one. */
+    public void move(int by) {
+        if (list.getItems().isEmpty()) {
+            return;
+        }
+        int at = list.getSelectionModel().getSelectedIndex();
+        int to = at < 0 ? 0 : Math.floorMod(at + by, list.getItems().size());
+        list.getSelectionModel().select(to);
+        list.scrollTo(to);
     }
 
     /** Shows one incident (a chat citation, a dashboard tile). */
@@ -216,6 +228,7 @@ public final class IncidentsView extends View<SplitPane> {
     private Node similar(SimilarIncident s) {
         Hyperlink id = new Hyperlink(s.id());
         id.getStyleClass().add("citation");
+        id.setMinWidth(Region.USE_PREF_SIZE);
         id.setOnAction(e -> navigator.openIncident(s.id()));
         String helped = s.helped().isEmpty() ? "" : " · " + texts.format("incidents.similarHelped", String.join(", ", s.helped()));
         Label what = new Label(s.service() + " · " + (s.cause() == null || s.cause().isEmpty() ? s.domain() : s.cause())

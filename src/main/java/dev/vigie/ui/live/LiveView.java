@@ -38,7 +38,7 @@ public final class LiveView extends View<VBox> {
     }
 
     @Override
-    public String chartedSeries() {
-        return vm.selected.get();
+    public java.util.List<String> chartedSeries() {
+        return vm.selected.get() == null ? java.util.List.of() : java.util.List.of(vm.selected.get());
     }
 }

@@ -37,6 +37,7 @@ public final class LogsView extends View<VBox> {
     private final Texts texts;
     private final DateTimeFormatter when;
     private boolean loaded;
+    private final TextField query = new TextField();
 
     public LogsView(EngineQueries engine, Navigator navigator, Texts texts, ZoneId zone) {
         this(engine, navigator, texts, zone, Background.FX);
@@ -49,7 +50,6 @@ public final class LogsView extends View<VBox> {
         this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
         root.setPadding(new Insets(12));
 
-        TextField query = new TextField();
         query.setId("logs-query");
         query.setPromptText(texts.get("logs.prompt"));
         query.textProperty().bindBidirectional(vm.query);
@@ -159,10 +159,21 @@ public final class LogsView extends View<VBox> {
         return b.toString();
     }
 
+    /** Ctrl+K: the words to look for. */
+    public void focusSearch() {
+        query.requestFocus();
+        query.selectAll();
+    }
+
     /** A cited log line, among its neighbours. */
     public void showLine(long eventId) {
         loaded = true;
         vm.showLine(eventId);
+    }
+
+    public void showFiltered(String service, String level) {
+        loaded = true;
+        vm.showFiltered(service, level);
     }
 
     public void showTemplate(String templateId) {

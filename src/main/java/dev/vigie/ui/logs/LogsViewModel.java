@@ -95,6 +95,15 @@ public final class LogsViewModel {
         }, () -> status.set(texts.format("logs.noLine", eventId))), e -> status.set(texts.format("logs.failed", e.getMessage())));
     }
 
+    /** One service's lines (empty: every service) at a level or worse, newest first. */
+    public void showFiltered(String byService, String atLevel) {
+        query.set("");
+        template.set("");
+        service.set(byService);
+        level.set(atLevel);
+        search();
+    }
+
     /** The lines of one template, newest first. */
     public void showTemplate(String templateId) {
         query.set("");
