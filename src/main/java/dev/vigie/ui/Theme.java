@@ -39,6 +39,7 @@ public final class Theme {
         tile.setTitleColor(muted);
         tile.setTextColor(muted);
         tile.setUnitColor(muted);
+        tile.setDescriptionColor(muted);
         tile.setValueColor(fg);
         tile.setForegroundColor(fg);
         tile.setBarColor(dark ? Color.web("#58a6ff") : Color.web("#0969da"));
